@@ -1,0 +1,49 @@
+# Every target creates the virtual environment first when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint check bench i18n-extract i18n-update i18n-compile clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/smtrainer
+
+test: $(STAMP)
+	$(BIN)/python babel_runner.py compile
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/smtrainer check --strict
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+check: $(STAMP)
+	$(BIN)/smtrainer check --strict
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_check.py
+
+i18n-extract: $(STAMP)
+	$(BIN)/python babel_runner.py extract
+
+i18n-update: $(STAMP)
+	$(BIN)/python babel_runner.py update
+
+i18n-compile: $(STAMP)
+	$(BIN)/python babel_runner.py compile
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""smtrainer: social media policy training for school staff."""
+
+__version__ = "0.1.0"

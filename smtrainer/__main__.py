@@ -1,0 +1,7 @@
+"""Allow `python -m smtrainer`."""
+
+import sys
+
+from smtrainer.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,77 @@
+"""`smtrainer check`: report every problem in a content folder."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from smtrainer.content.loader import ContentFolderError, ContentTree, bundled_content_dir, load_tree
+from smtrainer.domain.problems import Problem
+from smtrainer.i18n import _, ngettext
+
+COUNT_LABELS = {
+    "modules": lambda n: ngettext("{n} module", "{n} modules", n),
+    "key_points": lambda n: ngettext("{n} key point", "{n} key points", n),
+    "scenarios": lambda n: ngettext("{n} scenario", "{n} scenarios", n),
+    "steps": lambda n: ngettext("{n} step", "{n} steps", n),
+    "questions": lambda n: ngettext("{n} assessment question", "{n} assessment questions", n),
+    "check_questions": lambda n: ngettext("{n} check question", "{n} check questions", n),
+    "self_check": lambda n: ngettext("{n} self-check item", "{n} self-check items", n),
+}
+
+
+def run_check(content_dir: Path | None, *, strict: bool, as_json: bool) -> int:
+    root = content_dir if content_dir is not None else bundled_content_dir()
+    try:
+        tree = load_tree(root)
+    except ContentFolderError as error:
+        print(_("smtrainer check: error: {message}").format(message=error), file=sys.stderr)
+        return 2
+    problems = tree.problems
+    failed = problems.errors > 0 or (strict and problems.warnings > 0)
+    if as_json:
+        print(json.dumps(_json_report(tree, ok=not failed), ensure_ascii=False, indent=2))
+    else:
+        _print_report(tree, strict=strict)
+    return 1 if failed else 0
+
+
+def _json_report(tree: ContentTree, *, ok: bool) -> dict[str, object]:
+    problems = tree.problems
+    return {
+        "ok": ok,
+        "errors": problems.errors,
+        "warnings": problems.warnings,
+        "problems": [p.to_json() for p in problems.sorted()],
+        "policies": [
+            {"id": policy_id, "languages": languages}
+            for policy_id, languages in tree.counts().items()
+        ],
+    }
+
+
+def format_problem(problem: Problem) -> str:
+    """One problem as `file:line: severity: key: message`, the form editors can jump to."""
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    severity = _("error") if problem.is_error else _("warning")
+    key = f"{problem.key}: " if problem.key else ""
+    return f"{where}: {severity}: {key}{problem.message}"
+
+
+def _print_report(tree: ContentTree, *, strict: bool) -> None:
+    problems = tree.problems
+    for problem in problems.sorted():
+        print(format_problem(problem))
+    for policy_id, languages in tree.counts().items():
+        for language, counts in languages.items():
+            parts = ", ".join(COUNT_LABELS[name](n).format(n=n) for name, n in counts.items())
+            print(f"{policy_id} [{language}]: {parts}")
+    errors = ngettext("{n} error", "{n} errors", problems.errors).format(n=problems.errors)
+    warnings = ngettext("{n} warning", "{n} warnings", problems.warnings).format(
+        n=problems.warnings
+    )
+    if not problems.items:
+        print(_("No problems found."))
+    else:
+        print(f"{errors}, {warnings}" + (" " + _("(strict: warnings count)") if strict else ""))

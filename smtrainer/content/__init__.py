@@ -1,0 +1,1 @@
+"""Content loading: policy packs from TOML files, checked and turned into the domain model."""

@@ -1,0 +1,126 @@
+"""Turn a checked pack's TOML data into the domain model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smtrainer.content.pack import PackSource
+from smtrainer.domain.model import (
+    Acknowledgement,
+    AcknowledgementMode,
+    AnswerOption,
+    Choice,
+    Contact,
+    KeyPoint,
+    Module,
+    Policy,
+    Question,
+    QuestionKind,
+    Scenario,
+    Section,
+    SelfCheckItem,
+    StaffIdRule,
+    Step,
+    Verdict,
+)
+from smtrainer.i18n import N_
+
+TRUE_FALSE_OPTIONS = (("true", N_("True")), ("false", N_("False")))
+"""Option ids and labels of a true/false question; labels are translated when shown."""
+
+
+def _question(data: dict[str, Any]) -> Question:
+    kind = QuestionKind(data["kind"])
+    if kind is QuestionKind.TRUE_FALSE:
+        answer = "true" if data["answer"] else "false"
+        options = tuple(
+            AnswerOption(option_id, label, option_id == answer)
+            for option_id, label in TRUE_FALSE_OPTIONS
+        )
+    else:
+        options = tuple(
+            AnswerOption(c["id"], c["text"], c.get("correct", False)) for c in data["choices"]
+        )
+    return Question(
+        id=data["id"],
+        kind=kind,
+        prompt=data["prompt"],
+        explanation=data["explanation"],
+        section=data["section"],
+        options=options,
+    )
+
+
+def _scenario(data: dict[str, Any]) -> Scenario:
+    steps = tuple(
+        Step(
+            id=step["id"],
+            text=step["text"],
+            choices=tuple(
+                Choice(
+                    id=c["id"],
+                    text=c["text"],
+                    verdict=Verdict(c["verdict"]),
+                    feedback=c["feedback"],
+                    section=c["section"],
+                    next=c.get("next"),
+                )
+                for c in step["choices"]
+            ),
+        )
+        for step in data["steps"]
+    )
+    return Scenario(
+        id=data["id"],
+        title=data["title"],
+        section=data["section"],
+        start=data.get("start", steps[0].id),
+        steps=steps,
+    )
+
+
+def _module(data: dict[str, Any], source: str) -> Module:
+    return Module(
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        minutes=data["minutes"],
+        confidence_prompt=data["confidence"],
+        key_points=tuple(
+            KeyPoint(k["id"], k["title"], k["body"].strip(), k["section"])
+            for k in data["key_points"]
+        ),
+        scenarios=tuple(_scenario(s) for s in data.get("scenarios", [])),
+        check_questions=tuple(_question(q) for q in data.get("check_questions", [])),
+        questions=tuple(_question(q) for q in data.get("questions", [])),
+        self_check=tuple(
+            SelfCheckItem(i["id"], i["prompt"], i["action"], i["section"])
+            for i in data.get("self_check", [])
+        ),
+        source=source,
+    )
+
+
+def build_policy(pack: PackSource) -> Policy:
+    """The domain model of a pack whose files are all valid (check `pack.is_valid` first)."""
+    data = pack.policy_data
+    if data is None:
+        raise ValueError(pack.folder)
+    return Policy(
+        id=data["id"],
+        language=data["language"],
+        title=data["title"],
+        school=data["school"],
+        version=data["version"],
+        adopted=data.get("adopted"),
+        pass_mark=data["pass_mark"],
+        refresher_months=data["refresher_months"],
+        staff_id=StaffIdRule(data.get("staff_id", StaffIdRule.OPTIONAL.value)),
+        acknowledgement=Acknowledgement(
+            AcknowledgementMode(data["acknowledgement"]["mode"]),
+            data["acknowledgement"]["text"].strip(),
+        ),
+        contacts=tuple(Contact(c["role"], c["title"], c.get("how", "")) for c in data["contacts"]),
+        sections=tuple(Section(s["id"], s["title"]) for s in data["sections"]),
+        modules=tuple(_module(m, source.display) for source, m in pack.valid_modules()),
+    )

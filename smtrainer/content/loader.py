@@ -1,0 +1,155 @@
+"""Find, read and check every policy pack under a content folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from smtrainer.content.checks import check_pack
+from smtrainer.content.pack import PackSource, counts
+from smtrainer.content.parity import check_parity
+from smtrainer.content.schema import MODULE, POLICY, POLICY_FILE
+from smtrainer.content.sources import Problems, display_path, read_toml
+from smtrainer.content.validate import validate_table
+from smtrainer.domain.problems import Severity
+from smtrainer.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, _
+
+IGNORED_FILES = {"README.md", ".DS_Store"}
+
+
+class ContentFolderError(Exception):
+    """The content folder itself cannot be used (missing, not a folder)."""
+
+
+def bundled_content_dir() -> Path:
+    """The content shipped with smtrainer: inside the installed package, or the source tree."""
+    packaged = Path(str(resources.files("smtrainer"))) / "bundled_content"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+@dataclass
+class ContentTree:
+    """Every pack found under a content folder, by policy id then language, and the problems."""
+
+    root: Path
+    packs: dict[str, dict[str, PackSource]] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+
+    def counts(self) -> dict[str, dict[str, dict[str, int]]]:
+        return {
+            policy_id: {lang: counts(pack) for lang, pack in sorted(languages.items())}
+            for policy_id, languages in sorted(self.packs.items())
+        }
+
+
+def load_tree(root: Path) -> ContentTree:
+    """Read and check everything under `root`; raise ContentFolderError only if it is unusable."""
+    if not root.exists():
+        raise ContentFolderError(_("content folder not found: {path}").format(path=root))
+    if not root.is_dir():
+        raise ContentFolderError(_("not a folder: {path}").format(path=root))
+    tree = ContentTree(root)
+    problems = tree.problems
+    for language_dir in _subfolders(root, problems):
+        language = language_dir.name
+        if language not in SUPPORTED_LANGUAGES:
+            problems.add(
+                display_path(language_dir),
+                "",
+                _("'{name}' is not a supported language ({supported}); folder ignored").format(
+                    name=language, supported=", ".join(SUPPORTED_LANGUAGES)
+                ),
+                severity=Severity.WARNING,
+            )
+            continue
+        for pack_dir in _subfolders(language_dir, problems):
+            pack = _read_pack(pack_dir, language, problems)
+            tree.packs.setdefault(pack.policy_id, {})[language] = pack
+    if not tree.packs:
+        problems.add(
+            display_path(root),
+            "",
+            _("no policy packs found: expected {layout}").format(
+                layout="<lang>/<policy-id>/" + POLICY_FILE
+            ),
+        )
+    for policy_id, languages in sorted(tree.packs.items()):
+        for pack in languages.values():
+            check_pack(pack, problems)
+        for language in SUPPORTED_LANGUAGES:
+            if language not in languages:
+                problems.add(
+                    display_path(root / language),
+                    "",
+                    _("policy '{policy}' has no '{language}' version").format(
+                        policy=policy_id, language=language
+                    ),
+                )
+        check_parity(languages, SOURCE_LANGUAGE, problems)
+    return tree
+
+
+def _subfolders(folder: Path, problems: Problems) -> list[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        problems.add(
+            display_path(folder),
+            "",
+            _("cannot read folder: {reason}").format(reason=error.strerror or str(error)),
+        )
+        return []
+    found = []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in IGNORED_FILES:
+            continue
+        if entry.is_dir():
+            found.append(entry)
+        else:
+            problems.add(
+                display_path(entry),
+                "",
+                _("unexpected file here; only folders belong at this level"),
+                severity=Severity.WARNING,
+            )
+    return found
+
+
+def _read_pack(folder: Path, language: str, problems: Problems) -> PackSource:
+    pack = PackSource(folder.name, language, folder)
+    policy_path = folder / POLICY_FILE
+    if not policy_path.is_file():
+        problems.add(
+            display_path(folder),
+            "",
+            _("missing {file}: every pack needs its policy metadata").format(file=POLICY_FILE),
+        )
+    else:
+        pack.policy = read_toml(policy_path, problems)
+        if pack.policy.data is not None:
+            pack.policy.valid = validate_table(
+                pack.policy.data, POLICY, "", pack.policy.reporter(problems)
+            )
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return pack
+    for entry in entries:
+        if entry.name == POLICY_FILE or entry.name.startswith(".") or entry.name in IGNORED_FILES:
+            continue
+        if entry.suffix != ".toml" or not entry.is_file():
+            problems.add(
+                display_path(entry),
+                "",
+                _("not a module file (modules are .toml files); ignored"),
+                severity=Severity.WARNING,
+            )
+            continue
+        module = read_toml(entry, problems)
+        if module.data is not None:
+            module.valid = validate_table(module.data, MODULE, "", module.reporter(problems))
+        pack.modules.append(module)
+    return pack

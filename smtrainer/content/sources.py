@@ -1,0 +1,133 @@
+"""Reading content files from disk into parsed TOML with line positions and problems."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from smtrainer.content.toml_lines import line_for, locate_keys
+from smtrainer.domain.problems import Problem, Severity
+from smtrainer.i18n import _
+
+MAX_FILE_BYTES = 1_000_000
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+def display_path(path: Path) -> str:
+    """`path` relative to the working folder when it lies inside it, else absolute."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keep links as the user named them
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+@dataclass
+class Problems:
+    """Problems collected across a whole check run."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        file: str,
+        key: str,
+        message: str,
+        *,
+        line: int | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.items.append(Problem(file, line, key, message, severity))
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.items if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.items) - self.errors
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.items, key=lambda p: (p.file, p.line or 0, p.key, p.message))
+
+
+@dataclass
+class SourceFile:
+    """One TOML file: where it is, what it holds once parsed, and its key lines."""
+
+    path: Path
+    display: str
+    data: dict[str, Any] | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+    valid: bool = False
+
+    def line(self, key: str) -> int | None:
+        return line_for(self.lines, key)
+
+    def report(
+        self,
+        problems: Problems,
+        key: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        problems.add(self.display, key, message, line=self.line(key), severity=severity)
+
+    def reporter(self, problems: Problems) -> Callable[[str, str], None]:
+        """A function that reports an error at a key path of this file."""
+
+        def report(key: str, message: str) -> None:
+            self.report(problems, key, message)
+
+        return report
+
+
+def read_toml(path: Path, problems: Problems) -> SourceFile:
+    """Parse `path`, reporting unreadable files and syntax errors with their line."""
+    source = SourceFile(path, display_path(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(
+                source.display,
+                "",
+                _("file is too large ({size} bytes; the limit is {limit})").format(
+                    size=size, limit=MAX_FILE_BYTES
+                ),
+            )
+            return source
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.add(
+            source.display,
+            "",
+            _("cannot read file: {reason}").format(reason=error.strerror or str(error)),
+        )
+        return source
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.add(source.display, "", _("file is not valid UTF-8 text"), line=line)
+        return source
+    try:
+        source.data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        error_line = int(position.group(1)) if position else None
+        detail = _TOML_POSITION.sub("", message).strip()
+        problems.add(
+            source.display,
+            "",
+            _("TOML syntax error: {detail}").format(detail=detail),
+            line=error_line,
+        )
+        return source
+    source.lines = locate_keys(text)
+    return source

@@ -1,0 +1,112 @@
+"""Translation of user-facing strings, resolved at call time.
+
+Nothing happens at import: the active language is English (the source language) until
+`set_language` is called, and every `_()` call looks up the catalog active at that moment,
+so the language can change while the app runs.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+DOMAIN = "smtrainer"
+SOURCE_LANGUAGE = "en"
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "fr")
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_ENV_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+class _State:
+    language: str = SOURCE_LANGUAGE
+    translations: gettext.NullTranslations = gettext.NullTranslations()
+
+
+_state = _State()
+
+
+def _(message: str) -> str:
+    """Translate `message` into the active language."""
+    return _state.translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message with a count into the active language."""
+    return _state.translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction without translating it now."""
+    return message
+
+
+def current_language() -> str:
+    """The code of the active language, such as ``"fr"``."""
+    return _state.language
+
+
+def load_translations(language: str) -> gettext.NullTranslations:
+    """The catalog for `language`; English (no catalog) falls back to the source strings."""
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def set_language(language: str) -> None:
+    """Make `language` (one of SUPPORTED_LANGUAGES) the active language."""
+    if language not in SUPPORTED_LANGUAGES:
+        raise ValueError(language)
+    _state.translations = load_translations(language)
+    _state.language = language
+
+
+def catalog_available(language: str) -> bool:
+    """Whether the compiled catalog for `language` is installed (always true for English)."""
+    if language == SOURCE_LANGUAGE:
+        return True
+    return gettext.find(DOMAIN, LOCALE_DIR, languages=[language]) is not None
+
+
+def normalise_language(value: str | None) -> str | None:
+    """The supported language named by a locale string such as ``fr_CA.UTF-8``, if any."""
+    if not value:
+        return None
+    tag = value.split(".", 1)[0].split("@", 1)[0].strip()
+    if not tag or tag in {"C", "POSIX"}:
+        return None
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return None
+    return locale.language if locale.language in SUPPORTED_LANGUAGES else None
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """The first supported language named by the usual locale variables."""
+    env = os.environ if environ is None else environ
+    for var in _ENV_VARS:
+        raw = env.get(var, "")
+        # LANGUAGE may hold a colon-separated list of preferences.
+        for candidate in raw.split(":"):
+            found = normalise_language(candidate)
+            if found:
+                return found
+    return None
+
+
+def choose_language(
+    requested: str | None,
+    saved: str | None,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """Pick the language: `--lang`, the saved preference, the environment, then English."""
+    for candidate in (requested, saved):
+        found = normalise_language(candidate)
+        if found:
+            return found
+    return language_from_environment(environ) or SOURCE_LANGUAGE

@@ -1,0 +1,57 @@
+"""Atomic file writes: a temporary file in the same folder, fsync, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """A file could not be written; the message says which and why."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # Not every platform or filesystem allows it.
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False) -> None:
+    """Write `data` to `path` so readers see the old file or the new one, never a part.
+
+    With `exclusive`, fail if `path` already exists (create-only), without replacing it.
+    """
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise StorageError(path, error.strerror or str(error)) from error
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.chmod(mode)
+        if exclusive:
+            # link() fails if the target exists, so an existing file is never replaced.
+            os.link(temp, path)
+            temp.unlink()
+        else:
+            temp.replace(path)
+        _fsync_folder(folder)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise StorageError(path, error.strerror or str(error)) from error

@@ -1,0 +1,30 @@
+"""Key bindings whose footer labels follow the active language.
+
+Bindings are declared with English descriptions marked by `N_`; each node keeps its own copy of
+its bindings, and `retranslate` rewrites the descriptions of that copy from the originals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from smtrainer.i18n import _
+
+
+def retranslate(node: DOMNode) -> None:
+    """Give `node`'s bindings descriptions in the active language."""
+    originals = type(node)._merged_bindings
+    if originals is None:
+        return
+    bindings = node._bindings
+    for key, key_bindings in bindings.key_to_bindings.items():
+        source = originals.key_to_bindings.get(key, [])
+        translated = []
+        for binding in key_bindings:
+            original = next(
+                (b.description for b in source if b.action == binding.action), binding.description
+            )
+            translated.append(replace(binding, description=_(original) if original else ""))
+        bindings.key_to_bindings[key] = translated
