@@ -240,6 +240,20 @@ def check_parity(packs: dict[str, PackSource], reference_language: str, problems
         _compare_modules(reference, ref_modules, pack, language, problems)
 
 
+def _broken_ids(pack: PackSource) -> tuple[bool, set[str]]:
+    """Ids of modules whose files have errors, and whether some file could not be parsed at all.
+
+    Their counterparts are not reported missing: the error in the broken file is reported already.
+    """
+    unparsed = any(module.data is None for module in pack.modules)
+    ids = {
+        module.data["id"]
+        for module in pack.modules
+        if not module.valid and module.data is not None and isinstance(module.data.get("id"), str)
+    }
+    return unparsed, ids
+
+
 def _compare_modules(
     reference: PackSource,
     ref_modules: dict[str, tuple[SourceFile, dict[str, Any]]],
@@ -248,8 +262,8 @@ def _compare_modules(
     problems: Problems,
 ) -> None:
     other_modules = {data["id"]: (source, data) for source, data in pack.valid_modules()}
-    broken = {m.path.name for m in pack.modules if not m.valid}
-    ref_broken = {m.path.name for m in reference.modules if not m.valid}
+    other_unknown, other_broken = _broken_ids(pack)
+    ref_unknown, ref_broken = _broken_ids(reference)
     folder = display_path(pack.folder)
     for module_id, (ref_source, ref_data) in ref_modules.items():
         if module_id in other_modules:
@@ -262,7 +276,7 @@ def _compare_modules(
                 source,
                 problems,
             )
-        elif ref_source.path.name not in broken:
+        elif module_id not in other_broken and not other_unknown:
             problems.add(
                 folder,
                 "",
@@ -271,7 +285,7 @@ def _compare_modules(
                 ),
             )
     for module_id, (source, _data) in other_modules.items():
-        if module_id not in ref_modules and source.path.name not in ref_broken:
+        if module_id not in ref_modules and module_id not in ref_broken and not ref_unknown:
             source.report(
                 problems,
                 "id",

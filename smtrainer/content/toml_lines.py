@@ -8,6 +8,7 @@ and maps key paths such as ``scenarios[0].steps[1].choices[2].next`` to 1-based 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _BARE_KEY = r"[A-Za-z0-9_-]+"
 _QUOTED_KEY = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
@@ -29,12 +30,14 @@ def _split_key(dotted: str) -> list[str]:
     return parts
 
 
-def _scan_value(value: str) -> tuple[str | None, int]:
-    """What a value leaves open at the end of its first line.
+def _scan_value(
+    value: str, depth: int = 0, on_element: Callable[[], None] | None = None
+) -> tuple[str | None, int]:
+    """What a value leaves open at the end of a line, starting at bracket `depth`.
 
-    Returns the open multi-line string delimiter (or None) and the array bracket depth.
+    Returns the open multi-line string delimiter (or None) and the bracket depth reached.
+    `on_element` is called for each inline table that is an element of the outermost array.
     """
-    depth = 0
     i = 0
     while i < len(value):
         ch = value[i]
@@ -51,6 +54,8 @@ def _scan_value(value: str) -> tuple[str | None, int]:
             i = _skip_string(value, i)
             continue
         if ch in "[{":
+            if ch == "{" and depth == 1 and on_element is not None:
+                on_element()
             depth += 1
         elif ch in "]}":
             depth -= 1
@@ -78,6 +83,14 @@ def locate_keys(text: str) -> dict[str, int]:
     table = ""
     open_string: str | None = None
     depth = 0
+    array_path = ""
+    elements = 0
+    number = 0
+
+    def element() -> None:
+        nonlocal elements
+        lines.setdefault(f"{array_path}[{elements}]", number)
+        elements += 1
 
     def resolve(parts: list[str]) -> str:
         path = ""
@@ -87,17 +100,14 @@ def locate_keys(text: str) -> dict[str, int]:
                 path = f"{path}[{array_lengths[path] - 1}]"
         return path
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # TOML breaks lines on \n only
         if open_string is not None:
             if open_string in line:
                 rest = line.split(open_string, 1)[1]
-                open_string, more = _scan_value(rest)
-                depth += more
+                open_string, depth = _scan_value(rest, depth, element)
             continue
         if depth > 0:
-            more_string, more = _scan_value(line)
-            depth += more
-            open_string = more_string
+            open_string, depth = _scan_value(line, depth, element)
             continue
         header = _HEADER.match(line)
         if header:
@@ -119,7 +129,8 @@ def locate_keys(text: str) -> dict[str, int]:
             for part in parts:
                 path = f"{path}.{part}" if path else part
                 lines.setdefault(path, number)
-            open_string, depth = _scan_value(assignment.group(2))
+            array_path, elements = path, 0
+            open_string, depth = _scan_value(assignment.group(2), 0, element)
     return lines
 
 

@@ -1,0 +1,88 @@
+"""Pilot tests of the app on the tiny content, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Footer, Static
+
+from smtrainer.i18n import current_language, set_language
+from smtrainer.storage.settings import load_settings
+from smtrainer.ui.app import TrainerApp
+from smtrainer.ui.launch import make_app
+from smtrainer.ui.screens.content_problems import ContentProblemsScreen
+from smtrainer.ui.screens.welcome import WelcomeScreen
+
+
+def app_on(content: Path) -> TrainerApp:
+    app = make_app(content)
+    assert app is not None
+    return app
+
+
+def footer_labels(app: TrainerApp) -> set[str]:
+    return {
+        binding.description for binding in (b.binding for b in app.screen.active_bindings.values())
+    }
+
+
+async def test_welcome_shows_school_policy_and_modules(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert "Test School" in str(app.screen.query_one("#school", Static).content)
+        table = app.screen.query_one("#modules", DataTable)
+        assert table.row_count == 1
+        assert table.get_row_at(0) == ["1", "The basics", "5"]
+        assert "Quit" in footer_labels(app)
+
+
+async def test_welcome_in_french(tiny: Path) -> None:
+    set_language("fr")
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#modules", DataTable)
+        assert table.get_row_at(0) == ["1", "Les bases", "5"]
+        assert "Quitter" in footer_labels(app)
+        assert "Quit" not in footer_labels(app)
+
+
+async def test_switching_language_keeps_the_screen_and_row(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f2")
+        await pilot.pause()
+        assert current_language() == "fr"
+        assert app.screen is screen
+        assert app.screen.query_one("#modules", DataTable).get_row_at(0)[1] == "Les bases"
+        assert "Quitter" in footer_labels(app)
+        assert load_settings().language == "fr"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert current_language() == "en"
+        assert app.screen.query_one("#modules", DataTable).get_row_at(0)[1] == "The basics"
+
+
+async def test_broken_content_shows_the_problems_not_a_traceback(tiny: Path) -> None:
+    module = tiny / "fr/tiny/01-bases.toml"
+    module.write_text(module.read_text(encoding="utf-8").replace("minutes = 5", "minutes = = 5"))
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ContentProblemsScreen)
+        text = str(app.screen.query_one("#problems-list", Static).content)
+        assert f"{module.as_posix()}:5" in text
+        assert "TOML syntax error" in text
+        assert app.screen.query_one(Footer)
+
+
+async def test_quit_key_exits(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
