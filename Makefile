@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
+	@$(BIN)/python babel_runner.py compile >/dev/null
 	$(BIN)/smtrainer
 
 test: $(STAMP)

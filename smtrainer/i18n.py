@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -110,3 +111,14 @@ def choose_language(
         if found:
             return found
     return language_from_environment(environ) or SOURCE_LANGUAGE
+
+
+@contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Translate into `language` inside the block, then restore the previous language."""
+    previous, translations = _state.language, _state.translations
+    set_language(language)
+    try:
+        yield
+    finally:
+        _state.language, _state.translations = previous, translations

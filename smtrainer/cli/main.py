@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from smtrainer import __version__
 from smtrainer.cli import argparse_i18n
 from smtrainer.cli.check_cmd import run_check
+from smtrainer.cli.demo_cmd import run_demo
+from smtrainer.cli.key_cmd import run_key
+from smtrainer.cli.verify_cmd import run_message, run_verify
 from smtrainer.i18n import SUPPORTED_LANGUAGES, _, choose_language, set_language
 from smtrainer.storage.settings import load_settings
 
@@ -61,7 +67,96 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--strict", action="store_true", help=_("fail on warnings too"))
     check.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    _verify_parser(commands)
+    _key_parser(commands)
+    _demo_parser(commands)
     return parser
+
+
+def _subparser(commands: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=summary, description=description, add_help=False
+    )
+    _common_options(parser)
+    return parser
+
+
+def _verify_parser(commands: Any) -> None:
+    verify = _subparser(
+        commands,
+        "verify",
+        _("check the signatures of completion records"),
+        _(
+            "Check completion records: one line per file (valid, tampered, unsigned, unreadable "
+            "or unsupported version). Exit 0 when all are valid, 1 otherwise."
+        ),
+    )
+    verify.add_argument(
+        "paths", nargs="*", type=Path, metavar=_("PATH"), help=_("record files or folders")
+    )
+    verify.add_argument("--json", action="store_true", help=_("print the results as JSON"))
+    verify.add_argument(
+        "--message",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("print the exact bytes a record's signature covers, for ssh-keygen -Y verify"),
+    )
+
+
+def _key_parser(commands: Any) -> None:
+    key = _subparser(
+        commands,
+        "key",
+        _("show or export your signing key"),
+        _("Your signing key is created on first use and kept in your data folder."),
+    )
+    key.add_argument(
+        "action",
+        choices=["show", "export"],
+        help=_("show: the fingerprint; export: the public key in OpenSSH form"),
+    )
+    key.add_argument(
+        "--passphrase",
+        action="store_true",
+        help=_("protect a new key with a passphrase (for shared computers)"),
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("must be a whole number of 1 or more"))
+    return value
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a date like 2026-09-01")) from None
+
+
+def _demo_parser(commands: Any) -> None:
+    demo = _subparser(
+        commands,
+        "demo",
+        _("build a demo school with signed records"),
+        _(
+            "Build a realistic head teacher's store: staff list, approved keys and signed "
+            "records made through the real scoring code. The same seed and day give the same "
+            "school."
+        ),
+    )
+    demo.add_argument("--out", type=Path, required=True, metavar=_("DIR"), help=_("new folder"))
+    demo.add_argument("--staff", type=_positive, default=60, metavar="N", help=_("staff members"))
+    demo.add_argument("--years", type=_positive, default=3, metavar="N", help=_("years of history"))
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed"))
+    demo.add_argument(
+        "--today", type=_day, default=None, metavar=_("DATE"), help=_("the day to simulate up to")
+    )
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -74,6 +169,19 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; never ends in a traceback for a closed pipe or Ctrl+C."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     language = choose_language(_requested_language(args_list), load_settings().language)
     set_language(language)
@@ -82,6 +190,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.command == "check":
         return run_check(args.content_dir, strict=args.strict, as_json=args.json)
+    if args.command == "verify":
+        if args.message is not None:
+            return run_message(args.message)
+        if not args.paths:
+            parser.error(_("verify needs at least one record file or folder"))
+        return run_verify(args.paths, as_json=args.json)
+    if args.command == "key":
+        return run_key(args.action, new_passphrase=args.passphrase)
+    if args.command == "demo":
+        today = args.today or dt.datetime.now(dt.UTC).date()
+        return run_demo(
+            args.out,
+            staff=args.staff,
+            years=args.years,
+            seed=args.seed,
+            today=today,
+            content=args.content,
+        )
     from smtrainer.ui.launch import run_app  # Textual loads only when the app is wanted.
 
     return run_app(content_dir=args.content, language_forced=args.lang is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from smtrainer.content.pack import PackSource
+from smtrainer.domain.assessment import DEFAULT_SIZE
 from smtrainer.domain.model import (
     Acknowledgement,
     AcknowledgementMode,
@@ -79,7 +80,7 @@ def _scenario(data: dict[str, Any]) -> Scenario:
     )
 
 
-def _module(data: dict[str, Any], source: str) -> Module:
+def _module(data: dict[str, Any], source: str, content_hash: str) -> Module:
     return Module(
         id=data["id"],
         title=data["title"],
@@ -98,11 +99,15 @@ def _module(data: dict[str, Any], source: str) -> Module:
             for i in data.get("self_check", [])
         ),
         source=source,
+        content_hash=content_hash,
     )
 
 
-def build_policy(pack: PackSource) -> Policy:
-    """The domain model of a pack whose files are all valid (check `pack.is_valid` first)."""
+def build_policy(pack: PackSource, hashes: dict[str, str] | None = None) -> Policy:
+    """The domain model of a pack whose files are all valid (check `pack.is_valid` first).
+
+    `hashes` are the modules' content hashes over all languages (see `hashing.module_hashes`).
+    """
     data = pack.policy_data
     if data is None:
         raise ValueError(pack.folder)
@@ -115,6 +120,7 @@ def build_policy(pack: PackSource) -> Policy:
         adopted=data.get("adopted"),
         pass_mark=data["pass_mark"],
         refresher_months=data["refresher_months"],
+        assessment_size=data.get("assessment_size", DEFAULT_SIZE),
         staff_id=StaffIdRule(data.get("staff_id", StaffIdRule.OPTIONAL.value)),
         acknowledgement=Acknowledgement(
             AcknowledgementMode(data["acknowledgement"]["mode"]),
@@ -122,5 +128,8 @@ def build_policy(pack: PackSource) -> Policy:
         ),
         contacts=tuple(Contact(c["role"], c["title"], c.get("how", "")) for c in data["contacts"]),
         sections=tuple(Section(s["id"], s["title"]) for s in data["sections"]),
-        modules=tuple(_module(m, source.display) for source, m in pack.valid_modules()),
+        modules=tuple(
+            _module(m, source.display, (hashes or {}).get(m["id"], ""))
+            for source, m in pack.valid_modules()
+        ),
     )

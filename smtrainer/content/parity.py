@@ -131,6 +131,7 @@ def policy_structure(policy: dict[str, Any]) -> Structure:
     for name in ("version", "pass_mark", "refresher_months"):
         out.shape[(name,)] = Entry(name, policy[name])
     out.shape[("staff_id",)] = Entry("staff_id", policy.get("staff_id", "optional"))
+    out.shape[("assessment_size",)] = Entry("assessment_size", policy.get("assessment_size"))
     out.shape[("acknowledgement", "mode")] = Entry(
         "acknowledgement.mode", policy["acknowledgement"]["mode"]
     )

@@ -134,6 +134,7 @@ POLICY = (
     Field("adopted", Kind.DATE, required=False),
     Field("pass_mark", Kind.INTEGER, minimum=1, maximum=100),
     Field("refresher_months", Kind.INTEGER, minimum=1, maximum=60),
+    Field("assessment_size", Kind.INTEGER, required=False, minimum=1, maximum=200),
     Field(
         "staff_id",
         Kind.STRING,

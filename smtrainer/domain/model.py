@@ -149,6 +149,14 @@ class Module:
     questions: tuple[Question, ...]
     self_check: tuple[SelfCheckItem, ...]
     source: str = ""
+    content_hash: str = ""
+    """``sha256:…`` of the module in every language; a record keeps it to spot later changes."""
+
+    def question(self, question_id: str) -> Question | None:
+        for question in (*self.questions, *self.check_questions):
+            if question.id == question_id:
+                return question
+        return None
 
 
 @dataclass(frozen=True)
@@ -163,11 +171,18 @@ class Policy:
     adopted: dt.date | None
     pass_mark: int
     refresher_months: int
+    assessment_size: int
     staff_id: StaffIdRule
     acknowledgement: Acknowledgement
     contacts: tuple[Contact, ...]
     sections: tuple[Section, ...]
     modules: tuple[Module, ...] = field(default=())
+
+    def module(self, module_id: str) -> Module | None:
+        for module in self.modules:
+            if module.id == module_id:
+                return module
+        return None
 
     def section(self, section_id: str) -> Section | None:
         for section in self.sections:

@@ -26,10 +26,13 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False, sync: bool = True
+) -> None:
     """Write `data` to `path` so readers see the old file or the new one, never a part.
 
     With `exclusive`, fail if `path` already exists (create-only), without replacing it.
+    `sync=False` skips the fsyncs, for bulk files that can be made again (the demo school).
     """
     folder = path.parent
     try:
@@ -42,7 +45,8 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool 
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         temp.chmod(mode)
         if exclusive:
             # link() fails if the target exists, so an existing file is never replaced.
@@ -50,7 +54,8 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool 
             temp.unlink()
         else:
             temp.replace(path)
-        _fsync_folder(folder)
+        if sync:
+            _fsync_folder(folder)
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -27,6 +27,15 @@ class TrainerApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "switch_language", N_("Français / English"), id="language"),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            N_("Commands"),
+            show=False,
+            priority=True,
+            tooltip=N_("Open the command palette"),
+            id="commands",
+        ),
     ]
 
     def __init__(

@@ -1,7 +1,7 @@
 """Key bindings whose footer labels follow the active language.
 
-Bindings are declared with English descriptions marked by `N_`; each node keeps its own copy of
-its bindings, and `retranslate` rewrites the descriptions of that copy from the originals.
+Bindings are declared with English descriptions and tooltips marked by `N_`; each node keeps its
+own copy of its bindings, and `retranslate` rewrites that copy from the originals.
 """
 
 from __future__ import annotations
@@ -23,8 +23,12 @@ def retranslate(node: DOMNode) -> None:
         source = originals.key_to_bindings.get(key, [])
         translated = []
         for binding in key_bindings:
-            original = next(
-                (b.description for b in source if b.action == binding.action), binding.description
+            original = next((b for b in source if b.action == binding.action), binding)
+            translated.append(
+                replace(
+                    binding,
+                    description=_(original.description) if original.description else "",
+                    tooltip=_(original.tooltip) if original.tooltip else "",
+                )
             )
-            translated.append(replace(binding, description=_(original) if original else ""))
         bindings.key_to_bindings[key] = translated

@@ -1,0 +1,46 @@
+"""`smtrainer demo --out DIR`: a demo school for trying the head teacher's side."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from smtrainer.content.loader import ContentFolderError
+from smtrainer.content.policies import load_policy_set
+from smtrainer.i18n import _
+from smtrainer.storage.atomic import StorageError
+from smtrainer.workflows.demo import build_demo
+
+
+def run_demo(
+    out: Path, *, staff: int, years: int, seed: int, today: dt.date, content: Path | None
+) -> int:
+    if out.exists() and any(out.iterdir()):
+        print(
+            _("smtrainer demo: error: {path} is not empty; choose a new folder").format(path=out),
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        loaded = load_policy_set(content)
+    except ContentFolderError as error:
+        print(_("smtrainer demo: error: {message}").format(message=error), file=sys.stderr)
+        return 2
+    if loaded.errors or not loaded.policies:
+        print(
+            _("smtrainer demo: error: the content has problems; run `smtrainer check`"),
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        summary = build_demo(out, loaded.policies, staff=staff, years=years, seed=seed, today=today)
+    except StorageError as error:
+        print(_("smtrainer demo: error: {message}").format(message=error), file=sys.stderr)
+        return 1
+    print(
+        _("Demo school written to {folder}: {staff} staff, {records} signed records.").format(
+            folder=summary.folder, staff=summary.staff, records=summary.records
+        )
+    )
+    return 0

@@ -1,0 +1,100 @@
+"""`smtrainer verify PATH...`: one line per record file, and an exit status for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from smtrainer.domain.record import verification_code
+from smtrainer.domain.record_signing import Status, message_of
+from smtrainer.i18n import N_, _
+from smtrainer.storage.records import read_limited
+from smtrainer.workflows.verify import FileVerification, record_files, verify_file
+
+STATUS_WORDS = {
+    Status.VALID: N_("valid"),
+    Status.TAMPERED: N_("tampered"),
+    Status.UNSIGNED: N_("unsigned"),
+    Status.UNREADABLE: N_("unreadable"),
+    Status.UNSUPPORTED: N_("unsupported version"),
+}
+
+
+def _describe(item: FileVerification) -> str:
+    result = item.result
+    if result.record is None:
+        return result.reason
+    record = result.record
+    who = " ".join(part for part in (record["staff_id"], record["staff_name"]) if part)
+    return _("{who} — {policy} {version} — {score} % — {fingerprint} — code {code}").format(
+        who=who,
+        policy=record["policy_id"],
+        version=record["policy_version"],
+        score=record["score_pct"],
+        fingerprint=result.fingerprint,
+        code=verification_code(record),
+    )
+
+
+def run_verify(paths: list[Path], *, as_json: bool) -> int:
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        for path in missing:
+            print(
+                _("smtrainer verify: error: no such file or folder: {path}").format(path=path),
+                file=sys.stderr,
+            )
+        return 2
+    results = [verify_file(path) for path in record_files(paths)]
+    counts = Counter(item.result.status.value for item in results)
+    if as_json:
+        print(json.dumps(_json(results, counts), ensure_ascii=False, indent=2))
+    else:
+        width = max((len(_(word)) for word in STATUS_WORDS.values()), default=10)
+        for item in results:
+            word = _(STATUS_WORDS[item.result.status])
+            print(f"{word:<{width}}  {item.path}  {_describe(item)}")
+        if not results:
+            print(_("No record files found."))
+    return 0 if results and all(item.result.valid for item in results) else 1
+
+
+def _json(results: list[FileVerification], counts: Counter[str]) -> dict[str, object]:
+    return {
+        "ok": bool(results) and all(item.result.valid for item in results),
+        "counts": {status.value: counts.get(status.value, 0) for status in Status},
+        "records": [
+            {
+                "file": str(item.path),
+                "status": item.result.status.value,
+                "reason": item.result.reason,
+                "record_id": item.result.record["record_id"] if item.result.record else None,
+                "staff_id": item.result.record["staff_id"] if item.result.record else None,
+                "fingerprint": item.result.fingerprint,
+            }
+            for item in results
+        ],
+    }
+
+
+def run_message(path: Path) -> int:
+    """Print the exact bytes the record's signature covers (for `ssh-keygen -Y verify`)."""
+    try:
+        message = message_of(read_limited(path))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(
+            _("smtrainer verify: error: {path}: {reason}").format(path=path, reason=reason),
+            file=sys.stderr,
+        )
+        return 2
+    except ValueError as error:
+        print(
+            _("smtrainer verify: error: {path}: {reason}").format(path=path, reason=error),
+            file=sys.stderr,
+        )
+        return 1
+    sys.stdout.buffer.write(message)
+    return 0

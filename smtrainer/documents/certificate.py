@@ -1,0 +1,99 @@
+"""The completion certificate: the same facts on screen and as a printable HTML page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from babel.dates import format_date
+
+from smtrainer.domain.dates import parse_date, parse_timestamp
+from smtrainer.domain.record import verification_code
+from smtrainer.i18n import _, using_language
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """What a certificate states, already worded in the record's language."""
+
+    language: str
+    heading: str
+    rows: tuple[tuple[str, str], ...]
+    note: str
+
+
+def _long_date(day: dt.date, language: str) -> str:
+    return str(format_date(day, format="long", locale=language))
+
+
+def make_certificate(
+    record: Mapping[str, Any], fingerprint: str, policy_title: str, school: str
+) -> Certificate:
+    """The certificate for a signed record, in the language the training was done in."""
+    language = str(record["language"])
+    with using_language(language):
+        completed = parse_timestamp(record["completed_at"]).date()
+        due = parse_date(record["refresher_due"])
+        result = _("Passed") if record["passed"] else _("Not passed")
+        rows = (
+            (_("Name"), str(record["staff_name"])),
+            (_("Role"), str(record["staff_role"])),
+            (_("Staff id"), str(record["staff_id"]) or "—"),
+            (_("School"), school),
+            (_("Policy"), f"{policy_title} ({_('version')} {record['policy_version']})"),
+            (_("Completed on"), _long_date(completed, language)),
+            (
+                _("Score"),
+                _("{score} % (pass mark {mark} %) — {result}").format(
+                    score=record["score_pct"], mark=record["pass_mark"], result=result
+                ),
+            ),
+            (_("Refresher due"), _long_date(due, language)),
+            (_("Signing key"), fingerprint),
+            (_("Verification code"), verification_code(record)),
+        )
+        return Certificate(
+            language=language,
+            heading=_("Certificate of completion"),
+            rows=rows,
+            note=_(
+                "This certificate summarises a signed completion record. The record itself, "
+                "checked with `smtrainer verify`, is the proof; the verification code ties the "
+                "two together."
+            ),
+        )
+
+
+def certificate_html(certificate: Certificate) -> str:
+    """A self-contained page that prints on one A4 sheet."""
+    rows = "\n".join(
+        f"      <tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+        for label, value in certificate.rows
+    )
+    return f"""<!DOCTYPE html>
+<html lang="{escape(certificate.language)}">
+<head>
+  <meta charset="utf-8">
+  <title>{escape(certificate.heading)}</title>
+  <style>
+    body {{ font-family: Georgia, serif; margin: 3cm auto; max-width: 17cm; color: #111; }}
+    h1 {{ text-align: center; font-size: 24pt; border-bottom: 2px solid #111; }}
+    table {{ width: 100%; border-collapse: collapse; margin: 1.5cm 0; font-size: 13pt; }}
+    th {{ text-align: left; width: 35%; padding: 6pt; vertical-align: top; }}
+    td {{ padding: 6pt; }}
+    p {{ font-size: 10pt; color: #333; }}
+    @media print {{ body {{ margin: 1cm auto; }} }}
+  </style>
+</head>
+<body>
+  <h1>{escape(certificate.heading)}</h1>
+  <table>
+{rows}
+  </table>
+  <p>{escape(certificate.note)}</p>
+</body>
+</html>
+"""

@@ -1,0 +1,223 @@
+"""Completion records (format v1): what they hold, the bytes that are signed, and their checks.
+
+A record file is TOML with a `[record]` table and a `[signature]` table. The signature covers the
+RFC 8785 canonical JSON of the parsed `[record]` table, so layout and comments in the TOML do not
+matter but any change of value does. `docs/record-format.md` is the full specification.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import unicodedata
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import rfc8785
+
+from smtrainer.domain.dates import DATE_PATTERN, TIMESTAMP_PATTERN
+from smtrainer.i18n import N_, _
+
+SCHEMA = "smtrainer.record.v1"
+NAMESPACE = "smtrainer-record-v1"
+"""The SSHSIG namespace: a signature made for a record is valid for nothing else."""
+SIGNATURE_FORMAT = "sshsig"
+SIGNATURE_KEYS = ("format", "namespace", "public_key", "fingerprint", "value")
+MAX_INT = 2**53 - 1
+"""Integers beyond this lose precision in JSON (RFC 8785 numbers are doubles)."""
+
+_BIDI_AND_CONTROLS = re.compile(
+    "[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_HASH = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+class RecordKind(StrEnum):
+    INDUCTION = "induction"
+    REFRESHER = "refresher"
+
+
+class Outcome(StrEnum):
+    CORRECT = "correct"
+    WRONG = "wrong"
+
+
+def clean_text(value: str) -> str:
+    """`value` in NFC with surrounding space removed (names are stored this way)."""
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` may not appear in a record as a name or role, or None if it may."""
+    if value != unicodedata.normalize("NFC", value):
+        return _("not in Unicode NFC form")
+    if _BIDI_AND_CONTROLS.search(value):
+        return _("contains control or bidirectional formatting characters")
+    return None
+
+
+def signed_message(record: Mapping[str, Any]) -> bytes:
+    """The exact bytes a record's signature covers: RFC 8785 canonical JSON of `[record]`."""
+    return rfc8785.dumps(record)
+
+
+def verification_code(record: Mapping[str, Any]) -> str:
+    """A short code printed on the certificate that identifies the signed record content."""
+    digest = hashlib.sha256(signed_message(record)).digest()
+    code = base64.b32encode(digest).decode("ascii")[:12]
+    return "-".join(code[i : i + 4] for i in range(0, 12, 4))
+
+
+def new_record_id(random_bits: Callable[[int], int] | None = None) -> str:
+    """A random UUID (version 4), optionally from a seeded source of random bits."""
+    if random_bits is None:
+        return str(uuid.uuid4())
+    return str(uuid.UUID(int=random_bits(128), version=4))
+
+
+_KIND_NAMES = {str: N_("string"), list: N_("list"), dict: N_("table"), bool: N_("boolean")}
+
+
+@dataclass(frozen=True)
+class RecordProblem:
+    key: str
+    reason: str
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[RecordProblem] = []
+
+    def fail(self, key: str, reason: str) -> None:
+        self.problems.append(RecordProblem(key, reason))
+
+    def field(self, data: Mapping[str, Any], key: str, kind: type, path: str = "") -> Any:
+        where = f"{path}.{key}" if path else key
+        if key not in data:
+            self.fail(where, _("missing"))
+            return None
+        value = data[key]
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            self.fail(where, _("must be an integer"))
+            return None
+        if kind is int and not -MAX_INT <= value <= MAX_INT:
+            self.fail(where, _("integer out of range"))
+            return None
+        if kind is not int and not isinstance(value, kind):
+            self.fail(where, _("must be {kind}").format(kind=_(_KIND_NAMES[kind])))
+            return None
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, path: str = "", empty: bool = False) -> None:
+        value = self.field(data, key, str, path)
+        if value is None:
+            return
+        where = f"{path}.{key}" if path else key
+        if not empty and not value.strip():
+            self.fail(where, _("must not be empty"))
+        problem = text_problem(value)
+        if problem:
+            self.fail(where, problem)
+
+    def pattern(self, data: Mapping[str, Any], key: str, pattern: re.Pattern[str]) -> None:
+        value = self.field(data, key, str)
+        if value is not None and not pattern.match(value):
+            self.fail(key, _("wrong format"))
+
+    def score(self, data: Mapping[str, Any], path: str) -> None:
+        correct = self.field(data, "correct", int, path)
+        total = self.field(data, "total", int, path)
+        score = self.field(data, "score_pct", int, path)
+        if None in (correct, total, score):
+            return
+        if not 0 <= correct <= total or not 0 <= score <= 100:
+            self.fail(path or "score_pct", _("scores out of range"))
+
+
+def check_record(record: Mapping[str, Any]) -> list[RecordProblem]:
+    """Every way `record` (a parsed `[record]` table) departs from format v1."""
+    c = _Checker()
+    if c.field(record, "schema", str) != SCHEMA:
+        c.fail("schema", _("unsupported schema"))
+        return c.problems
+    c.pattern(
+        record,
+        "record_id",
+        re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"),
+    )
+    for key in (
+        "policy_id",
+        "policy_version",
+        "language",
+        "staff_name",
+        "staff_role",
+        "app_version",
+    ):
+        c.text(record, key)
+    c.text(record, "staff_id", empty=True)
+    kind = c.field(record, "kind", str)
+    if kind is not None and kind not in {k.value for k in RecordKind}:
+        c.fail("kind", _("unknown kind"))
+    c.pattern(record, "started_at", TIMESTAMP_PATTERN)
+    c.pattern(record, "completed_at", TIMESTAMP_PATTERN)
+    c.pattern(record, "refresher_due", DATE_PATTERN)
+    c.score(record, "")
+    c.field(record, "attempts", int)
+    pass_mark = c.field(record, "pass_mark", int)
+    if pass_mark is not None and not 1 <= pass_mark <= 100:
+        c.fail("pass_mark", _("out of range"))
+    c.field(record, "passed", bool)
+    modules = c.field(record, "modules", list) or []
+    for index, module in enumerate(modules):
+        path = f"modules[{index}]"
+        if not isinstance(module, dict):
+            c.fail(path, _("must be a table"))
+            continue
+        c.text(module, "id", path)
+        c.score(module, path)
+        hashed = c.field(module, "content_hash", str, path)
+        if hashed is not None and not _HASH.match(hashed):
+            c.fail(f"{path}.content_hash", _("wrong format"))
+    assessment = c.field(record, "assessment", dict)
+    if assessment is not None:
+        c.field(assessment, "seed", int, "assessment")
+        for index, question in enumerate(
+            c.field(assessment, "questions", list, "assessment") or []
+        ):
+            path = f"assessment.questions[{index}]"
+            if not isinstance(question, dict):
+                c.fail(path, _("must be a table"))
+                continue
+            c.text(question, "id", path)
+            c.text(question, "module", path)
+            outcome = c.field(question, "outcome", str, path)
+            if outcome is not None and outcome not in {o.value for o in Outcome}:
+                c.fail(f"{path}.outcome", _("unknown outcome"))
+            answer = c.field(question, "answer", list, path)
+            if answer is not None and not all(isinstance(a, str) for a in answer):
+                c.fail(f"{path}.answer", _("must be a list of strings"))
+    for index, choice in enumerate(c.field(record, "scenario_choices", list) or []):
+        path = f"scenario_choices[{index}]"
+        if not isinstance(choice, dict):
+            c.fail(path, _("must be a table"))
+            continue
+        for key in ("module", "scenario", "step", "choice", "verdict"):
+            c.text(choice, key, path)
+    _check_json_safe(record, "", c)
+    return c.problems
+
+
+def _check_json_safe(value: object, path: str, c: _Checker) -> None:
+    """No floats, dates or times anywhere: only strings, integers, booleans, arrays, tables."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_json_safe(item, f"{path}.{key}" if path else key, c)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_json_safe(item, f"{path}[{index}]", c)
+    elif not isinstance(value, str | int | bool):
+        c.fail(path, _("only strings, integers, booleans, arrays and tables are allowed"))

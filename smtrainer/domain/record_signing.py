@@ -1,0 +1,167 @@
+"""Signing a record, and deciding what a record file is: valid, tampered, unsigned, unreadable."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from smtrainer.domain import sshsig
+from smtrainer.domain.record import (
+    NAMESPACE,
+    SCHEMA,
+    SIGNATURE_FORMAT,
+    SIGNATURE_KEYS,
+    check_record,
+    signed_message,
+)
+from smtrainer.i18n import _
+
+MAX_RECORD_BYTES = 256 * 1024
+"""Larger files are refused unread: a real record is a few kilobytes."""
+
+
+class Status(StrEnum):
+    VALID = "valid"
+    TAMPERED = "tampered"
+    UNSIGNED = "unsigned"
+    UNREADABLE = "unreadable"
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What checking one record file found. `record` is set only when the status is valid."""
+
+    status: Status
+    reason: str = ""
+    record: Mapping[str, Any] | None = None
+    fingerprint: str | None = None
+    public_key: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.status is Status.VALID
+
+
+def sign_record(record: Mapping[str, Any], private_key: Ed25519PrivateKey) -> dict[str, str]:
+    """The `[signature]` table for `record`."""
+    public_key = private_key.public_key()
+    return {
+        "format": SIGNATURE_FORMAT,
+        "namespace": NAMESPACE,
+        "public_key": sshsig.public_key_line(public_key),
+        "fingerprint": sshsig.fingerprint(public_key),
+        "value": sshsig.sign(private_key, NAMESPACE, signed_message(record)),
+    }
+
+
+def _parse(data: bytes) -> dict[str, Any] | Verification:
+    """The parsed TOML of a record file, or why it cannot be read."""
+    if len(data) > MAX_RECORD_BYTES:
+        return Verification(
+            Status.UNREADABLE,
+            _("file is larger than {limit} bytes").format(limit=MAX_RECORD_BYTES),
+        )
+    if not data.strip():
+        return Verification(Status.UNREADABLE, _("file is empty"))
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Verification(Status.UNREADABLE, _("not UTF-8 text"))
+    except tomllib.TOMLDecodeError as error:
+        return Verification(Status.UNREADABLE, _("not valid TOML: {detail}").format(detail=error))
+    if not isinstance(document.get("record"), dict):
+        return Verification(Status.UNREADABLE, _("no [record] table"))
+    return document
+
+
+def message_of(data: bytes) -> bytes:
+    """The bytes a record file's signature covers; ValueError saying why if there are none."""
+    document = _parse(data)
+    if isinstance(document, Verification):
+        raise ValueError(document.reason)
+    try:
+        return signed_message(document["record"])
+    except ValueError as error:
+        raise ValueError(
+            _("[record] cannot be canonicalised: {detail}").format(detail=error)
+        ) from error
+
+
+def verify_record_bytes(data: bytes) -> Verification:
+    """Check a record file's content. Nothing in it is trusted before the signature is checked."""
+    document = _parse(data)
+    if isinstance(document, Verification):
+        return document
+    record = document["record"]
+    schema = record.get("schema")
+    if schema != SCHEMA:
+        return Verification(
+            Status.UNSUPPORTED,
+            _("record format {schema} is not supported (expected {expected})").format(
+                schema=schema if isinstance(schema, str) else "?", expected=SCHEMA
+            ),
+        )
+    signature = document.get("signature")
+    if signature is None or signature == {}:
+        return Verification(Status.UNSIGNED, _("no [signature] table"))
+    return _verify_signature(record, signature)
+
+
+def _verify_signature(record: dict[str, Any], signature: object) -> Verification:
+    if not isinstance(signature, dict) or set(signature) != set(SIGNATURE_KEYS):
+        return Verification(
+            Status.TAMPERED,
+            _("[signature] must hold exactly: {keys}").format(keys=", ".join(SIGNATURE_KEYS)),
+        )
+    if not all(isinstance(signature[key], str) for key in SIGNATURE_KEYS):
+        return Verification(Status.TAMPERED, _("[signature] values must be strings"))
+    if signature["format"] != SIGNATURE_FORMAT or signature["namespace"] != NAMESPACE:
+        return Verification(Status.TAMPERED, _("wrong signature format or namespace"))
+    try:
+        parsed = sshsig.parse(signature["value"])
+        stated_key = sshsig.parse_public_key_line(signature["public_key"])
+    except sshsig.SignatureFormatError as error:
+        return Verification(
+            Status.TAMPERED, _("malformed signature: {detail}").format(detail=error)
+        )
+    fingerprint = sshsig.fingerprint(parsed.public_key)
+    if (
+        stated_key.public_bytes_raw() != parsed.public_key.public_bytes_raw()
+        or signature["fingerprint"] != fingerprint
+    ):
+        return Verification(
+            Status.TAMPERED, _("the key named in [signature] is not the key that signed")
+        )
+    try:
+        message = signed_message(record)
+    except (TypeError, ValueError, OverflowError) as error:
+        return Verification(
+            Status.TAMPERED, _("[record] cannot be canonicalised: {detail}").format(detail=error)
+        )
+    if not sshsig.verify(parsed, NAMESPACE, message):
+        return Verification(
+            Status.TAMPERED,
+            _("signature does not match the content"),
+            fingerprint=fingerprint,
+            public_key=signature["public_key"],
+        )
+    problems = check_record(record)
+    if problems:
+        first = problems[0]
+        return Verification(
+            Status.UNREADABLE,
+            _("signed, but not a valid v1 record: {key}: {reason}").format(
+                key=first.key, reason=first.reason
+            ),
+            fingerprint=fingerprint,
+            public_key=signature["public_key"],
+        )
+    return Verification(
+        Status.VALID, "", record, fingerprint=fingerprint, public_key=signature["public_key"]
+    )

@@ -1,0 +1,118 @@
+"""Writing record files: create-only with unique names, a local copy first, then delivery."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from smtrainer.domain.record_signing import MAX_RECORD_BYTES
+from smtrainer.i18n import _
+from smtrainer.storage.atomic import StorageError, atomic_write
+from smtrainer.storage.paths import data_dir
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def record_text(record: Mapping[str, Any], signature: Mapping[str, str]) -> str:
+    """The record file's TOML."""
+    return tomli_w.dumps({"record": record, "signature": signature}, multiline_strings=True)
+
+
+def _slug(value: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
+    return _UNSAFE.sub("-", ascii_text).strip("-")[:40] or "staff"
+
+
+def record_file_name(record: Mapping[str, Any]) -> str:
+    """Unique and readable: policy, person, completion time and the record id."""
+    who = _slug(str(record.get("staff_id") or record.get("staff_name", "")))
+    when = str(record.get("completed_at", "")).replace("-", "").replace(":", "")
+    return f"{_slug(str(record['policy_id']))}_{who}_{when}_{record['record_id']}.toml"
+
+
+def local_records_dir() -> Path:
+    return data_dir() / "records"
+
+
+def outbox_dir() -> Path:
+    return data_dir() / "outbox"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a record went: always the local copy; the shared folder, or the outbox and why."""
+
+    local: Path
+    shared: Path | None = None
+    outbox: Path | None = None
+    problem: str | None = None
+
+
+def write_record_file(folder: Path, name: str, text: str, *, sync: bool = True) -> Path:
+    """Create `folder/name`; never replaces a file. StorageError when it cannot be written."""
+    path = folder / name
+    data = text.encode("utf-8")
+    if len(data) > MAX_RECORD_BYTES:
+        raise StorageError(
+            path, _("record is larger than {limit} bytes").format(limit=MAX_RECORD_BYTES)
+        )
+    atomic_write(path, data, exclusive=True, sync=sync)
+    return path
+
+
+def save_record(
+    name: str,
+    text: str,
+    *,
+    local: Path | None = None,
+    shared: Path | None = None,
+    outbox: Path | None = None,
+) -> Delivery:
+    """Keep the record locally, then hand it to the shared folder or leave it in the outbox.
+
+    The local copy must succeed (StorageError otherwise); a shared folder that cannot be written
+    only delays delivery.
+    """
+    local_path = write_record_file(local or local_records_dir(), name, text)
+    if shared is None:
+        return Delivery(local_path)
+    try:
+        if not shared.is_dir():
+            raise StorageError(shared, _("the shared folder is not reachable"))
+        return Delivery(local_path, shared=write_record_file(shared, name, text))
+    except StorageError as error:
+        queued = write_record_file(outbox or outbox_dir(), name, text)
+        return Delivery(local_path, outbox=queued, problem=str(error))
+
+
+def deliver_outbox(shared: Path, outbox: Path | None = None) -> tuple[list[Path], list[str]]:
+    """Copy queued records into `shared`; those delivered leave the outbox. (delivered, problems)"""
+    folder = outbox or outbox_dir()
+    delivered: list[Path] = []
+    problems: list[str] = []
+    if not folder.is_dir():
+        return delivered, problems
+    for queued in sorted(folder.glob("*.toml")):
+        try:
+            text = queued.read_text(encoding="utf-8")
+            target = shared / queued.name
+            if target.exists() and target.read_text(encoding="utf-8") == text:
+                queued.unlink()
+                continue
+            delivered.append(write_record_file(shared, queued.name, text))
+            queued.unlink()
+        except (OSError, StorageError, UnicodeDecodeError) as error:
+            problems.append(f"{queued.name}: {error}")
+    return delivered, problems
+
+
+def read_limited(path: Path, limit: int = MAX_RECORD_BYTES) -> bytes:
+    """At most `limit` + 1 bytes of `path`, so an oversized file is detected without reading it."""
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)

@@ -1,0 +1,1 @@
+"""Tasks combining content, domain and storage: the demo school, later collecting records."""

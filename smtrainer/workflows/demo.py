@@ -1,0 +1,308 @@
+"""A realistic demo school for the head teacher's side, made through the real scoring code.
+
+Every record is the result of a simulated person answering a real draw of questions from the
+bundled policy and walking its scenarios, marked and signed exactly as in the app. The same seed
+and the same "today" always give the same school.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from smtrainer import __version__
+from smtrainer.domain import sshsig
+from smtrainer.domain.assessment import draw
+from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, build_record
+from smtrainer.domain.model import Policy, Question, QuestionKind, Scenario, Verdict
+from smtrainer.domain.record import NAMESPACE, RecordKind, new_record_id
+from smtrainer.domain.record_signing import sign_record
+from smtrainer.storage.atomic import atomic_write
+from smtrainer.storage.records import record_file_name, record_text, write_record_file
+
+ROLES = (
+    ("teacher", 50),
+    ("teaching-assistant", 18),
+    ("office", 8),
+    ("support", 8),
+    ("supply", 6),
+    ("volunteer", 5),
+    ("governor", 3),
+    ("contractor", 2),
+)
+FIRST_NAMES = (
+    "Amara",
+    "Ben",
+    "Chloé",
+    "Daniel",
+    "Élodie",
+    "Farah",
+    "George",
+    "Hannah",
+    "Ibrahim",
+    "Jade",
+    "Kwame",
+    "Léa",
+    "Mohammed",
+    "Niamh",
+    "Oliver",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Siobhán",
+    "Tomás",
+    "Uma",
+    "Victor",
+    "Wiktoria",
+    "Xavier",
+    "Yasmin",
+    "Zoé",
+    "Aïcha",
+    "Łukasz",
+    "Mei",
+    "Noah",
+    "Grace",
+    "Hélène",
+    "Jonas",
+    "Sofia",
+    "Arjun",
+    "Camille",
+)
+LAST_NAMES = (
+    "Adeyemi",
+    "Bernard",
+    "Clarke",
+    "Dubois",
+    "Evans",
+    "Fontaine",
+    "García",
+    "Hughes",
+    "Iqbal",
+    "Jones",
+    "Kowalski",
+    "Lefèvre",
+    "Martin",
+    "Nguyễn",
+    "O'Brien",
+    "Patel",
+    "Quinn",
+    "Robert",
+    "Smith",
+    "Taylor",
+    "Ueda",
+    "Vasquez",
+    "Williams",
+    "Xu",
+    "Young",
+    "Zimmermann",
+    "Müller",
+    "Rousseau",
+    "Okafor",
+    "Byrne",
+    "Chen",
+    "Durand",
+    "Ahmed",
+)
+PROFILES = (("current", 70), ("due_soon", 9), ("overdue", 10), ("failed", 5), ("never", 6))
+JOINED_BEFORE_HISTORY = 0.85
+"""Share of staff already in post when the simulated history starts."""
+RETRY_SHARE = 0.12
+"""Share of completions that followed a failed first attempt on the same day."""
+
+
+@dataclass(frozen=True)
+class Person:
+    staff_id: str
+    name: str
+    role: str
+    email: str
+    language: str
+    skill: float
+    profile: str
+    joined: dt.date
+    key: Ed25519PrivateKey
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    staff: int
+    records: int
+    profiles: dict[str, int]
+    folder: Path
+
+
+def _weighted(rng: random.Random, table: Sequence[tuple[str, int]]) -> str:
+    return rng.choices([name for name, _ in table], weights=[w for _, w in table])[0]
+
+
+def _key(seed: int, staff_id: str) -> Ed25519PrivateKey:
+    digest = hashlib.sha256(f"smtrainer-demo:{seed}:{staff_id}".encode()).digest()
+    return Ed25519PrivateKey.from_private_bytes(digest)
+
+
+def make_people(count: int, years: int, seed: int, today: dt.date) -> list[Person]:
+    rng = random.Random(seed)
+    people = []
+    for number in range(1, count + 1):
+        staff_id = f"S-{number:04d}"
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        history = years * 365
+        if rng.random() < JOINED_BEFORE_HISTORY:
+            joined = today - dt.timedelta(days=history + rng.randint(1, 3 * 365))
+        else:
+            joined = today - dt.timedelta(days=rng.randint(20, max(21, history)))
+        people.append(
+            Person(
+                staff_id=staff_id,
+                name=f"{first} {last}",
+                role=_weighted(rng, ROLES),
+                email=f"{staff_id.lower()}@school.example",
+                language="fr" if rng.random() < 0.2 else "en",
+                skill=rng.uniform(0.72, 0.99),
+                profile=_weighted(rng, PROFILES),
+                joined=joined,
+                key=_key(seed, staff_id),
+            )
+        )
+    return people
+
+
+def _answer(rng: random.Random, question: Question, right: bool) -> frozenset[str]:
+    correct = question.correct_ids
+    if right:
+        return correct
+    options = [option.id for option in question.options]
+    if question.kind is QuestionKind.MULTIPLE:
+        flip = rng.choice(options)
+        wrong = set(correct) ^ {flip}
+        return frozenset(wrong) if wrong else frozenset(set(options) - correct)
+    return frozenset({rng.choice([o for o in options if o not in correct])})
+
+
+def _walk(rng: random.Random, scenario: Scenario, skill: float) -> list[tuple[str, str]]:
+    taken = []
+    step = scenario.step(scenario.start)
+    while True:
+        best = [c for c in step.choices if c.verdict is Verdict.BEST]
+        other = [c for c in step.choices if c.verdict is not Verdict.BEST]
+        choice = rng.choice(best) if (rng.random() < skill or not other) else rng.choice(other)
+        taken.append((step.id, choice.id))
+        if choice.next is None:
+            return taken
+        step = scenario.step(choice.next)
+
+
+def _attempt(
+    rng: random.Random, policy: Policy, person: Person, day: dt.date, skill: float, kind: RecordKind
+) -> Session:
+    seed = rng.getrandbits(48)
+    drawn = draw(policy.modules, policy.assessment_size, seed)
+    questions = {q.id: q for m in policy.modules for q in m.questions}
+    answers = [Answer(qid, _answer(rng, questions[qid], rng.random() < skill)) for qid in drawn]
+    choices = [
+        ScenarioChoice(module.id, scenario.id, step_id, choice_id)
+        for module in policy.modules
+        for scenario in module.scenarios
+        for step_id, choice_id in _walk(rng, scenario, skill)
+    ]
+    start = dt.datetime.combine(day, dt.time(8), tzinfo=dt.UTC) + dt.timedelta(
+        minutes=rng.randint(0, 9 * 60)
+    )
+    return Session(
+        policy=policy,
+        staff=Staff(person.name, person.role, person.staff_id),
+        kind=kind,
+        started=start,
+        completed=start + dt.timedelta(minutes=rng.randint(25, 110)),
+        seed=seed,
+        answers=answers,
+        choices=choices,
+    )
+
+
+def _completion_days(
+    rng: random.Random, person: Person, today: dt.date, years: int
+) -> list[dt.date]:
+    """Days within the last `years` on which this person finished a training, oldest first."""
+    if person.profile == "never":
+        return []
+    last = {
+        "current": today - dt.timedelta(days=rng.randint(0, 320)),
+        "failed": today - dt.timedelta(days=rng.randint(0, 200)),
+        "due_soon": today - dt.timedelta(days=365 - rng.randint(1, 29)),
+        "overdue": today - dt.timedelta(days=rng.randint(372, 700)),
+    }[person.profile]
+    first_possible = max(person.joined, today - dt.timedelta(days=years * 365))
+    last = max(last, first_possible)
+    days = [last]
+    while True:
+        previous = days[0] - dt.timedelta(days=365 + rng.randint(-25, 10))
+        if previous < first_possible:
+            break
+        days.insert(0, previous)
+    return days
+
+
+def build_demo(
+    out: Path,
+    policies: dict[str, Policy],
+    *,
+    staff: int,
+    years: int,
+    seed: int,
+    today: dt.date,
+) -> DemoSummary:
+    """Write the staff list, approved keys and signed records of a demo school into `out`."""
+    rng = random.Random(seed ^ 0x5EED)
+    people = make_people(staff, years, seed, today)
+    records_dir = out / "records"
+    count = 0
+    for person in people:
+        policy = policies.get(person.language) or next(iter(policies.values()))
+        days = _completion_days(rng, person, today, years)
+        for index, day in enumerate(days):
+            new_starter = index == 0 and person.joined >= day - dt.timedelta(days=60)
+            kind = RecordKind.INDUCTION if new_starter else RecordKind.REFRESHER
+            final = index == len(days) - 1
+            skill = 0.35 if (final and person.profile == "failed") else person.skill
+            sessions = [_attempt(rng, policy, person, day, skill, kind)]
+            # Some people fail first time and pass on a retry the same day.
+            if not final and rng.random() < RETRY_SHARE:
+                sessions.insert(0, _attempt(rng, policy, person, day, 0.35, kind))
+            for session in sessions:
+                record = build_record(session, new_record_id(rng.getrandbits), __version__)
+                text = record_text(record, sign_record(record, person.key))
+                write_record_file(records_dir, record_file_name(record), text, sync=False)
+                count += 1
+    _write_staff(out, people)
+    return DemoSummary(staff, count, dict(Counter(p.profile for p in people)), out)
+
+
+def _write_staff(out: Path, people: Sequence[Person]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["Staff ID", "Full Name", "Role", "Email"])
+    for person in people:
+        writer.writerow([person.staff_id, person.name, person.role, person.email])
+    atomic_write(out / "staff.csv", buffer.getvalue().encode("utf-8"))
+    signers = "".join(
+        f'{p.staff_id} namespaces="{NAMESPACE}" '
+        f"{sshsig.public_key_line(p.key.public_key(), p.staff_id)}\n"
+        for p in people
+    )
+    atomic_write(out / "allowed_signers", signers.encode("utf-8"))
+    roster = "".join(
+        f'[[staff]]\nid = "{p.staff_id}"\n'
+        f'fingerprints = ["{sshsig.fingerprint(p.key.public_key())}"]\n\n'
+        for p in people
+    )
+    atomic_write(out / "approved_keys.toml", roster.encode("utf-8"))
