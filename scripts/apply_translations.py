@@ -29,7 +29,11 @@ def main() -> int:
         if message.id in table:
             message.string = table[message.id]
             message.flags.discard("fuzzy")
-        elif not message.string or (isinstance(message.string, tuple) and not all(message.string)):
+        elif (
+            message.fuzzy
+            or not message.string
+            or (isinstance(message.string, tuple) and not all(message.string))
+        ):
             missing.append(message.id)
     catalog.fuzzy = False
     babel_runner.write_catalog(catalog, po)

@@ -124,8 +124,13 @@ def _verify_signature(record: dict[str, Any], signature: object) -> Verification
     if signature["format"] != SIGNATURE_FORMAT or signature["namespace"] != NAMESPACE:
         return Verification(Status.TAMPERED, _("wrong signature format or namespace"))
     try:
-        parsed = sshsig.parse(signature["value"])
         stated_key = sshsig.parse_public_key_line(signature["public_key"])
+    except sshsig.SignatureFormatError as error:
+        return Verification(
+            Status.TAMPERED, _("malformed public key: {detail}").format(detail=error)
+        )
+    try:
+        parsed = sshsig.parse(signature["value"])
     except sshsig.SignatureFormatError as error:
         return Verification(
             Status.TAMPERED, _("malformed signature: {detail}").format(detail=error)

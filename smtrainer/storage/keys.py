@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -61,8 +62,7 @@ def load_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
             data, passphrase.encode("utf-8") if passphrase else None
         )
     except (ValueError, TypeError) as error:
-        text = str(error).lower()
-        if "password" in text or "encrypted" in text or "decrypt" in text:
+        if _is_encrypted(data):
             raise PassphraseNeeded(
                 _("the key {path} is protected: a correct passphrase is needed").format(path=path)
             ) from error
@@ -70,6 +70,21 @@ def load_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyError_(_("the key {path} is not an Ed25519 key").format(path=path))
     return key
+
+
+def _is_encrypted(data: bytes) -> bool:
+    """Whether an OpenSSH private key file names a cipher other than "none"."""
+    lines = data.decode("ascii", "replace").strip().splitlines()
+    try:
+        blob = base64.b64decode("".join(lines[1:-1]))
+    except ValueError:
+        return False
+    magic = b"openssh-key-v1\0"
+    if not blob.startswith(magic) or len(blob) < len(magic) + 4:
+        return False
+    length = int.from_bytes(blob[len(magic) : len(magic) + 4], "big")
+    cipher = blob[len(magic) + 4 : len(magic) + 4 + length]
+    return cipher not in (b"", b"none")
 
 
 def load_or_create_key(

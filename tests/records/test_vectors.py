@@ -1,0 +1,102 @@
+"""The published test vectors of docs/record-format.md, checked against the code."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from smtrainer.domain.record import NAMESPACE, check_record, signed_message
+from smtrainer.domain.record_signing import Status, sign_record, verify_record_bytes
+from smtrainer.storage.records import record_text
+
+ROOT = Path(__file__).resolve().parents[2]
+VECTORS = ROOT / "tests" / "data" / "records"
+
+EXPECTED = {
+    "valid.toml": Status.VALID,
+    "reformatted.toml": Status.VALID,
+    "tampered-score.toml": Status.TAMPERED,
+    "tampered-name.toml": Status.TAMPERED,
+    "tampered-added-key.toml": Status.TAMPERED,
+    "wrong-key.toml": Status.TAMPERED,
+    "unsigned.toml": Status.UNSIGNED,
+    "unsupported.toml": Status.UNSUPPORTED,
+    "random-bytes.toml": Status.UNREADABLE,
+}
+
+
+def _vector_script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "make_record_vectors", ROOT / "scripts" / "make_record_vectors.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("name", "status"), EXPECTED.items())
+def test_vector_status(name: str, status: Status) -> None:
+    assert verify_record_bytes((VECTORS / name).read_bytes()).status is status
+
+
+def test_every_vector_file_is_listed() -> None:
+    assert {p.name for p in VECTORS.glob("*.toml")} == set(EXPECTED)
+
+
+def test_valid_vector_is_reproduced_by_the_code() -> None:
+    script = _vector_script()
+    text = record_text(script.RECORD, sign_record(script.RECORD, script.test_key()))
+    assert text == (VECTORS / "valid.toml").read_text(encoding="utf-8")
+    assert check_record(script.RECORD) == []
+
+
+def test_signed_message_vector() -> None:
+    record = tomllib.loads((VECTORS / "valid.toml").read_text(encoding="utf-8"))["record"]
+    assert signed_message(record) == (VECTORS / "valid.message.json").read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="needs OpenSSH's ssh-keygen")
+@pytest.mark.parametrize(
+    ("name", "good"),
+    [("valid.toml", True), ("reformatted.toml", True), ("tampered-score.toml", False)],
+)
+def test_stock_openssh_verifies_the_record(tmp_path: Path, name: str, good: bool) -> None:
+    document = tomllib.loads((VECTORS / name).read_text(encoding="utf-8"))
+    public_key = (VECTORS / "test-key.pub").read_text(encoding="utf-8").strip()
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text(f'S-0042 namespaces="{NAMESPACE}" {public_key}\n', encoding="utf-8")
+    signature = tmp_path / "record.sig"
+    signature.write_text(document["signature"]["value"], encoding="utf-8")
+    message = subprocess.run(
+        [sys.executable, "-m", "smtrainer", "verify", "--message", str(VECTORS / name)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert message == signed_message(document["record"])
+    result = subprocess.run(
+        [
+            "ssh-keygen",
+            "-Y",
+            "verify",
+            "-f",
+            str(allowed),
+            "-I",
+            "S-0042",
+            "-n",
+            NAMESPACE,
+            "-s",
+            str(signature),
+        ],
+        input=message,
+        capture_output=True,
+    )
+    assert (result.returncode == 0) is good, result.stderr
+    if good:
+        assert b"Good" in result.stdout
