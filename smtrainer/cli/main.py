@@ -12,6 +12,7 @@ from typing import Any
 
 from smtrainer import __version__
 from smtrainer.cli import argparse_i18n
+from smtrainer.cli.certificate_cmd import run_certificate
 from smtrainer.cli.check_cmd import run_check
 from smtrainer.cli.demo_cmd import run_demo
 from smtrainer.cli.key_cmd import run_key
@@ -70,6 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     _verify_parser(commands)
     _key_parser(commands)
     _demo_parser(commands)
+    certificate = _subparser(
+        commands,
+        "certificate",
+        _("show the certificate of a signed record"),
+        _("Show the certificate of a signed completion record, and save a printable copy."),
+    )
+    certificate.add_argument("record", type=Path, metavar=_("RECORD"), help=_("a record file"))
+    certificate.add_argument(
+        "--html", type=Path, metavar=_("FILE"), help=_("also write a printable HTML page")
+    )
     return parser
 
 
@@ -198,6 +209,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_verify(args.paths, as_json=args.json)
     if args.command == "key":
         return run_key(args.action, new_passphrase=args.passphrase)
+    if args.command == "certificate":
+        return run_certificate(args.record, args.html, args.content)
     if args.command == "demo":
         today = args.today or dt.datetime.now(dt.UTC).date()
         return run_demo(

@@ -12,6 +12,7 @@ from babel.dates import format_date
 
 from smtrainer.domain.dates import parse_date, parse_timestamp
 from smtrainer.domain.record import verification_code
+from smtrainer.domain.roles import role_label
 from smtrainer.i18n import _, using_language
 
 
@@ -40,7 +41,7 @@ def make_certificate(
         result = _("Passed") if record["passed"] else _("Not passed")
         rows = (
             (_("Name"), str(record["staff_name"])),
-            (_("Role"), str(record["staff_role"])),
+            (_("Role"), role_label(str(record["staff_role"]))),
             (_("Staff id"), str(record["staff_id"]) or "—"),
             (_("School"), school),
             (_("Policy"), f"{policy_title} ({_('version')} {record['policy_version']})"),

@@ -100,3 +100,18 @@ def test_stock_openssh_verifies_the_record(tmp_path: Path, name: str, good: bool
     assert (result.returncode == 0) is good, result.stderr
     if good:
         assert b"Good" in result.stdout
+
+
+def test_documented_python_equivalent_of_the_canonical_form() -> None:
+    import json
+
+    record = tomllib.loads((VECTORS / "valid.toml").read_text(encoding="utf-8"))["record"]
+    plain = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert plain.encode("utf-8") == signed_message(record)
+
+
+def test_documented_verification_code() -> None:
+    from smtrainer.domain.record import verification_code
+
+    record = tomllib.loads((VECTORS / "valid.toml").read_text(encoding="utf-8"))["record"]
+    assert verification_code(record) == "FFAB-AGC2-O2CV"

@@ -1,0 +1,76 @@
+"""The certificate: in the record's language, on screen and as a printable page."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable
+
+from smtrainer.cli.main import main
+from smtrainer.documents.certificate import certificate_html, make_certificate
+from smtrainer.i18n import current_language
+from smtrainer.ui.screens.certificate import CertificateScreen
+
+VALID = Path(__file__).resolve().parents[1] / "data" / "records" / "valid.toml"
+
+
+def record() -> dict[str, object]:
+    return tomllib.loads(VALID.read_text(encoding="utf-8"))["record"]
+
+
+def test_certificate_is_worded_in_the_records_language() -> None:
+    certificate = make_certificate(record(), "SHA256:abc", "Titre", "École <b>")
+    assert certificate.language == "fr"
+    assert certificate.heading == "Certificat de formation"
+    rows = dict(certificate.rows)
+    assert rows["Nom"] == "Zoé Lefèvre"
+    assert rows["Fonction"] == "Enseignant(e)"
+    assert rows["Terminée le"] == "21 novembre 2026"
+    assert rows["Remise à niveau prévue le"] == "21 novembre 2027"
+    assert rows["Score"].startswith("80 %")
+    assert rows["Code de vérification"] == "FFAB-AGC2-O2CV"
+    assert current_language() == "en", "making a certificate must not change the app's language"
+
+
+def test_html_is_escaped_and_declares_its_language() -> None:
+    page = certificate_html(make_certificate(record(), "SHA256:abc", "Titre", "École <b>"))
+    assert '<html lang="fr">' in page
+    assert "École &lt;b&gt;" in page
+    assert "<b>" not in page.split("<body>")[1]
+
+
+def test_certificate_command_writes_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "certificate.html"
+    assert main(["certificate", str(VALID), "--html", str(out)]) == 0
+    assert "Certificat de formation" in capsys.readouterr().out
+    assert "Utilisation responsable des médias sociaux" in out.read_text(encoding="utf-8")
+
+
+def test_certificate_of_a_tampered_record_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    tampered = VALID.with_name("tampered-score.toml")
+    assert main(["certificate", str(tampered)]) == 1
+    assert "signature does not match" in capsys.readouterr().err
+
+
+async def test_certificate_screen_shows_the_rows_and_saves(tmp_path: Path) -> None:
+    certificate = make_certificate(record(), "SHA256:abc", "Titre", "École")
+    target = tmp_path / "cert.html"
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(CertificateScreen(certificate, target))
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#certificate-rows", DataTable)
+        assert table.row_count == len(certificate.rows)
+        assert table.get_row_at(0) == ["Nom", "Zoé Lefèvre"]
+        await pilot.press("s")
+        await pilot.pause()
+    assert "Certificat de formation" in target.read_text(encoding="utf-8")
