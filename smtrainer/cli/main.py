@@ -14,6 +14,7 @@ from smtrainer import __version__
 from smtrainer.cli import argparse_i18n
 from smtrainer.cli.certificate_cmd import run_certificate
 from smtrainer.cli.check_cmd import run_check
+from smtrainer.cli.deliver_cmd import run_deliver
 from smtrainer.cli.demo_cmd import run_demo
 from smtrainer.cli.key_cmd import run_key
 from smtrainer.cli.verify_cmd import run_message, run_verify
@@ -81,6 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     certificate.add_argument(
         "--html", type=Path, metavar=_("FILE"), help=_("also write a printable HTML page")
     )
+    deliver = _subparser(
+        commands,
+        "deliver",
+        _("hand in records waiting in the outbox"),
+        _(
+            "Copy finished records that could not reach the shared folder into it now. "
+            "--to sets the shared folder and remembers it."
+        ),
+    )
+    deliver.add_argument("--to", type=Path, metavar=_("FOLDER"), help=_("the shared folder"))
     return parser
 
 
@@ -209,6 +220,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_verify(args.paths, as_json=args.json)
     if args.command == "key":
         return run_key(args.action, new_passphrase=args.passphrase)
+    if args.command == "deliver":
+        return run_deliver(args.to)
     if args.command == "certificate":
         return run_certificate(args.record, args.html, args.content)
     if args.command == "demo":

@@ -20,6 +20,8 @@ class Settings:
 
     language: str | None = None
     """The language chosen in the app, used when no `--lang` is given."""
+    shared_folder: str | None = None
+    """Where finished records are handed in (a network share or USB stick); None: keep locally."""
 
 
 def settings_path() -> Path:
@@ -34,9 +36,13 @@ def load_settings(path: Path | None = None) -> Settings:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return Settings()
     language = data.get("language")
-    return Settings(language=language if isinstance(language, str) else None)
+    shared = data.get("shared_folder")
+    return Settings(
+        language=language if isinstance(language, str) else None,
+        shared_folder=shared if isinstance(shared, str) and shared else None,
+    )
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    data = {"language": settings.language} if settings.language else {}
+    data = {key: value for key, value in vars(settings).items() if value}
     atomic_write(path or settings_path(), tomli_w.dumps(data).encode("utf-8"))

@@ -13,7 +13,7 @@ from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.settings import Settings, save_settings
+from smtrainer.storage.settings import load_settings, save_settings
 from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.translated_bindings import retranslate
@@ -80,7 +80,9 @@ class TrainerApp(App[int]):
         set_language(languages[(index + 1) % len(languages)])
         if self.remember_language:
             try:
-                save_settings(Settings(language=current_language()))
+                settings = load_settings()
+                settings.language = current_language()
+                save_settings(settings)
             except StorageError as error:
                 self.notify(
                     _("Could not save your language choice: {reason}").format(reason=error.reason),

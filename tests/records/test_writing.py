@@ -134,3 +134,21 @@ def test_an_existing_record_is_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(StorageError):
         save_record("r.toml", "something else", local=tmp_path)
     assert (tmp_path / "r.toml").read_text(encoding="utf-8") == _record_text()
+
+
+def test_deliver_command_hands_in_the_outbox(isolated: Path, tmp_path: Path) -> None:
+    from smtrainer.cli.main import main
+    from smtrainer.storage.records import outbox_dir
+    from smtrainer.storage.settings import load_settings
+
+    save_record("r.toml", _record_text(), local=tmp_path / "local", shared=tmp_path / "absent")
+    assert (outbox_dir() / "r.toml").exists()
+    assert main(["deliver"]) == 2
+    share = tmp_path / "share"
+    assert main(["deliver", "--to", str(share)]) == 1
+    assert (outbox_dir() / "r.toml").exists()
+    share.mkdir()
+    assert main(["deliver"]) == 0
+    assert (share / "r.toml").read_text(encoding="utf-8") == _record_text()
+    assert not (outbox_dir() / "r.toml").exists()
+    assert load_settings().shared_folder == str(share)
