@@ -22,6 +22,8 @@ class Settings:
     """The language chosen in the app, used when no `--lang` is given."""
     shared_folder: str | None = None
     """Where finished records are handed in (a network share or USB stick); None: keep locally."""
+    high_contrast: bool = False
+    """Use the high-contrast colours."""
 
 
 def settings_path() -> Path:
@@ -40,6 +42,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(
         language=language if isinstance(language, str) else None,
         shared_folder=shared if isinstance(shared, str) and shared else None,
+        high_contrast=data.get("high_contrast") is True,
     )
 
 

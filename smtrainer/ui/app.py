@@ -1,22 +1,36 @@
-"""The training app: holds the loaded policy in each language and the active language."""
+"""The training app: the policy in each language, the learner's progress, and navigation."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import secrets
 from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.events import Resize
 from textual.screen import Screen
 
+from smtrainer.domain import journey
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
+from smtrainer.domain.progress import Identity, Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
 from smtrainer.storage.atomic import StorageError
+from smtrainer.storage.profile import load_identity, save_identity
+from smtrainer.storage.progress import load_progress, save_progress
 from smtrainer.storage.settings import load_settings, save_settings
+from smtrainer.ui.dialogs import ConfirmDialog, HelpScreen, TooSmallScreen
 from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 from smtrainer.ui.screens.welcome import WelcomeScreen
+from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate
+
+MIN_SIZE = (60, 18)
+"""Below this the screens cannot be read; 80×24 is the size everything is designed for."""
 
 
 class TrainerApp(App[int]):
@@ -26,7 +40,9 @@ class TrainerApp(App[int]):
     TITLE = "smtrainer"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "switch_language", N_("Français / English"), id="language"),
-        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        Binding("question_mark", "help", N_("Help"), id="help"),
+        Binding("f3", "toggle_contrast", N_("High contrast"), id="contrast", show=False),
+        Binding("ctrl+q", "request_quit", N_("Quit"), id="quit", priority=True),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -49,18 +65,43 @@ class TrainerApp(App[int]):
         self.policies = policies
         self.problems = problems
         self.remember_language = remember_language
+        self.progress: Progress | None = None
+        self.saved_problem: str | None = None
+        self.too_small = False
 
     @property
     def policy(self) -> Policy | None:
         """The policy in the active language."""
         return self.policies.get(current_language())
 
+    @property
+    def policy_id(self) -> str | None:
+        return next(iter(self.policies.values())).id if self.policies else None
+
     def on_mount(self) -> None:
+        register_themes(self)
+        if load_settings().high_contrast:
+            self.theme = HIGH_CONTRAST
         retranslate(self)
         if self.problems or self.policy is None:
             self.push_screen(ContentProblemsScreen(self.problems))
-        else:
-            self.push_screen(WelcomeScreen())
+            return
+        loaded = load_progress(self.policy.id)
+        self.progress = loaded.progress
+        self.saved_problem = loaded.problem
+        self.push_screen(WelcomeScreen())
+        if loaded.problem:
+            self.notify(loaded.problem, severity="warning", timeout=15)
+
+    def on_resize(self, event: Resize) -> None:
+        small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
+        if small and not self.too_small:
+            self.too_small = True
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif not small and self.too_small:
+            self.too_small = False
+            if isinstance(self.screen, TooSmallScreen):
+                self.pop_screen()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -68,9 +109,52 @@ class TrainerApp(App[int]):
             _("Show everything in the other language"),
             self.action_switch_language,
         )
-        yield SystemCommand(_("Quit"), _("Quit the application"), self.action_quit)
+        yield SystemCommand(_("Help"), _("The keys and what they do"), self.action_help)
+        yield SystemCommand(
+            _("High contrast"),
+            _("Switch the high-contrast colours on or off"),
+            self.action_toggle_contrast,
+        )
+        yield SystemCommand(_("Quit"), _("Quit the application"), self.action_request_quit)
 
-    def action_switch_language(self) -> None:
+    def action_command_palette(self) -> None:
+        if not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            )
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_contrast(self) -> None:
+        high = self.theme != HIGH_CONTRAST
+        self.theme = HIGH_CONTRAST if high else "textual-dark"
+        settings = load_settings()
+        settings.high_contrast = high
+        self._save_settings(settings)
+
+    def action_request_quit(self) -> None:
+        if isinstance(self.screen, ConfirmDialog):
+            return
+
+        def answer(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit(0)
+
+        message = _("Quit now? Your progress is saved and you can resume later.")
+        self.push_screen(ConfirmDialog(message), answer)
+
+    def _save_settings(self, settings: object) -> None:
+        try:
+            save_settings(settings)  # type: ignore[arg-type]
+        except StorageError as error:
+            self.notify(
+                _("Could not save your settings: {reason}").format(reason=error.reason),
+                severity="warning",
+            )
+
+    async def action_switch_language(self) -> None:
         """Show everything in the next language, keeping the current screen and its state."""
         languages = [lang for lang in SUPPORTED_LANGUAGES if lang in self.policies] or list(
             SUPPORTED_LANGUAGES
@@ -79,19 +163,92 @@ class TrainerApp(App[int]):
         index = languages.index(current) if current in languages else -1
         set_language(languages[(index + 1) % len(languages)])
         if self.remember_language:
-            try:
-                settings = load_settings()
-                settings.language = current_language()
-                save_settings(settings)
-            except StorageError as error:
-                self.notify(
-                    _("Could not save your language choice: {reason}").format(reason=error.reason),
-                    severity="warning",
-                )
+            settings = load_settings()
+            settings.language = current_language()
+            self._save_settings(settings)
         retranslate(self)
         for screen in self.screen_stack:
-            retranslate(screen)
             refresh = getattr(screen, "refresh_language", None)
             if refresh is not None:
-                refresh()
+                await refresh()
+            else:
+                retranslate(screen)
         self.refresh_bindings()
+
+    # The journey: every change goes through here, is saved, then shown.
+
+    def remembered_identity(self) -> Identity | None:
+        return load_identity()
+
+    def save(self) -> None:
+        """Autosave after every answer; a failure is shown, never fatal."""
+        if self.progress is None:
+            return
+        try:
+            save_progress(self.progress)
+        except StorageError as error:
+            self.notify(
+                _("Your progress could not be saved: {reason}").format(reason=error.reason),
+                severity="error",
+                timeout=10,
+            )
+
+    def begin(self, progress: Progress) -> None:
+        self.progress = progress
+        with contextlib.suppress(StorageError):  # A convenience only; progress is what matters.
+            save_identity(progress.identity)
+        self.save()
+        self.show_position()
+
+    def new_seed(self) -> int:
+        return secrets.randbits(48)
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+    def show_position(self) -> None:
+        """Replace the journey screen with the one for the current position."""
+        from smtrainer.ui.screens.stages import screen_for
+
+        assert self.progress is not None
+        screen = screen_for(self.progress.position.stage)
+        if isinstance(self.screen, WelcomeScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def changed(self) -> None:
+        """The progress changed in place (an answer): save it and redraw the current screen."""
+        self.save()
+        refresh = getattr(self.screen, "refresh_state", None)
+        if refresh is not None:
+            refresh()
+
+    def advance(self) -> None:
+        assert self.policy is not None and self.progress is not None
+        try:
+            journey.advance(self.policy, self.progress)
+        except journey.JourneyError:
+            self.bell()
+            return
+        self.save()
+        self.show_position()
+
+    def go_back(self) -> None:
+        assert self.policy is not None and self.progress is not None
+        before = self.progress.position
+        journey.go_back(self.policy, self.progress)
+        if self.progress.position == before:
+            if before.stage is Stage.MAP:
+                self.pop_screen()  # Back to the welcome screen.
+            return
+        self.save()
+        self.show_position()
+
+    def to_map(self) -> None:
+        assert self.progress is not None
+        from smtrainer.domain.progress import Position
+
+        self.progress.position = Position(Stage.MAP)
+        self.save()
+        self.show_position()

@@ -1,24 +1,32 @@
-"""The first screen: the school, its policy, and the modules ahead."""
+"""The first screen: the school, its policy, the language, and start or resume."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from babel.numbers import format_decimal
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
+from smtrainer.domain.progress import Stage
 from smtrainer.i18n import _, current_language, ngettext
 from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.widgets import Hint
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
 
 
 class WelcomeScreen(Screen[None]):
-    """School name, policy title and the module map with estimated minutes."""
+    """School name, policy title, the modules with their minutes, and what to do next."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(str(n), f"pick({n})", show=False) for n in range(1, 4)
+    ]
 
     @property
     def trainer(self) -> TrainerApp:
@@ -28,47 +36,116 @@ class WelcomeScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
+        policy = self.trainer.policy
+        assert policy is not None
         yield Header(show_clock=False)
         with Vertical(id="welcome"):
-            yield Static(id="school")
-            yield Static(id="policy-title")
-            yield Static(id="intro")
-            yield DataTable(id="modules", cursor_type="row", zebra_stripes=True)
+            yield Static(policy.school, id="school")
+            yield Static(
+                _("{title} (version {version})").format(title=policy.title, version=policy.version),
+                id="policy-title",
+            )
+            total = sum(module.minutes for module in policy.modules)
+            yield Static(
+                ngettext(
+                    "{count} module, about {minutes} minutes in all.",
+                    "{count} modules, about {minutes} minutes in all.",
+                    len(policy.modules),
+                ).format(
+                    count=len(policy.modules),
+                    minutes=format_decimal(total, locale=current_language()),
+                ),
+                id="intro",
+            )
+            yield OptionList(*self._options(), id="actions")
+            yield Hint(_("Press a number or use the arrows and Enter. F2: Français / English."))
+            yield DataTable(id="modules", cursor_type="none", zebra_stripes=True)
         yield Footer()
+
+    def _options(self) -> list[Option]:
+        options = []
+        progress = self.trainer.progress
+        if progress is not None:
+            options.append(
+                Option(
+                    _("1  Resume where you stopped ({where})").format(where=self._where()),
+                    id="resume",
+                )
+            )
+            options.append(Option(_("2  Start again from the beginning"), id="restart"))
+        else:
+            options.append(Option(_("1  Start the training"), id="start"))
+        return options
+
+    def _where(self) -> str:
+        progress = self.trainer.progress
+        policy = self.trainer.policy
+        assert progress is not None and policy is not None
+        position = progress.position
+        module = policy.module(position.module or "")
+        if module is not None:
+            return module.title
+        if position.stage in (Stage.ASSESSMENT, Stage.REVIEW):
+            return _("final assessment")
+        if position.stage is Stage.MAP:
+            return _("module map")
+        return _("last steps")
 
     def on_mount(self) -> None:
         retranslate(self)
-        self.refresh_language()
+        self._fill()
+        self.query_one("#actions", OptionList).focus()
 
-    def refresh_language(self) -> None:
-        """Fill every text in the active language."""
+    def _fill(self) -> None:
         policy = self.trainer.policy
-        if policy is None:
-            return
+        assert policy is not None
         self.title = policy.school
         self.sub_title = policy.title
-        self.query_one("#school", Static).update(policy.school)
-        self.query_one("#policy-title", Static).update(
-            _("{title} (version {version})").format(title=policy.title, version=policy.version)
-        )
-        total = sum(module.minutes for module in policy.modules)
-        self.query_one("#intro", Static).update(
-            ngettext(
-                "{count} module, about {minutes} minutes in all.",
-                "{count} modules, about {minutes} minutes in all.",
-                len(policy.modules),
-            ).format(
-                count=len(policy.modules),
-                minutes=format_decimal(total, locale=current_language()),
-            )
-        )
         table = self.query_one("#modules", DataTable)
-        cursor = table.cursor_row
         table.clear(columns=True)
         table.add_column(_("No."), key="number")
         table.add_column(_("Module"), key="title")
         table.add_column(_("Minutes"), key="minutes")
         for number, module in enumerate(policy.modules, start=1):
             table.add_row(str(number), module.title, str(module.minutes), key=module.id)
-        if policy.modules:
-            table.move_cursor(row=min(cursor, len(policy.modules) - 1))
+
+    async def refresh_language(self) -> None:
+        retranslate(self)
+        await self.recompose()
+        self._fill()
+        self.query_one("#actions", OptionList).focus()
+
+    async def on_screen_resume(self) -> None:
+        await self.recompose()
+        self._fill()
+        self.query_one("#actions", OptionList).focus()
+
+    def action_pick(self, number: int) -> None:
+        options = self.query_one("#actions", OptionList)
+        if number <= options.option_count:
+            options.highlighted = number - 1
+            options.action_select()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id
+        if choice == "resume":
+            self.trainer.show_position()
+        elif choice == "start":
+            self._identity()
+        elif choice == "restart":
+            from smtrainer.ui.dialogs import ConfirmDialog
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.trainer.progress = None
+                    self._identity()
+
+            self.app.push_screen(
+                ConfirmDialog(_("Start again? The answers saved so far will be replaced.")),
+                answer,
+            )
+
+    def _identity(self) -> None:
+        from smtrainer.ui.screens.identity import IdentityScreen
+
+        self.app.push_screen(IdentityScreen())

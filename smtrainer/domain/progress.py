@@ -1,0 +1,87 @@
+"""Where a learner is and what they have answered so far: saved after every answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    """The kind of screen a position is on."""
+
+    MAP = "map"
+    CONFIDENCE = "confidence"
+    KEY_POINT = "key_point"
+    SCENARIO = "scenario"
+    CHECK = "check"
+    MODULE_DONE = "module_done"
+    ASSESSMENT = "assessment"
+    REVIEW = "review"
+    PLAN = "plan"
+    SELF_CHECK = "self_check"
+    ACTIONS = "actions"
+    ACKNOWLEDGE = "acknowledge"
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in the journey, by ids: it means the same thing in every language."""
+
+    stage: Stage
+    module: str | None = None
+    index: int = 0
+    step: str | None = None
+
+
+@dataclass
+class ModuleProgress:
+    confidence: int | None = None
+    choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Scenario id → step id → choice id, in the order walked."""
+    checks: dict[str, list[str]] = field(default_factory=dict)
+    done: bool = False
+
+
+@dataclass
+class AssessmentProgress:
+    seed: int
+    questions: list[str]
+    answers: dict[str, list[str]] = field(default_factory=dict)
+    attempts: int = 1
+    retry: list[str] = field(default_factory=list)
+    """The questions being asked again in this attempt; empty on the first attempt."""
+
+    @property
+    def asked(self) -> list[str]:
+        """The questions of the current attempt, in order."""
+        return self.retry or self.questions
+
+
+@dataclass
+class Identity:
+    name: str
+    role: str
+    staff_id: str = ""
+
+
+@dataclass
+class Progress:
+    """A learner's whole session: enough to resume exactly where they stopped."""
+
+    policy_id: str
+    kind: str
+    started_at: str
+    identity: Identity
+    position: Position
+    modules: dict[str, ModuleProgress] = field(default_factory=dict)
+    plan: list[str] | None = None
+    """Refresher: the modules to revisit. None: every module (induction)."""
+    changed: list[str] = field(default_factory=list)
+    """Refresher: modules whose content changed since the last record."""
+    assessment: AssessmentProgress | None = None
+    testout_reviewed: bool = False
+    self_check: dict[str, bool] = field(default_factory=dict)
+    """Private practice answers: kept on this computer only, never put in a record."""
+
+    def module(self, module_id: str) -> ModuleProgress:
+        return self.modules.setdefault(module_id, ModuleProgress())

@@ -1,0 +1,171 @@
+"""Saving and resuming a learner's progress: one owner-only TOML file per policy."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from smtrainer.domain.progress import (
+    AssessmentProgress,
+    Identity,
+    ModuleProgress,
+    Position,
+    Progress,
+    Stage,
+)
+from smtrainer.i18n import _
+from smtrainer.storage.atomic import StorageError, atomic_write
+from smtrainer.storage.paths import data_dir
+
+FORMAT = 1
+
+
+def progress_path(policy_id: str) -> Path:
+    return data_dir() / "progress" / f"{policy_id}.toml"
+
+
+def to_data(progress: Progress) -> dict[str, Any]:
+    position = progress.position
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "policy_id": progress.policy_id,
+        "kind": progress.kind,
+        "started_at": progress.started_at,
+        "identity": {
+            "name": progress.identity.name,
+            "role": progress.identity.role,
+            "staff_id": progress.identity.staff_id,
+        },
+        "position": {
+            "stage": position.stage.value,
+            "module": position.module or "",
+            "index": position.index,
+            "step": position.step or "",
+        },
+        "modules": {
+            module_id: {
+                "confidence": module.confidence or 0,
+                "choices": module.choices,
+                "checks": module.checks,
+                "done": module.done,
+            }
+            for module_id, module in progress.modules.items()
+        },
+        "changed": progress.changed,
+        "testout_reviewed": progress.testout_reviewed,
+        "self_check": progress.self_check,
+    }
+    if progress.plan is not None:
+        data["plan"] = progress.plan
+    if progress.assessment is not None:
+        a = progress.assessment
+        data["assessment"] = {
+            "seed": a.seed,
+            "questions": a.questions,
+            "answers": a.answers,
+            "attempts": a.attempts,
+            "retry": a.retry,
+        }
+    return data
+
+
+def from_data(data: dict[str, Any]) -> Progress:
+    """The progress in `data`; KeyError, TypeError or ValueError if it is not well-formed."""
+    if data["format"] != FORMAT:
+        raise ValueError("format")
+    position = data["position"]
+    identity = data["identity"]
+    assessment = data.get("assessment")
+    return Progress(
+        policy_id=str(data["policy_id"]),
+        kind=str(data["kind"]),
+        started_at=str(data["started_at"]),
+        identity=Identity(str(identity["name"]), str(identity["role"]), str(identity["staff_id"])),
+        position=Position(
+            Stage(position["stage"]),
+            position["module"] or None,
+            int(position["index"]),
+            position["step"] or None,
+        ),
+        modules={
+            str(module_id): ModuleProgress(
+                confidence=int(m["confidence"]) or None,
+                choices={
+                    str(s): {str(k): str(v) for k, v in steps.items()}
+                    for s, steps in m["choices"].items()
+                },
+                checks={str(q): [str(x) for x in answer] for q, answer in m["checks"].items()},
+                done=bool(m["done"]),
+            )
+            for module_id, m in data["modules"].items()
+        },
+        plan=[str(m) for m in data["plan"]] if "plan" in data else None,
+        changed=[str(m) for m in data["changed"]],
+        assessment=AssessmentProgress(
+            seed=int(assessment["seed"]),
+            questions=[str(q) for q in assessment["questions"]],
+            answers={str(q): [str(x) for x in a] for q, a in assessment["answers"].items()},
+            attempts=int(assessment["attempts"]),
+            retry=[str(q) for q in assessment["retry"]],
+        )
+        if assessment is not None
+        else None,
+        testout_reviewed=bool(data["testout_reviewed"]),
+        self_check={str(k): bool(v) for k, v in data["self_check"].items()},
+    )
+
+
+def save_progress(progress: Progress, path: Path | None = None) -> None:
+    """Write the progress (owner-only: it holds private self-check answers)."""
+    target = path or progress_path(progress.policy_id)
+    atomic_write(target, tomli_w.dumps(to_data(progress)).encode("utf-8"), mode=0o600)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    progress: Progress | None
+    problem: str | None = None
+
+
+def load_progress(policy_id: str, path: Path | None = None) -> Loaded:
+    """Saved progress, if any. A damaged file is set aside (never deleted) and reported."""
+    target = path or progress_path(policy_id)
+    if not target.exists():
+        return Loaded(None)
+    try:
+        return Loaded(from_data(tomllib.loads(target.read_text(encoding="utf-8"))))
+    except (
+        OSError,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+    ) as error:
+        kept = target.with_name(
+            f"{target.stem}.damaged-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}{target.suffix}"
+        )
+        with contextlib.suppress(OSError):
+            target.rename(kept)
+        return Loaded(
+            None,
+            _(
+                "Saved progress in {path} could not be read ({reason}); it was kept as {kept}."
+            ).format(path=target, reason=type(error).__name__, kept=kept.name),
+        )
+
+
+def clear_progress(policy_id: str, path: Path | None = None) -> None:
+    """Forget the progress once its record is written."""
+    target = path or progress_path(policy_id)
+    try:
+        target.unlink(missing_ok=True)
+    except OSError as error:
+        raise StorageError(target, error.strerror or str(error)) from error

@@ -1,0 +1,82 @@
+"""What every journey screen shares: header and footer, keys, language refresh."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from smtrainer.domain.model import Policy
+from smtrainer.domain.progress import Progress
+from smtrainer.i18n import N_
+from smtrainer.ui.translated_bindings import retranslate
+
+if TYPE_CHECKING:
+    from smtrainer.ui.app import TrainerApp
+
+
+class JourneyScreen(Screen[None]):
+    """A screen of the learner's journey. Subclasses compose `body()` from the current state."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "continue", N_("Continue"), id="continue", priority=True),
+        Binding("escape", "back", N_("Back"), id="back"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+    ]
+
+    @property
+    def trainer(self) -> TrainerApp:
+        from smtrainer.ui.app import TrainerApp
+
+        app = self.app
+        assert isinstance(app, TrainerApp)
+        return app
+
+    @property
+    def policy(self) -> Policy:
+        policy = self.trainer.policy
+        assert policy is not None
+        return policy
+
+    @property
+    def progress(self) -> Progress:
+        progress = self.trainer.progress
+        assert progress is not None
+        return progress
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="body"):
+            yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        retranslate(self)
+        self.title = self.policy.school if self.trainer.policy else ""
+        self.sub_title = self.heading()
+
+    def heading(self) -> str:
+        return ""
+
+    async def refresh_language(self) -> None:
+        """Show the same place in the new language."""
+        retranslate(self)
+        self.sub_title = self.heading()
+        await self.recompose()
+
+    async def action_continue(self) -> None:
+        """Enter: move on."""
+
+    async def action_back(self) -> None:
+        """Escape: go back one step."""
+        self.trainer.go_back()
+
+    async def action_pick(self, number: int) -> None:
+        """A digit key: pick that option."""

@@ -1,0 +1,262 @@
+"""The last steps: private practice check, action list, acknowledgement, and the record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Input, Label, Static
+
+from smtrainer.documents.certificate import certificate_html
+from smtrainer.domain import journey
+from smtrainer.domain.model import AcknowledgementMode
+from smtrainer.domain.progress import Position, Stage
+from smtrainer.domain.record import clean_text
+from smtrainer.i18n import N_, _
+from smtrainer.storage.atomic import StorageError
+from smtrainer.storage.documents import save_certificate
+from smtrainer.storage.keys import KeyError_, PassphraseNeeded
+from smtrainer.ui.dialogs import PassphraseDialog
+from smtrainer.ui.screens.base import JourneyScreen
+from smtrainer.ui.widgets import Hint, NumberedChoices
+from smtrainer.workflows.finish import Finished, finish
+
+
+class SelfCheckScreen(JourneyScreen):
+    """One statement about the person's own accounts: yes or no. Private."""
+
+    def heading(self) -> str:
+        return _("Practice check (private)")
+
+    def body(self) -> ComposeResult:
+        items = journey.self_check_items(self.policy)
+        index = self.progress.position.index
+        if not items:
+            yield Static(_("This policy has no practice check."))
+            return
+        _module, item = items[index]
+        yield Static(
+            _("Statement {number} of {total}").format(number=index + 1, total=len(items)),
+            classes="counter",
+        )
+        yield Static(item.prompt, classes="prompt")
+        answer = self.progress.self_check.get(item.id)
+        picked = set() if answer is None else {1 if answer else 2}
+        yield NumberedChoices(
+            [_("Yes, that is true for me"), _("No, not yet")], picked, id="choices"
+        )
+        yield Hint(
+            _("Your answers stay on this computer: they are never part of your record. 1 or 2.")
+        )
+
+    async def action_pick(self, number: int) -> None:
+        if number in (1, 2) and journey.self_check_items(self.policy):
+            journey.answer_self_check(self.policy, self.progress, number == 1)
+            self.trainer.advance()
+
+    async def action_continue(self) -> None:
+        if not journey.self_check_items(self.policy):
+            self.progress.position = Position(Stage.ACTIONS)
+            self.trainer.save()
+            self.trainer.show_position()
+        else:
+            self.trainer.advance()
+
+
+class ActionsScreen(JourneyScreen):
+    """The person's own action list from the practice check."""
+
+    def heading(self) -> str:
+        return _("Your action list (private)")
+
+    def body(self) -> ComposeResult:
+        actions = journey.action_list(self.policy, self.progress)
+        if actions:
+            yield Static(_("Things to do on your own accounts:"), classes="heading")
+            yield Static("\n".join(f"☐ {item.action}" for item in actions), classes="actions")
+        else:
+            yield Static(
+                "✓ " + _("Nothing to do: your answers show good practice."), classes="heading"
+            )
+        yield Static(_("This list is for you only. It is not saved in your record."))
+        yield Hint(_("Enter: continue to the acknowledgement."))
+
+    async def action_continue(self) -> None:
+        self.trainer.advance()
+
+
+def same_name(typed: str, expected: str) -> bool:
+    def fold(text: str) -> str:
+        return " ".join(clean_text(text).split()).casefold()
+
+    return fold(typed) == fold(expected) and bool(fold(typed))
+
+
+class AcknowledgeScreen(JourneyScreen):
+    """The policy's acknowledgement; typing your full name signs it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "continue", N_("Sign"), id="continue"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed = ""
+
+    def heading(self) -> str:
+        return _("Acknowledgement")
+
+    def body(self) -> ComposeResult:
+        policy = self.policy
+        yield Static(policy.acknowledgement.text, classes="reading")
+        if policy.acknowledgement.mode is AcknowledgementMode.SIGNATURE:
+            yield Label(
+                _("Type your full name, {name}, to sign:").format(name=self.progress.identity.name)
+            )
+        else:
+            yield Label(
+                _(
+                    "This policy is accepted by default. "
+                    "Type your full name to confirm you have read it:"
+                )
+            )
+        yield Input(self.typed, id="signature")
+        yield Static("", id="sign-problem")
+        yield Hint(_("Enter: sign and write your record. Escape: back."))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#signature", Input).focus()
+
+    async def refresh_language(self) -> None:
+        self.typed = self.query_one("#signature", Input).value
+        await super().refresh_language()
+        self.query_one("#signature", Input).focus()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.action_continue()
+
+    async def _with_passphrase(self, passphrase: str | None) -> None:
+        if passphrase:
+            await self.action_continue(passphrase)
+
+    async def action_continue(self, passphrase: str | None = None) -> None:
+        self.typed = self.query_one("#signature", Input).value
+        if not same_name(self.typed, self.progress.identity.name):
+            self.query_one("#sign-problem", Static).update(
+                "✗ "
+                + _("The name typed is not the name you gave: {name}").format(
+                    name=self.progress.identity.name
+                )
+            )
+            return
+        try:
+            finished = finish(
+                self.policy, self.progress, now=self.trainer.now(), passphrase=passphrase
+            )
+        except PassphraseNeeded as error:
+            self.app.push_screen(
+                PassphraseDialog(str(error)),
+                self._with_passphrase,
+            )
+            return
+        except (KeyError_, StorageError, ValueError) as error:
+            self.query_one("#sign-problem", Static).update(
+                "✗ "
+                + _("Your record could not be written: {reason}. Your progress is kept.").format(
+                    reason=error
+                )
+            )
+            return
+        self.trainer.progress = None
+        self.app.switch_screen(DoneScreen(finished))
+
+
+class DoneScreen(JourneyScreen):
+    """The certificate, where the record is, and how to hand it in."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "save", N_("Save printable certificate"), id="save-certificate"),
+        Binding("escape", "home", N_("Welcome screen"), id="back"),
+        Binding("enter", "home", N_("Welcome screen"), id="continue", priority=True),
+    ]
+
+    def __init__(self, finished: Finished) -> None:
+        super().__init__()
+        self.finished = finished
+
+    @property
+    def progress(self):  # type: ignore[no-untyped-def]
+        raise AttributeError("finished")
+
+    def heading(self) -> str:
+        return self.finished.certificate.heading
+
+    def body(self) -> ComposeResult:
+        certificate = self.finished.certificate
+        delivery = self.finished.delivery
+        yield Static("✓ " + certificate.heading, classes="heading")
+        yield DataTable(id="certificate-rows", show_header=False, cursor_type="none")
+        lines = [
+            _("Your signed record is saved on this computer: {path}").format(path=delivery.local)
+        ]
+        if delivery.shared is not None:
+            lines.append(
+                _("It has been handed in to the shared folder: {path}").format(path=delivery.shared)
+            )
+        elif delivery.outbox is not None:
+            lines.append(
+                _(
+                    "The shared folder could not be reached ({problem}). "
+                    "The record waits in {path}; run `smtrainer deliver` later, "
+                    "or give the file to your head teacher."
+                ).format(problem=delivery.problem, path=delivery.outbox)
+            )
+        else:
+            lines.append(
+                _(
+                    "Hand it in by giving this file to your head teacher (for example on a USB "
+                    "stick), or set a shared folder with `smtrainer deliver --to FOLDER`."
+                )
+            )
+        yield Static("\n".join(lines), classes="delivery")
+        yield Hint(_("S: save a printable certificate. Enter: back to the welcome screen."))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#certificate-rows", DataTable)
+        table.add_columns("label", "value")
+        for label, value in self.finished.certificate.rows:
+            table.add_row(label, value)
+
+    async def refresh_language(self) -> None:
+        await super().refresh_language()
+        table = self.query_one("#certificate-rows", DataTable)
+        table.add_columns("label", "value")
+        for label, value in self.finished.certificate.rows:
+            table.add_row(label, value)
+
+    def certificate_path(self) -> Path:
+        return self.finished.delivery.local.with_suffix(".html")
+
+    async def action_save(self) -> None:
+        try:
+            path = save_certificate(
+                self.certificate_path(), certificate_html(self.finished.certificate)
+            )
+        except StorageError as error:
+            self.notify(
+                _("The certificate could not be saved: {reason}").format(reason=error),
+                severity="error",
+            )
+            return
+        self.notify(_("Printable certificate saved to {path}").format(path=path), timeout=10)
+
+    async def action_home(self) -> None:
+        self.app.pop_screen()
+
+    async def action_back(self) -> None:
+        await self.action_home()

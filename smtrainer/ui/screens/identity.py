@@ -1,0 +1,152 @@
+"""Who you are: full name, staff id (if the school uses them) and role. Remembered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, RadioButton, RadioSet, Static
+
+from smtrainer.domain import journey
+from smtrainer.domain.dates import parse_timestamp
+from smtrainer.domain.model import StaffIdRule
+from smtrainer.domain.progress import Identity
+from smtrainer.domain.record import clean_text, text_problem
+from smtrainer.domain.roles import ROLES
+from smtrainer.i18n import N_, _
+from smtrainer.ui.formatting import long_date
+from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.widgets import Hint
+from smtrainer.workflows.finish import last_record
+
+if TYPE_CHECKING:
+    from smtrainer.ui.app import TrainerApp
+
+
+class IdentityScreen(Screen[None]):
+    """Name, staff id and role, filled in from last time when known."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", N_("Back"), id="back"),
+        Binding("ctrl+s", "submit", N_("Continue"), id="continue"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        remembered = self.trainer_identity()
+        self.name_value = remembered.name if remembered else ""
+        self.staff_id_value = remembered.staff_id if remembered else ""
+        self.role_value = remembered.role if remembered else ""
+
+    @staticmethod
+    def trainer_identity() -> Identity | None:
+        from smtrainer.storage.profile import load_identity
+
+        return load_identity()
+
+    @property
+    def trainer(self) -> TrainerApp:
+        from smtrainer.ui.app import TrainerApp
+
+        assert isinstance(self.app, TrainerApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        policy = self.trainer.policy
+        assert policy is not None
+        yield Header(show_clock=False)
+        with VerticalScroll(id="body"):
+            yield Static(_("Who you are"), classes="heading")
+            yield Label(_("Full name (as you will sign it)"))
+            yield Input(self.name_value, id="name")
+            if policy.staff_id is not StaffIdRule.NONE:
+                label = (
+                    _("Staff id")
+                    if policy.staff_id is StaffIdRule.REQUIRED
+                    else _("Staff id (optional)")
+                )
+                yield Label(label)
+                yield Input(self.staff_id_value, id="staff-id")
+            yield Label(_("Role"))
+            with RadioSet(id="role"):
+                for role_id, label in ROLES.items():
+                    yield RadioButton(_(label), value=role_id == self.role_value, name=role_id)
+            yield Static("", id="identity-problem")
+            yield Hint(_("Tab moves between fields; Enter in a field or Ctrl+S continues."))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        retranslate(self)
+        self.sub_title = _("Who you are")
+        self.query_one("#name", Input).focus()
+
+    def _remember_fields(self) -> None:
+        self.name_value = self.query_one("#name", Input).value
+        staff = self.query("#staff-id")
+        if staff:
+            self.staff_id_value = staff.first(Input).value
+        pressed = self.query_one("#role", RadioSet).pressed_button
+        self.role_value = pressed.name or "" if pressed else self.role_value
+
+    async def refresh_language(self) -> None:
+        self._remember_fields()
+        retranslate(self)
+        self.sub_title = _("Who you are")
+        await self.recompose()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_submit()
+
+    def _problem(self, identity: Identity) -> str | None:
+        policy = self.trainer.policy
+        assert policy is not None
+        if not identity.name:
+            return _("Please type your full name.")
+        if text_problem(identity.name) or text_problem(identity.staff_id):
+            return _("The name or staff id contains characters that cannot be used.")
+        if policy.staff_id is StaffIdRule.REQUIRED and not identity.staff_id:
+            return _("Please type your staff id.")
+        if not identity.role:
+            return _("Please choose your role.")
+        return None
+
+    def action_submit(self) -> None:
+        self._remember_fields()
+        identity = Identity(
+            clean_text(self.name_value), self.role_value, clean_text(self.staff_id_value)
+        )
+        problem = self._problem(identity)
+        if problem:
+            self.query_one("#identity-problem", Static).update(f"✗ {problem}")
+            return
+        policy = self.trainer.policy
+        assert policy is not None
+        previous = last_record(policy.id, identity)
+        if previous is None:
+            self.trainer.begin(journey.start_induction(policy, identity, self.trainer.now()))
+            return
+
+        from smtrainer.ui.dialogs import ConfirmDialog
+
+        def answer(refresher: bool | None) -> None:
+            if refresher:
+                facts = journey.last_record_facts(previous)
+                progress = journey.start_refresher(
+                    policy, identity, facts, self.trainer.now(), self.trainer.new_seed()
+                )
+            else:
+                progress = journey.start_induction(policy, identity, self.trainer.now())
+            self.trainer.begin(progress)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _(
+                    "You completed this training on {date}. Take the shorter refresher: a "
+                    "test-out quiz first, then only what you missed or what has changed?"
+                ).format(date=long_date(parse_timestamp(str(previous["completed_at"])).date()))
+            ),
+            answer,
+        )

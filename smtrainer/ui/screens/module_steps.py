@@ -1,0 +1,152 @@
+"""Inside a module: confidence check, key points, scenarios and the end of the module."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Markdown, Static
+
+from smtrainer.domain import journey
+from smtrainer.domain.journey import CONFIDENCE_LEVELS
+from smtrainer.domain.model import Module
+from smtrainer.i18n import N_, _
+from smtrainer.ui.screens.base import JourneyScreen
+from smtrainer.ui.widgets import Hint, NumberedChoices
+from smtrainer.ui.words import verdict_label
+
+CONFIDENCE_LABELS = (
+    N_("Not sure at all"),
+    N_("A little sure"),
+    N_("Fairly sure"),
+    N_("Very sure"),
+)
+assert len(CONFIDENCE_LABELS) == CONFIDENCE_LEVELS
+
+
+class ModuleScreen(JourneyScreen):
+    """A screen about the module at the current position."""
+
+    @property
+    def module(self) -> Module:
+        module = self.policy.module(self.progress.position.module or "")
+        assert module is not None
+        return module
+
+    def heading(self) -> str:
+        return self.module.title
+
+    def cited(self, section_id: str) -> str:
+        section = self.policy.section(section_id)
+        title = section.title if section else section_id
+        return _("Policy: {section}").format(section=title)
+
+
+class ConfidenceScreen(ModuleScreen):
+    """How sure the person is before they start the module."""
+
+    def body(self) -> ComposeResult:
+        module = self.module
+        yield Static(module.title, classes="heading")
+        yield Static(module.summary, classes="summary")
+        yield Static(module.confidence_prompt, classes="prompt")
+        chosen = self.progress.module(module.id).confidence
+        yield NumberedChoices(
+            [_(label) for label in CONFIDENCE_LABELS], {chosen} if chosen else set(), id="choices"
+        )
+        yield Hint(_("Press 1 to 4, then Enter. There is no wrong answer here."))
+
+    async def action_pick(self, number: int) -> None:
+        if 1 <= number <= CONFIDENCE_LEVELS:
+            journey.answer_confidence(self.progress, number)
+            self.trainer.save()
+            self.trainer.show_position()
+
+    async def action_continue(self) -> None:
+        if self.progress.module(self.module.id).confidence is not None:
+            level = self.progress.module(self.module.id).confidence or 1
+            await self.action_pick(level)
+        else:
+            self.app.bell()
+
+
+class KeyPointScreen(ModuleScreen):
+    """One key point: a short reading with the policy section it comes from."""
+
+    def body(self) -> ComposeResult:
+        module = self.module
+        index = self.progress.position.index
+        point = module.key_points[index]
+        yield Static(
+            _("Key point {number} of {total}").format(
+                number=index + 1, total=len(module.key_points)
+            ),
+            classes="counter",
+        )
+        yield Static(point.title, classes="heading")
+        yield Markdown(point.body, classes="reading")
+        yield Static(self.cited(point.section), classes="citation")
+        yield Hint(_("Enter: continue. Escape: back."))
+
+    async def action_continue(self) -> None:
+        self.trainer.advance()
+
+
+class ScenarioScreen(ModuleScreen):
+    """A situation: pick what you would do, read why, and follow where it leads."""
+
+    def body(self) -> ComposeResult:
+        module = self.module
+        position = self.progress.position
+        scenario = module.scenarios[position.index]
+        step = scenario.step(position.step or scenario.start)
+        picked = journey.chosen(self.progress, position, self.policy)
+        yield Static(
+            _("Scenario {number} of {total}: {title}").format(
+                number=position.index + 1, total=len(module.scenarios), title=scenario.title
+            ),
+            classes="counter",
+        )
+        yield Markdown(step.text, classes="reading")
+        numbers = {c.id: n for n, c in enumerate(step.choices, start=1)}
+        marks = {}
+        if picked is not None:
+            choice = next(c for c in step.choices if c.id == picked)
+            marks[numbers[picked]] = verdict_label(choice.verdict)
+        yield NumberedChoices(
+            [c.text for c in step.choices],
+            {numbers[picked]} if picked else set(),
+            marks=marks,
+            id="choices",
+        )
+        if picked is None:
+            yield Hint(_("What would you do? Press 1 to {last}.").format(last=len(step.choices)))
+            return
+        choice = next(c for c in step.choices if c.id == picked)
+        yield Static(verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}")
+        yield Static(choice.feedback, classes="feedback")
+        yield Static(self.cited(choice.section), classes="citation")
+        yield Hint(_("Enter: continue. Another number: see what that choice would mean."))
+
+    async def action_pick(self, number: int) -> None:
+        position = self.progress.position
+        scenario = self.module.scenarios[position.index]
+        step = scenario.step(position.step or scenario.start)
+        if 1 <= number <= len(step.choices):
+            journey.choose(self.policy, self.progress, step.choices[number - 1].id)
+            self.trainer.save()
+            await self.recompose()
+
+    async def action_continue(self) -> None:
+        self.trainer.advance()
+
+
+class ModuleDoneScreen(ModuleScreen):
+    """The end of a module."""
+
+    def body(self) -> ComposeResult:
+        yield Static(
+            f"✓ {_('Module finished: {title}').format(title=self.module.title)}", classes="heading"
+        )
+        yield Static(_("Press Enter to mark it done and go back to the module map."))
+
+    async def action_continue(self) -> None:
+        self.trainer.advance()

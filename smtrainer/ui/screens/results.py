@@ -1,0 +1,135 @@
+"""After the assessment: the review of wrong answers, and a refresher's plan."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from smtrainer.domain import journey
+from smtrainer.domain.model import QuestionKind
+from smtrainer.domain.progress import Stage
+from smtrainer.domain.record import RecordKind
+from smtrainer.i18n import N_, _
+from smtrainer.ui.formatting import percent
+from smtrainer.ui.screens.base import JourneyScreen
+from smtrainer.ui.widgets import Hint
+
+
+class ReviewScreen(JourneyScreen):
+    """Score, pass or not, and every wrong answer with its explanation."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "stop", N_("Stop and record as not passed"), id="stop"),
+    ]
+
+    def heading(self) -> str:
+        return _("Your results")
+
+    def body(self) -> ComposeResult:
+        policy, progress = self.policy, self.progress
+        tally = journey.assessment_tally(policy, progress)
+        passed = journey.passed(policy, progress)
+        yield Static(
+            _("{correct} of {total} correct: {score}. The pass mark is {mark}.").format(
+                correct=tally.correct,
+                total=tally.total,
+                score=percent(tally.percent),
+                mark=percent(policy.pass_mark),
+            ),
+            classes="heading",
+        )
+        yield Static(
+            "✓ " + _("Passed") if passed else "✗ " + _("Not passed yet"),
+            classes="verdict",
+        )
+        wrong = journey.wrong_questions(policy, progress)
+        assert progress.assessment is not None
+        for question_id in wrong:
+            question = journey.find_question(policy, question_id)
+            labels = {
+                o.id: (_(o.text) if question.kind is QuestionKind.TRUE_FALSE else o.text)
+                for o in question.options
+            }
+            given = progress.assessment.answers.get(question_id, [])
+            section = policy.section(question.section)
+            yield Static(
+                "✗ "
+                + question.prompt
+                + "\n"
+                + _("Your answer: {answer}").format(
+                    answer="; ".join(labels.get(a, a) for a in given) or "—"
+                )
+                + "\n"
+                + _("Right answer: {answer}").format(
+                    answer="; ".join(labels[o.id] for o in question.options if o.correct)
+                )
+                + "\n"
+                + question.explanation
+                + "\n"
+                + _("Policy: {section}").format(section=section.title if section else ""),
+                classes="review-item",
+            )
+        yield Hint(self._next_hint(passed, bool(wrong)))
+
+    def _next_hint(self, passed: bool, any_wrong: bool) -> str:
+        progress = self.progress
+        if progress.kind == RecordKind.REFRESHER.value and not progress.testout_reviewed:
+            return _("Enter: see what to revisit.")
+        if passed:
+            return _("Enter: continue to the practice check.")
+        return _("Enter: answer again the questions you got wrong. S: stop here.")
+
+    async def action_continue(self) -> None:
+        self.trainer.advance()
+
+    async def action_stop(self) -> None:
+        if journey.passed(self.policy, self.progress):
+            return
+        journey.give_up(self.progress)
+        self.trainer.save()
+        self.trainer.show_position()
+
+
+class PlanScreen(JourneyScreen):
+    """Refresher: what changed in the policy content, and which modules to revisit."""
+
+    def heading(self) -> str:
+        return _("What to revisit")
+
+    def body(self) -> ComposeResult:
+        policy, progress = self.policy, self.progress
+        changed = [m for m in policy.modules if m.id in progress.changed]
+        plan = journey.planned_modules(policy, progress)
+        yield Static(_("What changed since your last record"), classes="heading")
+        if changed:
+            yield Static("\n".join("• " + m.title for m in changed))
+        else:
+            yield Static(_("Nothing has changed in the training content."))
+        yield Static(_("Modules to revisit"), classes="heading")
+        if plan:
+            reasons = []
+            wrong_modules = {
+                journey.find_module_of(policy, q) for q in journey.wrong_questions(policy, progress)
+            }
+            for module in plan:
+                why = []
+                if module.id in wrong_modules:
+                    why.append(_("questions missed"))
+                if module.id in progress.changed:
+                    why.append(_("content changed"))
+                reasons.append(f"• {module.title} ({', '.join(why)})")
+            yield Static("\n".join(reasons))
+            yield Hint(_("Enter: go to the module map."))
+        else:
+            yield Static(_("None: you answered everything correctly and nothing changed."))
+            yield Hint(_("Enter: continue to the practice check."))
+
+    async def action_continue(self) -> None:
+        self.trainer.advance()
+
+
+def stage_is_review(stage: Stage) -> bool:
+    return stage is Stage.REVIEW
