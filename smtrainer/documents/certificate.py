@@ -44,7 +44,12 @@ def make_certificate(
             (_("Role"), role_label(str(record["staff_role"]))),
             (_("Staff id"), str(record["staff_id"]) or "—"),
             (_("School"), school),
-            (_("Policy"), f"{policy_title} ({_('version')} {record['policy_version']})"),
+            (
+                _("Policy"),
+                _("{title} (version {version})").format(
+                    title=policy_title, version=record["policy_version"]
+                ),
+            ),
             (_("Completed on"), _long_date(completed, language)),
             (
                 _("Score"),

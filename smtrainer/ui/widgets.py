@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -30,21 +31,21 @@ class NumberedChoices(Static):
         self.multiple = multiple
         self.marks = marks or {}
 
-    def render(self) -> Text:
-        text = Text()
+    def render(self) -> Table:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
         for number, option in enumerate(self.options, start=1):
             if self.multiple:
                 box = "[x]" if number in self.picked else "[ ]"
             else:
                 box = "(•)" if number in self.picked else "( )"
             style = "bold" if number in self.picked else ""
-            text.append(f" {number}  {box} ", style=style)
-            text.append(option, style=style)
+            label = Text(option, style=style)
             if number in self.marks:
-                text.append(f"   {self.marks[number]}", style="bold")
-            if number < len(self.options):
-                text.append("\n")
-        return text
+                label.append(f"  {self.marks[number]}", style="bold")
+            grid.add_row(Text(f" {number} {box}", style=style), label)
+        return grid
 
 
 class Hint(Static):

@@ -18,4 +18,4 @@ def verdict_label(verdict: Verdict) -> str:
 
 
 def result_label(right: bool) -> str:
-    return f"✓ {_('Correct')}" if right else f"✗ {_('Not correct')}"
+    return "✓ " + _("Correct") if right else "✗ " + _("Not correct")

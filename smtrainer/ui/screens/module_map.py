@@ -19,10 +19,10 @@ def module_status(progress: Progress, module_id: str) -> str:
     """Status in words with a symbol: done, started or not started."""
     state = progress.module(module_id)
     if state.done:
-        return f"✓ {_('Done')}"
+        return "✓ " + _("Done")
     if state.confidence is not None:
-        return f"◐ {_('Started')}"
-    return f"○ {_('Not started')}"
+        return "◐ " + _("Started")
+    return "○ " + _("Not started")
 
 
 class MapScreen(JourneyScreen):

@@ -124,12 +124,14 @@ class ScenarioScreen(ModuleScreen):
         yield Static(verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}")
         yield Static(choice.feedback, classes="feedback")
         yield Static(self.cited(choice.section), classes="citation")
-        yield Hint(_("Enter: continue. Another number: see what that choice would mean."))
+        yield Hint(_("Enter: continue."))
 
     async def action_pick(self, number: int) -> None:
         position = self.progress.position
         scenario = self.module.scenarios[position.index]
         step = scenario.step(position.step or scenario.start)
+        if journey.chosen(self.progress, position, self.policy) is not None:
+            return  # The first choice counts: it is what the feedback was about.
         if 1 <= number <= len(step.choices):
             journey.choose(self.policy, self.progress, step.choices[number - 1].id)
             self.trainer.save()
@@ -144,7 +146,8 @@ class ModuleDoneScreen(ModuleScreen):
 
     def body(self) -> ComposeResult:
         yield Static(
-            f"✓ {_('Module finished: {title}').format(title=self.module.title)}", classes="heading"
+            "✓ " + _("Module finished: {title}").format(title=self.module.title),
+            classes="heading",
         )
         yield Static(_("Press Enter to mark it done and go back to the module map."))
 

@@ -115,10 +115,13 @@ class WelcomeScreen(Screen[None]):
         self._fill()
         self.query_one("#actions", OptionList).focus()
 
-    async def on_screen_resume(self) -> None:
-        await self.recompose()
-        self._fill()
-        self.query_one("#actions", OptionList).focus()
+    def on_screen_resume(self) -> None:
+        """Back from the journey: the progress may have changed (or be finished)."""
+        options = self.query_one("#actions", OptionList)
+        options.clear_options()
+        options.add_options(self._options())
+        options.highlighted = 0
+        options.focus()
 
     def action_pick(self, number: int) -> None:
         options = self.query_one("#actions", OptionList)

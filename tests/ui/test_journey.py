@@ -1,0 +1,158 @@
+"""Pilot tests of the whole learner journey, in English and French."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from smtrainer.domain.progress import Stage
+from smtrainer.domain.record_signing import Status
+from smtrainer.i18n import current_language, set_language
+from smtrainer.storage.progress import load_progress
+from smtrainer.storage.records import local_records_dir
+from smtrainer.ui.launch import make_app
+from smtrainer.ui.screens.closing import DoneScreen
+from smtrainer.ui.screens.question import QuestionScreen
+from smtrainer.workflows.verify import record_files, verify_file
+from tests.ui.driver import NAME, run_to_done, step
+
+
+def app_on(content: Path):  # type: ignore[no-untyped-def]
+    app = make_app(content)
+    assert app is not None
+    return app
+
+
+def records() -> list[dict[str, object]]:
+    found = []
+    for path in record_files([local_records_dir()]):
+        result = verify_file(path).result
+        assert result.status is Status.VALID, result.reason
+        assert result.record is not None
+        found.append(dict(result.record))
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_induction_ends_in_a_valid_record(tiny: Path, language: str) -> None:
+    set_language(language)
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        done = await run_to_done(pilot)
+        heading = done.finished.certificate.heading
+    assert heading == (
+        "Certificate of completion" if language == "en" else "Certificat de formation"
+    )
+    (record,) = records()
+    assert record["language"] == language
+    assert record["kind"] == "induction"
+    assert record["staff_name"] == NAME
+    assert record["passed"] is True
+    assert record["score_pct"] == 100
+    assert len(record["scenario_choices"]) == 2  # type: ignore[arg-type]
+    assert load_progress("tiny").progress is None, "progress is cleared once the record exists"
+
+
+async def test_failed_assessment_is_retried_on_the_wrong_questions(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_to_done(pilot, wrong_assessment=2)
+    (record,) = records()
+    assert record["attempts"] == 2
+    assert record["passed"] is True
+
+
+async def test_refresher_after_a_record(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_to_done(pilot)
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        await step(pilot)  # identity: the app offers the refresher
+        await pilot.press("tab", "enter")  # focus "Yes"
+        await pilot.pause()
+        assert app.progress is not None
+        assert app.progress.kind == "refresher"
+        assert app.progress.position.stage is Stage.ASSESSMENT
+        await run_to_done(pilot)
+    kinds = sorted(str(r["kind"]) for r in records())
+    assert kinds == ["induction", "refresher"]
+
+
+async def test_switching_language_mid_scenario_keeps_the_position(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.progress is None or app.progress.position.stage is not Stage.SCENARIO:
+            await step(pilot)
+        await pilot.press("1")  # choose, feedback shown
+        await pilot.pause()
+        before = app.progress.position
+        text_en = str(app.screen.query_one(".feedback").render())
+        await pilot.press("f2")
+        await pilot.pause()
+        assert current_language() == "fr"
+        assert app.progress.position == before
+        text_fr = str(app.screen.query_one(".feedback").render())
+        assert text_fr != text_en
+        assert "règle un" in text_fr
+
+
+async def test_switching_language_mid_question_keeps_ticks(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.progress is None or app.progress.position.stage is not Stage.ASSESSMENT:
+            await step(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        ticked = set(app.screen.selected)  # type: ignore[attr-defined]
+        position = app.progress.position
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.progress.position == position
+        assert app.screen.selected == ticked  # type: ignore[attr-defined]
+
+
+async def test_resume_after_restart(tiny: Path) -> None:
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.progress is None or app.progress.position.stage is not Stage.KEY_POINT:
+            await step(pilot)
+        position = app.progress.position
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # Resume
+        await pilot.pause()
+        assert app.progress is not None
+        assert app.progress.position == position
+
+
+@pytest.mark.slow
+async def test_random_keys_never_crash(tiny: Path) -> None:
+    rng = random.Random(7)
+    keys = [*"0123456789as?", "enter", "escape", "tab", "f2", "f3", "up", "down", "space", "x"]
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(400):
+            await pilot.press(rng.choice(keys))
+        await pilot.pause()
+    # run_test re-raises any exception the app hit; reaching here means none.
+
+
+@pytest.mark.slow
+async def test_full_kingsworth_induction(isolated: Path) -> None:
+    app = make_app(None)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        done = await run_to_done(pilot, limit=2000)
+        assert isinstance(done, DoneScreen)
+    (record,) = records()
+    assert record["policy_id"] == "kingsworth"
+    assert record["total"] == 20
+    assert len(record["modules"]) == 10  # type: ignore[arg-type]
