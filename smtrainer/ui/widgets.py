@@ -54,3 +54,23 @@ class Hint(Static):
     DEFAULT_CSS = """
     Hint { color: $text-muted; margin-top: 1; }
     """
+
+
+class FactTable(Static):
+    """Label and value pairs, such as the lines of a certificate."""
+
+    DEFAULT_CSS = """
+    FactTable { height: auto; margin-bottom: 1; }
+    """
+
+    def __init__(self, rows: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = list(rows)
+
+    def render(self) -> Table:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(ratio=1)
+        for label, value in self.rows:
+            grid.add_row(Text(label), Text(value))
+        return grid

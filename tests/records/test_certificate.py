@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.widgets import DataTable
 
 from smtrainer.cli.main import main
 from smtrainer.documents.certificate import certificate_html, make_certificate
 from smtrainer.i18n import current_language
 from smtrainer.ui.screens.certificate import CertificateScreen
+from smtrainer.ui.widgets import FactTable
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "records" / "valid.toml"
 
@@ -68,9 +68,9 @@ async def test_certificate_screen_shows_the_rows_and_saves(tmp_path: Path) -> No
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#certificate-rows", DataTable)
-        assert table.row_count == len(certificate.rows)
-        assert table.get_row_at(0) == ["Nom", "Zoé Lefèvre"]
+        table = app.screen.query_one("#certificate-rows", FactTable)
+        assert table.rows == list(certificate.rows)
+        assert table.rows[0] == ("Nom", "Zoé Lefèvre")
         await pilot.press("s")
         await pilot.pause()
     assert "Certificat de formation" in target.read_text(encoding="utf-8")

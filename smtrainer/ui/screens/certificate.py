@@ -9,20 +9,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from smtrainer.documents.certificate import Certificate, certificate_html
 from smtrainer.i18n import N_, _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_certificate
 from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.widgets import FactTable
 
 
 class CertificateScreen(Screen[None]):
     """Name, role, policy, date, score, refresher date, key fingerprint and verification code."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "save", N_("Save printable copy"), id="save-certificate"),
+        Binding("s", "save", N_("Printable copy"), id="save-certificate"),
         Binding("escape", "app.pop_screen", N_("Back"), id="back"),
     ]
 
@@ -35,19 +36,12 @@ class CertificateScreen(Screen[None]):
         yield Header(show_clock=False)
         with Vertical(id="certificate"):
             yield Static(self.certificate.heading, id="certificate-heading")
-            table: DataTable[str] = DataTable(
-                id="certificate-rows", show_header=False, cursor_type="none"
-            )
-            yield table
+            yield FactTable(self.certificate.rows, id="certificate-rows")
             yield Static(self.certificate.note, id="certificate-note")
         yield Footer()
 
     def on_mount(self) -> None:
         retranslate(self)
-        table = self.query_one("#certificate-rows", DataTable)
-        table.add_columns("label", "value")
-        for label, value in self.certificate.rows:
-            table.add_row(label, value)
 
     def action_save(self) -> None:
         try:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from smtrainer.documents.certificate import certificate_html
 from smtrainer.domain import journey
@@ -20,7 +20,7 @@ from smtrainer.storage.documents import save_certificate
 from smtrainer.storage.keys import KeyError_, PassphraseNeeded
 from smtrainer.ui.dialogs import PassphraseDialog
 from smtrainer.ui.screens.base import JourneyScreen
-from smtrainer.ui.widgets import Hint, NumberedChoices
+from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices
 from smtrainer.workflows.finish import Finished, finish
 
 
@@ -179,7 +179,7 @@ class DoneScreen(JourneyScreen):
     """The certificate, where the record is, and how to hand it in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "save", N_("Save printable certificate"), id="save-certificate"),
+        Binding("s", "save", N_("Printable copy"), id="save-certificate"),
         Binding("escape", "home", N_("Welcome screen"), id="back"),
         Binding("enter", "home", N_("Welcome screen"), id="continue", priority=True),
     ]
@@ -199,7 +199,7 @@ class DoneScreen(JourneyScreen):
         certificate = self.finished.certificate
         delivery = self.finished.delivery
         yield Static("✓ " + certificate.heading, classes="heading")
-        yield DataTable(id="certificate-rows", show_header=False, cursor_type="none")
+        yield FactTable(certificate.rows, id="certificate-rows")
         lines = [
             _("Your signed record is saved on this computer: {path}").format(path=delivery.local)
         ]
@@ -224,20 +224,6 @@ class DoneScreen(JourneyScreen):
             )
         yield Static("\n".join(lines), classes="delivery")
         yield Hint(_("S: save a printable certificate. Enter: back to the welcome screen."))
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        table = self.query_one("#certificate-rows", DataTable)
-        table.add_columns("label", "value")
-        for label, value in self.finished.certificate.rows:
-            table.add_row(label, value)
-
-    async def refresh_language(self) -> None:
-        await super().refresh_language()
-        table = self.query_one("#certificate-rows", DataTable)
-        table.add_columns("label", "value")
-        for label, value in self.finished.certificate.rows:
-            table.add_row(label, value)
 
     def certificate_path(self) -> Path:
         return self.finished.delivery.local.with_suffix(".html")
