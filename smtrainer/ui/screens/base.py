@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
 
 
+class JourneyBody(VerticalScroll):
+    """The changing part of a journey screen: recomposed alone, so header and footer stay."""
+
+    def compose(self) -> ComposeResult:
+        screen = self.screen
+        assert isinstance(screen, JourneyScreen)
+        yield from screen.body()
+
+
 class JourneyScreen(Screen[None]):
     """A screen of the learner's journey. Subclasses compose `body()` from the current state."""
 
@@ -50,8 +59,7 @@ class JourneyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        with VerticalScroll(id="body"):
-            yield from self.body()
+        yield JourneyBody(id="body")
         yield Footer()
 
     def body(self) -> ComposeResult:
@@ -65,11 +73,15 @@ class JourneyScreen(Screen[None]):
     def heading(self) -> str:
         return ""
 
+    async def refresh_body(self) -> None:
+        """Draw the body again from the current state."""
+        await self.query_one(JourneyBody).recompose()
+
     async def refresh_language(self) -> None:
         """Show the same place in the new language."""
         retranslate(self)
         self.sub_title = self.heading()
-        await self.recompose()
+        await self.refresh_body()
 
     async def action_continue(self) -> None:
         """Enter: move on."""

@@ -80,6 +80,8 @@ class IdentityScreen(Screen[None]):
 
     def on_mount(self) -> None:
         retranslate(self)
+        policy = self.trainer.policy
+        self.title = policy.school if policy else ""
         self.sub_title = _("Who you are")
         self.query_one("#name", Input).focus()
 

@@ -135,7 +135,7 @@ class ScenarioScreen(ModuleScreen):
         if 1 <= number <= len(step.choices):
             journey.choose(self.policy, self.progress, step.choices[number - 1].id)
             self.trainer.save()
-            await self.recompose()
+            await self.refresh_body()
 
     async def action_continue(self) -> None:
         self.trainer.advance()

@@ -110,7 +110,7 @@ class QuestionScreen(JourneyScreen):
             self.selected ^= {number}
         else:
             self.selected = {number}
-        await self.recompose()
+        await self.refresh_body()
 
     async def action_continue(self) -> None:
         question = self.question
@@ -126,4 +126,4 @@ class QuestionScreen(JourneyScreen):
         if self.in_assessment:
             self.trainer.advance()
         else:
-            await self.recompose()
+            await self.refresh_body()
