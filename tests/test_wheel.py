@@ -66,7 +66,7 @@ def test_unpacked_wheel_checks_its_own_content_in_french(wheel: Path, tmp_path: 
             [sys.executable, *args], cwd=tmp_path, env=env, capture_output=True, text=True
         )
 
-    where = python("-c", "import smtrainer.content.loader as l; print(l.bundled_content_dir())")
+    where = python("-c", "import smtrainer.content.location as l; print(l.bundled_content_dir())")
     assert where.stdout.strip() == str(site / "smtrainer" / "bundled_content")
     result = python("-m", "smtrainer", "--lang", "fr", "check", "--strict")
     assert result.returncode == 0, result.stdout + result.stderr

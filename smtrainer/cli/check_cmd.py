@@ -6,7 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from smtrainer.content.loader import ContentFolderError, ContentTree, bundled_content_dir, load_tree
+from smtrainer.content.errors import ContentFolderError
+from smtrainer.content.loader import ContentTree, load_tree
+from smtrainer.content.location import bundled_content_dir
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
 

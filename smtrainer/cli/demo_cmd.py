@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from smtrainer.content.loader import ContentFolderError
+from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.policies import load_policy_set
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError

@@ -111,6 +111,14 @@ def build_policy(pack: PackSource, hashes: dict[str, str] | None = None) -> Poli
     data = pack.policy_data
     if data is None:
         raise ValueError(pack.folder)
+    modules = [(source.display, module) for source, module in pack.valid_modules()]
+    return policy_from_data(data, modules, hashes or {})
+
+
+def policy_from_data(
+    data: dict[str, Any], modules: list[tuple[str, dict[str, Any]]], hashes: dict[str, str]
+) -> Policy:
+    """The domain model from checked TOML data: the policy table and (source, module) pairs."""
     return Policy(
         id=data["id"],
         language=data["language"],
@@ -129,7 +137,6 @@ def build_policy(pack: PackSource, hashes: dict[str, str] | None = None) -> Poli
         contacts=tuple(Contact(c["role"], c["title"], c.get("how", "")) for c in data["contacts"]),
         sections=tuple(Section(s["id"], s["title"]) for s in data["sections"]),
         modules=tuple(
-            _module(m, source.display, (hashes or {}).get(m["id"], ""))
-            for source, m in pack.valid_modules()
+            _module(module, source, hashes.get(module["id"], "")) for source, module in modules
         ),
     )

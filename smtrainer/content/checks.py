@@ -25,7 +25,11 @@ def check_pack(pack: PackSource, problems: Problems) -> None:
     _check_policy(pack, pack.policy, policy, problems)
     sections = [entry["id"] for entry in policy["sections"]]
     cited: set[str] = set()
-    seen: dict[str, dict[str, str]] = {"module": {}, "key point": {}, "scenario": {}}
+    seen: dict[str, dict[str, tuple[SourceFile, str]]] = {
+        "module": {},
+        "key point": {},
+        "scenario": {},
+    }
     seen["question"] = {}
     seen["self-check item"] = {}
     for source, module in pack.valid_modules():
@@ -119,7 +123,7 @@ def _duplicates(
 def _unique_across_pack(
     source: SourceFile,
     module: dict[str, Any],
-    seen: dict[str, dict[str, str]],
+    seen: dict[str, dict[str, tuple[SourceFile, str]]],
     problems: Problems,
 ) -> None:
     entries: list[tuple[str, str, str]] = [("module", "id", module["id"])]
@@ -134,14 +138,16 @@ def _unique_across_pack(
     for kind, key, value in entries:
         first = seen[kind].get(value)
         if first is not None:
+            first_source, first_key = first
+            line = first_source.line(first_key)
+            place = f"{first_source.display}:{line}" if line else first_source.display
             source.report(
                 problems,
                 key,
-                _("duplicate id '{id}': already used in {place}").format(id=value, place=first),
+                _("duplicate id '{id}': already used in {place}").format(id=value, place=place),
             )
         else:
-            line = source.line(key)
-            seen[kind][value] = f"{source.display}:{line}" if line else source.display
+            seen[kind][value] = (source, key)
 
 
 def _citations(module: dict[str, Any]) -> list[tuple[str, str]]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from smtrainer.content.checks import check_pack
+from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.pack import PackSource, counts
 from smtrainer.content.parity import check_parity
 from smtrainer.content.schema import MODULE, POLICY, POLICY_FILE
@@ -16,18 +16,6 @@ from smtrainer.domain.problems import Severity
 from smtrainer.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, _
 
 IGNORED_FILES = {"README.md", ".DS_Store"}
-
-
-class ContentFolderError(Exception):
-    """The content folder itself cannot be used (missing, not a folder)."""
-
-
-def bundled_content_dir() -> Path:
-    """The content shipped with smtrainer: inside the installed package, or the source tree."""
-    packaged = Path(str(resources.files("smtrainer"))) / "bundled_content"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "content"
 
 
 @dataclass

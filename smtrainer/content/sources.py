@@ -63,8 +63,16 @@ class SourceFile:
     path: Path
     display: str
     data: dict[str, Any] | None = None
-    lines: dict[str, int] = field(default_factory=dict)
+    text: str = ""
     valid: bool = False
+    _lines: dict[str, int] | None = None
+
+    @property
+    def lines(self) -> dict[str, int]:
+        """Key path → line, worked out only when a problem needs a line number."""
+        if self._lines is None:
+            self._lines = locate_keys(self.text)
+        return self._lines
 
     def line(self, key: str) -> int | None:
         return line_for(self.lines, key)
@@ -129,5 +137,5 @@ def read_toml(path: Path, problems: Problems) -> SourceFile:
             line=error_line,
         )
         return source
-    source.lines = locate_keys(text)
+    source.text = text
     return source

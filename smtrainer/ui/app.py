@@ -6,15 +6,13 @@ import contextlib
 import datetime as dt
 import secrets
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.events import Resize
 from textual.screen import Screen
 
-from smtrainer.domain import journey
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.domain.progress import Identity, Progress, Stage
@@ -78,20 +76,22 @@ class TrainerApp(App[int]):
     def policy_id(self) -> str | None:
         return next(iter(self.policies.values())).id if self.policies else None
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The welcome screen, or the content's problems when it cannot be used."""
+        if self.problems or self.policy is None:
+            return ContentProblemsScreen(self.problems)
+        loaded = load_progress(self.policy.id)
+        self.progress = loaded.progress
+        self.saved_problem = loaded.problem
+        return WelcomeScreen()
+
     def on_mount(self) -> None:
         register_themes(self)
         if load_settings().high_contrast:
             self.theme = HIGH_CONTRAST
         retranslate(self)
-        if self.problems or self.policy is None:
-            self.push_screen(ContentProblemsScreen(self.problems))
-            return
-        loaded = load_progress(self.policy.id)
-        self.progress = loaded.progress
-        self.saved_problem = loaded.problem
-        self.push_screen(WelcomeScreen())
-        if loaded.problem:
-            self.notify(loaded.problem, severity="warning", timeout=15)
+        if self.saved_problem:
+            self.notify(self.saved_problem, severity="warning", timeout=15)
 
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
@@ -118,6 +118,8 @@ class TrainerApp(App[int]):
         yield SystemCommand(_("Quit"), _("Quit the application"), self.action_request_quit)
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
@@ -225,6 +227,8 @@ class TrainerApp(App[int]):
             refresh()
 
     def advance(self) -> None:
+        from smtrainer.domain import journey
+
         assert self.policy is not None and self.progress is not None
         try:
             journey.advance(self.policy, self.progress)
@@ -235,6 +239,8 @@ class TrainerApp(App[int]):
         self.show_position()
 
     def go_back(self) -> None:
+        from smtrainer.domain import journey
+
         assert self.policy is not None and self.progress is not None
         before = self.progress.position
         journey.go_back(self.policy, self.progress)

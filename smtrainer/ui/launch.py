@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from smtrainer.content.loader import ContentFolderError
-from smtrainer.content.policies import load_policy_set
+from smtrainer.content.errors import ContentFolderError
 from smtrainer.i18n import _
 from smtrainer.ui.app import TrainerApp
+from smtrainer.workflows.content import load_for_app
 
 
 def run_app(content_dir: Path | None = None, *, language_forced: bool = False) -> int:
@@ -24,7 +24,7 @@ def make_app(
 ) -> TrainerApp | None:
     """The app on `content_dir` (bundled content by default), or None if the folder is unusable."""
     try:
-        loaded = load_policy_set(content_dir)
+        loaded = load_for_app(content_dir)
     except ContentFolderError as error:
         print(_("smtrainer: error: {message}").format(message=error), file=sys.stderr)
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from smtrainer.content.loader import ContentFolderError
+from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.policies import load_policy_set
 from smtrainer.documents.certificate import Certificate, make_certificate
 from smtrainer.domain.record_signing import Verification

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from smtrainer.content.loader import bundled_content_dir, load_tree
+from smtrainer.content.loader import load_tree
+from smtrainer.content.location import bundled_content_dir
 from smtrainer.content.policies import load_policy_set
 from smtrainer.domain.model import Policy
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from smtrainer.domain.progress import Stage
@@ -59,7 +59,7 @@ class WelcomeScreen(Screen[None]):
             )
             yield OptionList(*self._options(), id="actions")
             yield Hint(_("Press a number or use the arrows and Enter. F2: Français / English."))
-            yield DataTable(id="modules", cursor_type="none", zebra_stripes=True)
+            yield Static(self._module_lines(), id="modules", markup=False)
         yield Footer()
 
     def _options(self) -> list[Option]:
@@ -91,28 +91,31 @@ class WelcomeScreen(Screen[None]):
             return _("module map")
         return _("last steps")
 
+    def _module_lines(self) -> str:
+        policy = self.trainer.policy
+        assert policy is not None
+        return "\n".join(
+            _("{number:>2}. {title} ({minutes} min)").format(
+                number=number, title=module.title, minutes=module.minutes
+            )
+            for number, module in enumerate(policy.modules, start=1)
+        )
+
     def on_mount(self) -> None:
         retranslate(self)
-        self._fill()
+        self._titles()
         self.query_one("#actions", OptionList).focus()
 
-    def _fill(self) -> None:
+    def _titles(self) -> None:
         policy = self.trainer.policy
         assert policy is not None
         self.title = policy.school
         self.sub_title = policy.title
-        table = self.query_one("#modules", DataTable)
-        table.clear(columns=True)
-        table.add_column(_("No."), key="number")
-        table.add_column(_("Module"), key="title")
-        table.add_column(_("Minutes"), key="minutes")
-        for number, module in enumerate(policy.modules, start=1):
-            table.add_row(str(number), module.title, str(module.minutes), key=module.id)
 
     async def refresh_language(self) -> None:
         retranslate(self)
         await self.recompose()
-        self._fill()
+        self._titles()
         self.query_one("#actions", OptionList).focus()
 
     def on_screen_resume(self) -> None:

@@ -1,0 +1,33 @@
+"""A cache of checked content, so the app starts without parsing and checking every file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from smtrainer.storage.atomic import atomic_write
+from smtrainer.storage.paths import APP_NAME, HOME_VARIABLE
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override) / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def read_cache(name: str, signature: str) -> str | None:
+    """The cached text if it was written for `signature`; None otherwise or if unreadable."""
+    try:
+        text = (cache_dir() / name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    first, _, rest = text.partition("\n")
+    return rest if first == signature else None
+
+
+def write_cache(name: str, signature: str, text: str) -> None:
+    """Store `text` for `signature` (StorageError if the cache folder cannot be written)."""
+    atomic_write(cache_dir() / name, f"{signature}\n{text}".encode(), sync=False)
