@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 CHILD = r"""
 import sys
@@ -63,7 +64,7 @@ def main() -> int:
         for _ in range(args.runs):  # interleaved, so both see the same machine load
             bare.append(run("bare", env))
             if args.cold:
-                shutil.rmtree(os.path.join(home, "cache"), ignore_errors=True)
+                shutil.rmtree(Path(home) / "cache", ignore_errors=True)
             ours.append(run("smtrainer", env))
     b, o = statistics.median(bare), statistics.median(ours)
     print(f"median of {args.runs} runs each")
