@@ -8,7 +8,7 @@ from pathlib import Path
 from smtrainer.documents.certificate import certificate_html
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.documents import save_certificate
+from smtrainer.storage.documents import save_document
 from smtrainer.workflows.certificates import certificate_for
 
 
@@ -35,7 +35,7 @@ def run_certificate(record: Path, html: Path | None, content: Path | None) -> in
         print(f"  {label:<{width}}  {value}")
     if html is not None:
         try:
-            save_certificate(html, certificate_html(certificate))
+            save_document(html, certificate_html(certificate))
         except StorageError as error:
             print(
                 _("smtrainer certificate: error: {message}").format(message=error), file=sys.stderr

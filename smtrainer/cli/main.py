@@ -92,7 +92,98 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     deliver.add_argument("--to", type=Path, metavar=_("FOLDER"), help=_("the shared folder"))
+    _head_teacher_parsers(commands)
     return parser
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        metavar=_("DIR"),
+        help=_("the head teacher's store (default: in your data folder)"),
+    )
+
+
+def _head_teacher_parsers(commands: Any) -> None:
+    collect = _subparser(
+        commands,
+        "collect",
+        _("copy records from a shared folder or USB stick into your store"),
+        _(
+            "Copy valid records into the store, skipping those already there; nothing at the "
+            "source is changed or deleted. A record id seen before with other content is flagged."
+        ),
+    )
+    collect.add_argument("source", type=Path, metavar=_("SOURCE"), help=_("folder to collect from"))
+    _store_option(collect)
+
+    roster = _subparser(
+        commands,
+        "roster",
+        _("the staff list and approved signing keys"),
+        _("Import the staff list, see and approve signing keys, export allowed_signers."),
+    )
+    _store_option(roster)
+    actions = roster.add_subparsers(dest="roster_action", metavar=_("ACTION"), required=True)
+    import_ = actions.add_parser("import", help=_("import a staff list (CSV)"), add_help=False)
+    import_.add_argument("file", type=Path, metavar=_("FILE"))
+    actions.add_parser("pending", help=_("records signed by keys not approved yet"), add_help=False)
+    approve = actions.add_parser(
+        "approve", help=_("approve a key for a member of staff"), add_help=False
+    )
+    approve.add_argument("staff_id", metavar="STAFF_ID")
+    approve.add_argument("fingerprint", metavar="FINGERPRINT")
+    signers = actions.add_parser(
+        "allowed-signers", help=_("export an OpenSSH allowed_signers file"), add_help=False
+    )
+    signers.add_argument("--out", type=Path, metavar=_("FILE"), help=_("write to FILE"))
+
+    summary = _subparser(
+        commands,
+        "summary",
+        _("who is trained, due, overdue, failed or never started"),
+        _("Status per person from verified records, the totals, and files that cannot be trusted."),
+    )
+    _store_option(summary)
+    output = summary.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
+    output.add_argument(
+        "--csv", type=Path, metavar=_("FILE"), help=_("write the staff table as CSV")
+    )
+    summary.add_argument(
+        "--due-soon-days",
+        type=_positive,
+        default=30,
+        metavar="N",
+        help=_("days before the refresher date that count as due soon (30)"),
+    )
+    summary.add_argument(
+        "--today",
+        type=_day,
+        default=None,
+        metavar=_("DATE"),
+        help=_("the day to judge from (default: today)"),
+    )
+
+    dashboard = _subparser(
+        commands,
+        "dashboard",
+        _("the head teacher's dashboard"),
+        _(
+            "Staff table with filters, a person's history, completion by role, and what staff "
+            "get wrong."
+        ),
+    )
+    _store_option(dashboard)
+    dashboard.add_argument(
+        "--today",
+        type=_day,
+        default=None,
+        metavar=_("DATE"),
+        help=_("the day to judge from (default: today)"),
+    )
 
 
 def _subparser(commands: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
@@ -220,6 +311,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_verify(args.paths, as_json=args.json)
     if args.command == "key":
         return run_key(args.action, new_passphrase=args.passphrase)
+    if args.command in {"collect", "roster", "summary", "dashboard"}:
+        return _head_teacher(args)
     if args.command == "deliver":
         return run_deliver(args.to)
     if args.command == "certificate":
@@ -237,3 +330,32 @@ def _main(argv: Sequence[str] | None) -> int:
     from smtrainer.ui.launch import run_app  # Textual loads only when the app is wanted.
 
     return run_app(content_dir=args.content, language_forced=args.lang is not None)
+
+
+def _head_teacher(args: argparse.Namespace) -> int:
+    from smtrainer.cli.store_cmds import run_collect, run_roster
+    from smtrainer.cli.summary_cmd import run_summary
+    from smtrainer.workflows.store import default_store
+
+    store = args.store or default_store()
+    today = getattr(args, "today", None) or dt.date.today()
+    if args.command == "collect":
+        return run_collect(args.source, store)
+    if args.command == "roster":
+        extra = {
+            "import": [str(getattr(args, "file", ""))],
+            "approve": [getattr(args, "staff_id", ""), getattr(args, "fingerprint", "")],
+            "allowed-signers": [str(args.out) if getattr(args, "out", None) else ""],
+        }.get(args.roster_action, [])
+        return run_roster(args.roster_action, store, extra)
+    if args.command == "summary":
+        return run_summary(
+            store,
+            today=today,
+            due_soon_days=args.due_soon_days,
+            as_json=args.json,
+            csv_path=args.csv,
+        )
+    from smtrainer.ui.dashboard.launch import run_dashboard
+
+    return run_dashboard(store, today)

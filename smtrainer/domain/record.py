@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 import unicodedata
 import uuid
@@ -61,8 +62,32 @@ def text_problem(value: str) -> str | None:
 
 
 def signed_message(record: Mapping[str, Any]) -> bytes:
-    """The exact bytes a record's signature covers: RFC 8785 canonical JSON of `[record]`."""
+    """The exact bytes a record's signature covers: RFC 8785 canonical JSON of `[record]`.
+
+    For values v1 allows (ASCII keys, strings, booleans, integers within ±2^53, arrays, tables)
+    RFC 8785 output is exactly sorted-key compact JSON, which the standard library writes far
+    faster; anything else goes through the general RFC 8785 encoder.
+    """
+    if _plain(record):
+        text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return text.encode("utf-8")
     return rfc8785.dumps(record)
+
+
+def _plain(value: object) -> bool:
+    if isinstance(value, str):
+        return True
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -MAX_INT <= value <= MAX_INT
+    if isinstance(value, dict):
+        return all(
+            isinstance(key, str) and key.isascii() and _plain(item) for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return all(_plain(item) for item in value)
+    return False
 
 
 def verification_code(record: Mapping[str, Any]) -> str:

@@ -1,4 +1,4 @@
-"""Writing documents people keep: the printable certificate."""
+"""Writing documents people keep or pass on: the printable certificate, CSV exports."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from smtrainer.storage.atomic import atomic_write
 
 
-def save_certificate(path: Path, html: str) -> Path:
-    """Write the certificate page (replacing an older copy of the same file)."""
-    atomic_write(path, html.encode("utf-8"))
+def save_document(path: Path, text: str) -> Path:
+    """Write a document (replacing an older copy of the same file)."""
+    atomic_write(path, text.encode("utf-8"))
     return path

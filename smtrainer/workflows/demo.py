@@ -26,8 +26,10 @@ from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, 
 from smtrainer.domain.model import Policy, Question, QuestionKind, Scenario, Verdict
 from smtrainer.domain.record import NAMESPACE, RecordKind, new_record_id
 from smtrainer.domain.record_signing import sign_record
+from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember
 from smtrainer.storage.atomic import atomic_write
 from smtrainer.storage.records import record_file_name, record_text, write_record_file
+from smtrainer.storage.roster import save_roster
 
 ROLES = (
     ("teacher", 50),
@@ -167,7 +169,7 @@ def make_people(count: int, years: int, seed: int, today: dt.date) -> list[Perso
                 role=_weighted(rng, ROLES),
                 email=f"{staff_id.lower()}@school.example",
                 language="fr" if rng.random() < 0.2 else "en",
-                skill=rng.uniform(0.72, 0.99),
+                skill=rng.uniform(0.84, 0.99),
                 profile=_weighted(rng, PROFILES),
                 joined=joined,
                 key=_key(seed, staff_id),
@@ -201,8 +203,46 @@ def _walk(rng: random.Random, scenario: Scenario, skill: float) -> list[tuple[st
         step = scenario.step(choice.next)
 
 
+def _day_of_attempts(
+    rng: random.Random,
+    policy: Policy,
+    person: Person,
+    day: dt.date,
+    kind: RecordKind,
+    final: bool,
+) -> list[dict[str, object]]:
+    """One day's records, in time order: perhaps a failed first try, then tries until a pass
+    (or, for someone whose latest attempt failed, one failed try)."""
+    start = dt.datetime.combine(day, dt.time(8), tzinfo=dt.UTC) + dt.timedelta(
+        minutes=rng.randint(0, 8 * 60)
+    )
+    if final and person.profile == "failed":
+        skills = [0.35]
+    elif rng.random() < RETRY_SHARE:
+        skills = [0.35, person.skill]
+    else:
+        skills = [person.skill]
+    records: list[dict[str, object]] = []
+    tries = 0
+    while skills and tries < 6:
+        tries += 1
+        skill = skills.pop(0)
+        session = _attempt(rng, policy, person, start, skill, kind)
+        record = build_record(session, new_record_id(rng.getrandbits), __version__)
+        records.append(record)
+        start = session.completed + dt.timedelta(minutes=rng.randint(5, 40))
+        if not skills and not record["passed"] and not (final and person.profile == "failed"):
+            skills.append(person.skill)  # They try again the same day.
+    return records
+
+
 def _attempt(
-    rng: random.Random, policy: Policy, person: Person, day: dt.date, skill: float, kind: RecordKind
+    rng: random.Random,
+    policy: Policy,
+    person: Person,
+    start: dt.datetime,
+    skill: float,
+    kind: RecordKind,
 ) -> Session:
     seed = rng.getrandbits(48)
     drawn = draw(policy.modules, policy.assessment_size, seed)
@@ -214,9 +254,6 @@ def _attempt(
         for scenario in module.scenarios
         for step_id, choice_id in _walk(rng, scenario, skill)
     ]
-    start = dt.datetime.combine(day, dt.time(8), tzinfo=dt.UTC) + dt.timedelta(
-        minutes=rng.randint(0, 9 * 60)
-    )
     return Session(
         policy=policy,
         staff=Staff(person.name, person.role, person.staff_id),
@@ -273,21 +310,17 @@ def build_demo(
             new_starter = index == 0 and person.joined >= day - dt.timedelta(days=60)
             kind = RecordKind.INDUCTION if new_starter else RecordKind.REFRESHER
             final = index == len(days) - 1
-            skill = 0.35 if (final and person.profile == "failed") else person.skill
-            sessions = [_attempt(rng, policy, person, day, skill, kind)]
-            # Some people fail first time and pass on a retry the same day.
-            if not final and rng.random() < RETRY_SHARE:
-                sessions.insert(0, _attempt(rng, policy, person, day, 0.35, kind))
-            for session in sessions:
-                record = build_record(session, new_record_id(rng.getrandbits), __version__)
+            for record in _day_of_attempts(rng, policy, person, day, kind, final):
                 text = record_text(record, sign_record(record, person.key))
                 write_record_file(records_dir, record_file_name(record), text, sync=False)
                 count += 1
-    _write_staff(out, people)
+    _write_staff(out, people, today.isoformat())
     return DemoSummary(staff, count, dict(Counter(p.profile for p in people)), out)
 
 
-def _write_staff(out: Path, people: Sequence[Person]) -> None:
+def _write_staff(out: Path, people: Sequence[Person], approved_on: str) -> None:
+    """The staff list as a school system exports it, the roster with each person's approved
+    key (as if the head teacher had approved them all), and the matching allowed_signers."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["Staff ID", "Full Name", "Role", "Email"])
@@ -300,9 +333,22 @@ def _write_staff(out: Path, people: Sequence[Person]) -> None:
         for p in people
     )
     atomic_write(out / "allowed_signers", signers.encode("utf-8"))
-    roster = "".join(
-        f'[[staff]]\nid = "{p.staff_id}"\n'
-        f'fingerprints = ["{sshsig.fingerprint(p.key.public_key())}"]\n\n'
-        for p in people
+    roster = Roster(
+        {
+            p.staff_id: StaffMember(
+                p.staff_id,
+                p.name,
+                p.role,
+                p.email,
+                [
+                    ApprovedKey(
+                        sshsig.fingerprint(p.key.public_key()),
+                        sshsig.public_key_line(p.key.public_key()),
+                        approved_on,
+                    )
+                ],
+            )
+            for p in people
+        }
     )
-    atomic_write(out / "approved_keys.toml", roster.encode("utf-8"))
+    save_roster(out, roster)

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 from smtrainer.documents.certificate import Certificate, certificate_html
 from smtrainer.i18n import N_, _
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.documents import save_certificate
+from smtrainer.storage.documents import save_document
 from smtrainer.ui.translated_bindings import retranslate
 from smtrainer.ui.widgets import FactTable
 
@@ -45,7 +45,7 @@ class CertificateScreen(Screen[None]):
 
     def action_save(self) -> None:
         try:
-            path = save_certificate(self.save_to, certificate_html(self.certificate))
+            path = save_document(self.save_to, certificate_html(self.certificate))
         except StorageError as error:
             self.notify(
                 _("The certificate could not be saved: {reason}").format(reason=error),

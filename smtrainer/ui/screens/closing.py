@@ -16,7 +16,7 @@ from smtrainer.domain.progress import Position, Stage
 from smtrainer.domain.record import clean_text
 from smtrainer.i18n import N_, _
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.documents import save_certificate
+from smtrainer.storage.documents import save_document
 from smtrainer.storage.keys import KeyError_, PassphraseNeeded
 from smtrainer.ui.dialogs import PassphraseDialog
 from smtrainer.ui.screens.base import JourneyScreen
@@ -230,7 +230,7 @@ class DoneScreen(JourneyScreen):
 
     async def action_save(self) -> None:
         try:
-            path = save_certificate(
+            path = save_document(
                 self.certificate_path(), certificate_html(self.finished.certificate)
             )
         except StorageError as error:

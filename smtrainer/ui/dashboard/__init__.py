@@ -1,0 +1,1 @@
+"""The head teacher's dashboard."""

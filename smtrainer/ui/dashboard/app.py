@@ -1,0 +1,403 @@
+"""The dashboard app: the store summarised, filtered and explored, in English or French."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    LoadingIndicator,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from smtrainer.domain.model import Policy
+from smtrainer.domain.roles import ROLES, role_label
+from smtrainer.domain.status import STATUS_LABELS, StaffStatus
+from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
+from smtrainer.storage.atomic import StorageError
+from smtrainer.storage.documents import save_document
+from smtrainer.storage.roster import RosterError
+from smtrainer.ui.dashboard.views import (
+    Filters,
+    filtered,
+    question_rows,
+    role_lines,
+    status_word,
+    wrong_turn_rows,
+)
+from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.workflows.summary import StaffRow, Summary, summarize
+from smtrainer.workflows.summary_export import staff_csv
+
+SORT_KEYS = ("id", "name", "role", "status", "last_completed")
+
+
+class PersonScreen(ModalScreen[None]):
+    """One person's records, newest first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", N_("Back"), id="back"),
+    ]
+
+    def __init__(self, row: StaffRow) -> None:
+        super().__init__()
+        self.row = row
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                f"{self.row.name} ({self.row.id}) — {role_label(self.row.role)}",
+                classes="dialog-title",
+            )
+            yield Static(status_word(self.row.status))
+            table: DataTable[str] = DataTable(id="history", cursor_type="row")
+            yield table
+            yield Static(_("Escape: back."), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        retranslate(self)
+        table = self.query_one("#history", DataTable)
+        table.add_columns(
+            _("Completed"), _("Score %"), _("Result"), _("Refresher due"), _("Language")
+        )
+        for fact in reversed(self.row.history):
+            table.add_row(
+                fact.completed_at[:10],
+                str(fact.score_pct),
+                "✓ " + _("Passed") if fact.passed else "✗ " + _("Not passed"),
+                fact.refresher_due,
+                fact.language,
+            )
+        if not self.row.history:
+            table.add_row("—", "—", _("never started"), "—", "—")
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+class DashboardBody(Vertical):
+    """Everything between header and footer; recomposed when data or language changes."""
+
+    def compose(self) -> ComposeResult:
+        screen = self.screen
+        assert isinstance(screen, DashboardScreen)
+        yield from screen.body()
+
+
+class DashboardScreen(Screen[None]):
+    """Tabs: staff, completion by role, questions, scenario wrong turns, problems."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "export", N_("Export CSV"), id="export"),
+        Binding("o", "sort", N_("Sort"), id="sort"),
+        Binding("slash", "search", N_("Search"), id="search"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = Filters()
+        self.sort_index = 0
+        self.shown_rows: list[StaffRow] = []
+
+    @property
+    def dashboard(self) -> DashboardApp:
+        app = self.app
+        assert isinstance(app, DashboardApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield DashboardBody(id="dashboard-body")
+        yield Footer()
+
+    async def redraw(self) -> None:
+        """Draw the body again (header and footer stay, so the footer keeps its keys)."""
+        await self.query_one(DashboardBody).recompose()
+        self.fill()
+
+    def body(self) -> ComposeResult:
+        summary = self.dashboard.summary
+        if summary is None:
+            yield Static(_("Reading and verifying the records…"), id="loading-text")
+            yield LoadingIndicator()
+            return
+        yield Static(self._totals(summary), id="totals")
+        with TabbedContent(id="tabs"):
+            with TabPane(_("Staff"), id="tab-staff"):
+                with Horizontal(id="filters"):
+                    yield Input(
+                        self.filters.text, placeholder=_("Search by name or id"), id="search"
+                    )
+                    yield Select(
+                        [(_(label), status.value) for status, label in STATUS_LABELS.items()],
+                        prompt=_("Any status"),
+                        value=self.filters.status.value if self.filters.status else Select.NULL,
+                        id="status-filter",
+                    )
+                    roles = sorted({row.role for row in summary.staff})
+                    yield Select(
+                        [(role_label(role), role) for role in roles],
+                        prompt=_("Any role"),
+                        value=self.filters.role or Select.NULL,
+                        id="role-filter",
+                    )
+                yield DataTable(id="staff", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("By role"), id="tab-roles"):
+                yield Static(self._role_text(summary), id="roles")
+            with TabPane(_("Questions"), id="tab-questions"):
+                yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("Wrong turns"), id="tab-scenarios"):
+                yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("Problems"), id="tab-problems"):
+                yield Static(self._problems_text(summary), id="problems-text", markup=False)
+
+    def on_mount(self) -> None:
+        retranslate(self)
+        self.title = _("Head teacher's dashboard")
+        self.sub_title = str(self.dashboard.store)
+        self.fill()
+
+    async def refresh_language(self) -> None:
+        retranslate(self)
+        self.title = _("Head teacher's dashboard")
+        active = self.query("#tabs").first(TabbedContent).active if self.query("#tabs") else None
+        await self.redraw()
+        if active:
+            self.query_one("#tabs", TabbedContent).active = active
+
+    def _totals(self, summary: Summary) -> str:
+        counts = dict.fromkeys(StaffStatus, 0)
+        for row in summary.staff:
+            counts[row.status] += 1
+        people = "   ".join(f"{status_word(s)}: {counts[s]}" for s in STATUS_LABELS)
+        return (
+            _(
+                "{records} records: {verified} verified, {unverified} awaiting key approval, "
+                "{invalid} invalid."
+            ).format(
+                records=summary.records,
+                verified=summary.verified,
+                unverified=summary.unverified,
+                invalid=summary.invalid,
+            )
+            + "\n"
+            + people
+        )
+
+    def _role_text(self, summary: Summary) -> str:
+        lines = [_("Current or due soon, by role:"), ""]
+        for label, bar, done, total in role_lines(summary):
+            share = done * 100 // total if total else 0
+            lines.append(f"{label:<34} {bar} {share:>3} % ({done}/{total})")
+        return "\n".join(lines)
+
+    def _problems_text(self, summary: Summary) -> str:
+        if not summary.problems:
+            return "✓ " + _("No damaged, tampered or conflicting files.")
+        return "\n".join(
+            f"✗ {p.file}: {p.reason}" + (f" — {p.detail}" if p.detail else "")
+            for p in summary.problems
+        )
+
+    def fill(self) -> None:
+        summary = self.dashboard.summary
+        if summary is None or not self.query("#staff"):
+            return
+        self._fill_staff()
+        policy = self.dashboard.policy
+        questions = self.query_one("#questions", DataTable)
+        questions.add_columns(_("Share right"), _("Right"), _("Asked"), _("Question"))
+        for text, share, right, asked in question_rows(summary, policy):
+            questions.add_row(f"{share} %", str(right), str(asked), text)
+        scenarios = self.query_one("#scenarios", DataTable)
+        scenarios.add_columns(_("Times"), _("Verdict"), _("Scenario"), _("Choice taken"))
+        for title, choice, verdict, count in wrong_turn_rows(summary, policy):
+            scenarios.add_row(str(count), verdict, title, choice)
+
+    def _fill_staff(self) -> None:
+        summary = self.dashboard.summary
+        assert summary is not None
+        table = self.query_one("#staff", DataTable)
+        table.clear(columns=True)
+        table.add_columns(
+            _("Staff id"),
+            _("Name"),
+            _("Role"),
+            _("Status"),
+            _("Last completed"),
+            _("Score %"),
+            _("Refresher due"),
+        )
+        key = SORT_KEYS[self.sort_index]
+        self.shown_rows = sorted(
+            filtered(summary.staff, self.filters), key=lambda r: (str(getattr(r, key)), r.id)
+        )
+        for row in self.shown_rows:
+            table.add_row(
+                row.id,
+                row.name,
+                role_label(row.role),
+                status_word(row.status),
+                row.last_completed or "—",
+                "—" if row.score_pct is None else str(row.score_pct),
+                row.refresher_due or "—",
+                key=row.id,
+            )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.filters = Filters(event.value, self.filters.status, self.filters.role)
+            self._fill_staff()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        value: Any = None if event.value is Select.NULL else event.value
+        if event.select.id == "status-filter":
+            self.filters = Filters(
+                self.filters.text, StaffStatus(value) if value else None, self.filters.role
+            )
+        elif event.select.id == "role-filter":
+            self.filters = Filters(self.filters.text, self.filters.status, value)
+        self._fill_staff()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id != "staff":
+            return
+        row = next((r for r in self.shown_rows if r.id == event.row_key.value), None)
+        if row is not None:
+            self.app.push_screen(PersonScreen(row))
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
+        self._fill_staff()
+        self.notify(
+            _("Sorted by {column}").format(column=_(SORT_LABELS[SORT_KEYS[self.sort_index]]))
+        )
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_export(self) -> None:
+        summary = self.dashboard.summary
+        if summary is None:
+            return
+        path = self.dashboard.store / "exports" / f"staff-{summary.today.isoformat()}.csv"
+        try:
+            save_document(path, staff_csv(summary))
+        except StorageError as error:
+            self.notify(_("Export failed: {reason}").format(reason=error), severity="error")
+            return
+        self.notify(_("Exported to {path}").format(path=path), timeout=10)
+
+
+SORT_LABELS = {
+    "id": N_("Staff id"),
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "status": N_("Status"),
+    "last_completed": N_("Last completed"),
+}
+
+
+class DashboardApp(App[int]):
+    """smtrainer's head teacher dashboard."""
+
+    CSS_PATH = "../smtrainer.tcss"
+    TITLE = "smtrainer"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "switch_language", N_("Français / English"), id="language"),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        Binding(
+            "ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"
+        ),
+    ]
+
+    def __init__(self, store: Path, today: dt.date, policy: Policy | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.policies: dict[str, Policy] = {}
+        self.fixed_policy = policy
+        self.summary: Summary | None = None
+        self.problem: str | None = None
+
+    @property
+    def policy(self) -> Policy | None:
+        return self.fixed_policy or self.policies.get(current_language())
+
+    def get_default_screen(self) -> Screen[Any]:
+        return DashboardScreen()
+
+    def on_mount(self) -> None:
+        retranslate(self)
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Scan the store away from the UI thread (a cold scan of a big store takes a while)."""
+        from smtrainer.content.errors import ContentFolderError
+        from smtrainer.workflows.content import load_for_app
+
+        try:
+            summary = summarize(self.store, self.today)
+        except RosterError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", timeout=30)
+            return
+        if self.fixed_policy is None:
+            try:
+                self.policies = load_for_app(None).policies
+            except ContentFolderError:
+                self.policies = {}
+        self.call_from_thread(self._loaded, summary)
+
+    def _loaded(self, summary: Summary) -> None:
+        self.summary = summary
+        self.call_later(self._show)
+
+    async def _show(self) -> None:
+        screen = self.screen
+        if isinstance(screen, DashboardScreen):
+            await screen.redraw()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Any:
+        yield SystemCommand(
+            _("Switch language"),
+            _("Show everything in the other language"),
+            self.action_switch_language,
+        )
+        yield SystemCommand(_("Quit"), _("Quit the application"), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            )
+
+    async def action_switch_language(self) -> None:
+        index = SUPPORTED_LANGUAGES.index(current_language())
+        set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
+        retranslate(self)
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_language", None)
+            if refresh is not None:
+                await refresh()
+            else:
+                retranslate(screen)
+        self.refresh_bindings()
+
+
+assert set(ROLES)  # The roles module names every role the filters may show.

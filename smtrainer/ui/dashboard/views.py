@@ -1,0 +1,94 @@
+"""What the dashboard shows, worked out from a summary: rows, bars and rankings (no widgets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from smtrainer.domain.model import Policy, Verdict
+from smtrainer.domain.roles import role_label
+from smtrainer.domain.status import STATUS_LABELS, StaffStatus
+from smtrainer.i18n import _
+from smtrainer.ui.words import verdict_label
+from smtrainer.workflows.summary import StaffRow, Summary
+
+
+@dataclass(frozen=True)
+class Filters:
+    text: str = ""
+    status: StaffStatus | None = None
+    role: str | None = None
+
+
+def filtered(rows: list[StaffRow], filters: Filters) -> list[StaffRow]:
+    needle = filters.text.casefold().strip()
+    return [
+        row
+        for row in rows
+        if (not needle or needle in row.name.casefold() or needle in row.id.casefold())
+        and (filters.status is None or row.status is filters.status)
+        and (filters.role is None or row.role == filters.role)
+    ]
+
+
+def status_word(status: StaffStatus) -> str:
+    symbol = {
+        StaffStatus.CURRENT: "✓",
+        StaffStatus.DUE_SOON: "◐",
+        StaffStatus.OVERDUE: "✗",
+        StaffStatus.NEVER: "○",
+        StaffStatus.FAILED: "✗",
+    }[status]
+    return f"{symbol} {_(STATUS_LABELS[status])}"
+
+
+def bar(done: int, total: int, width: int = 30) -> str:
+    filled = round(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+def role_lines(summary: Summary) -> list[tuple[str, str, int, int]]:
+    """(role label, bar, current, people) per role."""
+    return [
+        (role_label(role), bar(done, total), done, total)
+        for role, (done, total) in summary.by_role().items()
+    ]
+
+
+def question_rows(summary: Summary, policy: Policy | None) -> list[tuple[str, int, int, int]]:
+    """(question text, % right, right, asked), worst first."""
+    texts = {}
+    if policy is not None:
+        texts = {q.id: q.prompt for m in policy.modules for q in m.questions}
+    rows = [
+        (texts.get(qid, qid), right * 100 // asked if asked else 0, right, asked)
+        for qid, (right, asked) in summary.question_results.items()
+    ]
+    return sorted(rows, key=lambda r: (r[1], -r[3], r[0]))
+
+
+def wrong_turn_rows(summary: Summary, policy: Policy | None) -> list[tuple[str, str, str, int]]:
+    """(scenario title, choice text, verdict words, times taken) for non-best choices, most
+    common first."""
+    titles: dict[str, str] = {}
+    choices: dict[tuple[str, str, str], str] = {}
+    if policy is not None:
+        for module in policy.modules:
+            for scenario in module.scenarios:
+                titles[scenario.id] = scenario.title
+                for step in scenario.steps:
+                    for choice in step.choices:
+                        choices[(scenario.id, step.id, choice.id)] = choice.text
+    rows = []
+    for (scenario_id, step_id), counts in summary.choice_counts.items():
+        for (choice_id, verdict), count in counts.items():
+            if verdict == Verdict.BEST.value:
+                continue
+            rows.append(
+                (
+                    titles.get(scenario_id, scenario_id),
+                    choices.get((scenario_id, step_id, choice_id), choice_id),
+                    verdict_label(Verdict(verdict)),
+                    count,
+                )
+            )
+    return sorted(rows, key=lambda r: (-r[3], r[0], r[1]))

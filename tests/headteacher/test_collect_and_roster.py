@@ -1,0 +1,173 @@
+"""Collecting records, importing staff lists, approving keys, allowed_signers."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smtrainer.cli.main import main
+from smtrainer.domain.roster import Roster, Trust
+from smtrainer.storage.roster import load_roster, save_roster
+from smtrainer.workflows.collect import collect
+from smtrainer.workflows.roster_import import import_staff
+from smtrainer.workflows.summary import pending_keys, summarize
+from tests.headteacher.conftest import TODAY
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_collect_new_then_already_then_conflict(store: Path, tmp_path: Path) -> None:
+    share = store / "records"
+    before = tree_digest(share)
+    mine = tmp_path / "mine"
+    first = collect(share, mine)
+    count = len(list(share.glob("*.toml")))
+    assert len(first.new) == count
+    assert first.invalid == first.conflicts == []
+    again = collect(share, mine)
+    assert len(again.already) == count and again.new == []
+    assert tree_digest(share) == before, "collect never changes the source"
+    altered = tmp_path / "usb"
+    altered.mkdir()
+    victim = sorted(share.glob("*.toml"))[0]
+    # Same record id, different (validly signed?) content: here a tampered copy is invalid,
+    shutil.copy(victim, altered / "copy.toml")
+    (altered / "bad.toml").write_bytes(b"\x00rubbish")
+    third = collect(altered, mine)
+    assert len(third.already) == 1
+    assert len(third.invalid) == 1
+
+
+def test_conflicting_record_id_is_flagged(store: Path, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from smtrainer.domain.record_signing import sign_record
+    from smtrainer.storage.records import record_text
+
+    mine = tmp_path / "mine"
+    collect(store / "records", mine)
+    import tomllib
+
+    victim = sorted((store / "records").glob("*.toml"))[0]
+    record = tomllib.loads(victim.read_text(encoding="utf-8"))["record"]
+    record["score_pct"] = 100
+    forged = tmp_path / "forged"
+    forged.mkdir()
+    (forged / "f.toml").write_text(
+        record_text(record, sign_record(record, Ed25519PrivateKey.generate()))
+    )
+    report = collect(forged, mine)
+    assert len(report.conflicts) == 1
+    summary = summarize(mine, TODAY, roster=load_roster(store))
+    assert any(p.reason == "conflict" for p in summary.problems)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            b"Staff ID,Full Name,Role,Email\r\nS-1,Ann Lee,Teacher,a@x\r\n",
+            ("S-1", "Ann Lee", "teacher"),
+        ),
+        (
+            "\ufeffIdentifiant;Nom complet;Fonction\nS-2;Zoé Lefèvre;Enseignante\n".encode(),
+            ("S-2", "Zoé Lefèvre", "teacher"),
+        ),
+        (
+            b"UPN\tForename\tSurname\tJob Title\nS-3\tBo\tChan\tTeaching Assistant\n",
+            ("S-3", "Bo Chan", "teaching-assistant"),
+        ),
+    ],
+)
+def test_staff_lists_as_systems_export_them(data: bytes, expected: tuple[str, str, str]) -> None:
+    roster = Roster()
+    result = import_staff(data, roster)
+    assert result.problems == []
+    member = roster.staff[expected[0]]
+    assert (member.id, member.name, member.role) == expected
+
+
+def test_staff_list_without_ids_is_refused() -> None:
+    result = import_staff(b"Name,Role\nAnn,Teacher\n", Roster())
+    assert result.problems and "no staff id" in result.problems[0]
+
+
+def test_unapproved_then_approved_then_changed_key(
+    store: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    roster = load_roster(store)
+    member = next(iter(roster.staff.values()))
+    approved = member.keys[0]
+    for person in roster.staff.values():
+        person.keys = []
+    save_roster(store, roster)
+    summary = summarize(store, TODAY)
+    assert summary.verified == 0 and summary.unverified == summary.records
+    waiting = [k for k in pending_keys(summary) if k.staff_id == member.id]
+    assert waiting and waiting[0].trust is Trust.UNVERIFIED
+    assert main(["roster", "--store", str(store), "pending"]) == 0
+    assert approved.fingerprint in capsys.readouterr().out
+    assert main(["roster", "--store", str(store), "approve", member.id, approved.fingerprint]) == 0
+    assert any(
+        f.staff_id == member.id
+        for row in summarize(store, TODAY).staff
+        if row.id == member.id
+        for f in row.history
+    )
+    # A different key approved for this person makes their records "key changed".
+    roster = load_roster(store)
+    roster.staff[member.id].keys[0] = type(approved)(
+        "SHA256:other", "ssh-ed25519 AAAA", "2026-01-01"
+    )
+    save_roster(store, roster)
+    changed = [k for k in pending_keys(summarize(store, TODAY)) if k.staff_id == member.id]
+    assert changed and changed[0].trust is Trust.KEY_CHANGED
+
+
+def test_allowed_signers_works_with_ssh_keygen(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "allowed_signers"
+    assert main(["roster", "--store", str(store), "allowed-signers", "--out", str(out)]) == 0
+    lines = out.read_text().splitlines()
+    assert len(lines) == 40
+    assert all('namespaces="smtrainer-record-v1" ssh-ed25519 ' in line for line in lines)
+    if shutil.which("ssh-keygen") is None:
+        return
+    import tomllib
+
+    record_file = sorted((store / "records").glob("*.toml"))[0]
+    document = tomllib.loads(record_file.read_text(encoding="utf-8"))
+    (tmp_path / "sig").write_text(document["signature"]["value"])
+    message = subprocess.run(
+        [sys.executable, "-m", "smtrainer", "verify", "--message", str(record_file)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    result = subprocess.run(
+        [
+            "ssh-keygen",
+            "-Y",
+            "verify",
+            "-f",
+            str(out),
+            "-I",
+            document["record"]["staff_id"],
+            "-n",
+            "smtrainer-record-v1",
+            "-s",
+            str(tmp_path / "sig"),
+        ],
+        input=message,
+        capture_output=True,
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,115 @@
+"""The dashboard: Pilot tests and snapshots, in English and French."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from smtrainer.i18n import current_language, set_language
+from smtrainer.ui.dashboard.app import DashboardApp, PersonScreen
+from tests.headteacher.conftest import TODAY
+
+FIXED = Path(tempfile.gettempdir()) / "smtrainer-dashboard-snapshots"
+
+
+async def ready(pilot: Pilot[int]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.fixture
+def fixed_store(demo_master: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The demo store at a fixed path, so the pictures do not depend on a temporary name."""
+    shutil.rmtree(FIXED, ignore_errors=True)
+    shutil.copytree(demo_master, FIXED / "store")
+    monkeypatch.setenv("SMTRAINER_HOME", str(FIXED / "home"))
+    yield FIXED / "store"
+    shutil.rmtree(FIXED, ignore_errors=True)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_dashboard_filters_search_and_history(store: Path, language: str) -> None:
+    set_language(language)
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one("#staff", DataTable)
+        assert table.row_count == 40
+        totals = str(app.screen.query_one("#totals", Static).render())
+        assert ("records" if language == "en" else "attestations") in totals
+        search = app.screen.query_one("#search", Input)
+        search.value = "S-0001"
+        await pilot.pause()
+        assert table.row_count == 1
+        search.value = ""
+        await pilot.pause()
+        table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+    exports = list((store / "exports").glob("staff-*.csv"))
+    assert len(exports) == 1
+
+
+async def test_status_filter(store: Path) -> None:
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        from textual.widgets import Select
+
+        screen.query_one("#status-filter", Select).value = "never"
+        await pilot.pause()
+        table = screen.query_one("#staff", DataTable)
+        summary = app.summary
+        assert summary is not None
+        never = sum(1 for row in summary.staff if row.status.value == "never")
+        assert table.row_count == never
+
+
+async def test_language_switch_keeps_the_filters(store: Path) -> None:
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.screen.query_one("#search", Input).value = "S-000"
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert current_language() == "fr"
+        assert app.screen.query_one("#search", Input).value == "S-000"
+        assert app.screen.query_one("#staff", DataTable).row_count == 9
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("tab", ["tab-staff", "tab-roles", "tab-questions", "tab-scenarios"])
+def test_dashboard_snapshots(snap_compare, fixed_store: Path, language: str, tab: str) -> None:  # type: ignore[no-untyped-def]
+    """The dashboard at 120×40 on the 40-person demo store.
+
+    tab-staff: totals line, status counts with symbols, filters, the sortable staff table;
+    tab-roles: a bar per role with the share current or due soon;
+    tab-questions: assessment questions, worst answered first, with % right;
+    tab-scenarios: the most common wrong turns with their verdict in words.
+    """
+    set_language(language)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await ready(pilot)
+        from textual.widgets import TabbedContent
+
+        pilot.app.screen.query_one("#tabs", TabbedContent).active = tab
+        await pilot.pause()
+
+    assert snap_compare(
+        DashboardApp(fixed_store, TODAY), terminal_size=(120, 40), run_before=before
+    )
