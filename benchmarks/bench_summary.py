@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import resource
 import shutil
@@ -43,6 +44,18 @@ def plain_loop(records: Path) -> int:
         except Exception:  # the baseline only counts what verifies
             pass
     return good
+
+
+def damage_five(records: Path) -> list[str]:
+    """Two records with a changed value, one random bytes, one truncated, one empty."""
+    files = sorted(records.glob("*.toml"))[-5:]
+    changed, renamed, rubbish, truncated, empty = files
+    changed.write_text(changed.read_text().replace("score_pct = ", "score_pct = 1", 1))
+    renamed.write_text(renamed.read_text().replace('staff_name = "', 'staff_name = "X', 1))
+    rubbish.write_bytes(os.urandom(4096))
+    truncated.write_bytes(truncated.read_bytes()[:1000])
+    empty.write_bytes(b"")
+    return [f"records/{f.name}" for f in files]
 
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
@@ -82,6 +95,7 @@ def main() -> int:
             env=env,
         )
     count = sum(1 for _ in (store / "records").rglob("*.toml"))
+    damaged = damage_five(store / "records")
     start = time.perf_counter()
     plain_loop(store / "records")
     baseline = time.perf_counter() - start
@@ -89,7 +103,15 @@ def main() -> int:
     summary = [*smtrainer, "summary", "--store", str(store), "--json", "--today", TODAY.isoformat()]
     cold, peak = timed(summary, env)
     warm, _peak = timed(summary, env)
-    print(f"{count} records")
+    report = json.loads(
+        subprocess.run(summary, check=True, env=env, capture_output=True, text=True).stdout
+    )
+    invalid = sorted(p["file"] for p in report["problems"])
+    print(
+        f"{count} records; summary counts {report['totals']['records']}, "
+        f"invalid {report['totals']['invalid']}: "
+        + ("exactly the five damaged files" if invalid == sorted(damaged) else f"{invalid}")
+    )
     print(f"plain loop (parse + verify)   {baseline:7.2f} s")
     print(f"summary, cold                 {cold:7.2f} s   {cold / baseline:.2f}× the plain loop")
     print(f"summary, warm (no change)     {warm:7.2f} s   {warm / cold:.2f}× the cold run")

@@ -279,6 +279,11 @@ class DashboardScreen(Screen[None]):
         if row is not None:
             self.app.push_screen(PersonScreen(row))
 
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        if event.data_table.id == "staff" and event.column_index < len(SORT_KEYS):
+            self.sort_index = event.column_index
+            self._fill_staff()
+
     def action_sort(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
         self._fill_staff()
