@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-
-from babel import Locale, UnknownLocaleError
 
 DOMAIN = "smtrainer"
 SOURCE_LANGUAGE = "en"
@@ -73,18 +72,23 @@ def catalog_available(language: str) -> bool:
     return gettext.find(DOMAIN, LOCALE_DIR, languages=[language]) is not None
 
 
+_LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[_-][A-Za-z0-9]+)*$")
+
+
 def normalise_language(value: str | None) -> str | None:
-    """The supported language named by a locale string such as ``fr_CA.UTF-8``, if any."""
+    """The supported language named by a locale string such as ``fr_CA.UTF-8``, if any.
+
+    POSIX locale names and BCP 47 tags both start with the ISO 639 language code, which is all
+    that matters here; parsing it by hand keeps Babel out of start-up.
+    """
     if not value:
         return None
     tag = value.split(".", 1)[0].split("@", 1)[0].strip()
-    if not tag or tag in {"C", "POSIX"}:
+    match = _LANGUAGE_TAG.match(tag)
+    if not match:
         return None
-    try:
-        locale = Locale.parse(tag.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return None
-    return locale.language if locale.language in SUPPORTED_LANGUAGES else None
+    language = match.group(1).lower()
+    return language if language in SUPPORTED_LANGUAGES else None
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import secrets
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -203,6 +202,8 @@ class TrainerApp(App[int]):
         self.show_position()
 
     def new_seed(self) -> int:
+        import secrets
+
         return secrets.randbits(48)
 
     def now(self) -> dt.datetime:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from babel.numbers import format_decimal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,7 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from smtrainer.domain.progress import Stage
-from smtrainer.i18n import _, current_language, ngettext
+from smtrainer.i18n import _, ngettext
 from smtrainer.ui.translated_bindings import retranslate
 from smtrainer.ui.widgets import Hint
 
@@ -53,7 +52,7 @@ class WelcomeScreen(Screen[None]):
                     len(policy.modules),
                 ).format(
                     count=len(policy.modules),
-                    minutes=format_decimal(total, locale=current_language()),
+                    minutes=total,
                 ),
                 id="intro",
             )
