@@ -7,14 +7,19 @@ import json
 import sys
 from pathlib import Path
 
-from smtrainer.domain.roles import role_label
 from smtrainer.domain.status import STATUS_LABELS
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError
 from smtrainer.workflows.summary import Summary, summarize
-from smtrainer.workflows.summary_export import staff_csv
+from smtrainer.workflows.summary_export import (
+    reason_label,
+    staff_csv,
+    staff_header,
+    staff_rows,
+    totals_sentence,
+)
 
 
 def summary_json(summary: Summary) -> dict[str, object]:
@@ -83,17 +88,7 @@ def run_summary(
 
 
 def _print(summary: Summary) -> None:
-    print(
-        _(
-            "{records} records: {verified} verified, {unverified} awaiting key approval, "
-            "{invalid} invalid."
-        ).format(
-            records=summary.records,
-            verified=summary.verified,
-            unverified=summary.unverified,
-            invalid=summary.invalid,
-        )
-    )
+    print(totals_sentence(summary))
     counts: dict[str, int] = {}
     for row in summary.staff:
         counts[row.status.value] = counts.get(row.status.value, 0) + 1
@@ -103,35 +98,15 @@ def _print(summary: Summary) -> None:
         )
     )
     print()
-    header = (
-        _("Staff id"),
-        _("Name"),
-        _("Role"),
-        _("Status"),
-        _("Last completed"),
-        _("Score %"),
-        _("Refresher due"),
-    )
-    rows = [
-        (
-            row.id,
-            row.name,
-            role_label(row.role),
-            _(STATUS_LABELS[row.status]),
-            row.last_completed or "—",
-            "—" if row.score_pct is None else str(row.score_pct),
-            row.refresher_due or "—",
-        )
-        for row in summary.staff
-    ]
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    for line in [header, *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))
+    table = [staff_header(), *staff_rows(summary, blank="—")]
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
+    for line in table:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))
     if summary.problems:
         print()
         print(_("Files that cannot be trusted:"))
         for problem in summary.problems:
-            print(f"  {problem.file}: {problem.reason} {problem.detail}".rstrip())
+            print(f"  {problem.file}: {reason_label(problem.reason)} {problem.detail}".rstrip())
     if summary.pending:
         print()
         print(

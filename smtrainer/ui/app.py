@@ -24,7 +24,7 @@ from smtrainer.ui.dialogs import ConfirmDialog, HelpScreen, TooSmallScreen
 from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
-from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
 
 MIN_SIZE = (60, 18)
 """Below this the screens cannot be read; 80×24 is the size everything is designed for."""
@@ -167,14 +167,7 @@ class TrainerApp(App[int]):
             settings = load_settings()
             settings.language = current_language()
             self._save_settings(settings)
-        retranslate(self)
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_language", None)
-            if refresh is not None:
-                await refresh()
-            else:
-                retranslate(screen)
-        self.refresh_bindings()
+        await show_in_active_language(self)
 
     # The journey: every change goes through here, is saved, then shown.
 

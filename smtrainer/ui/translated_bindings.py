@@ -7,7 +7,9 @@ own copy of its bindings, and `retranslate` rewrites that copy from the original
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
+from textual.app import App
 from textual.dom import DOMNode
 
 from smtrainer.i18n import _
@@ -32,3 +34,15 @@ def retranslate(node: DOMNode) -> None:
                 )
             )
         bindings.key_to_bindings[key] = translated
+
+
+async def show_in_active_language(app: App[Any]) -> None:
+    """Redraw everything after a language switch: bindings, and each screen in its place."""
+    retranslate(app)
+    for screen in app.screen_stack:
+        refresh = getattr(screen, "refresh_language", None)
+        if refresh is not None:
+            await refresh()
+        else:
+            retranslate(screen)
+    app.refresh_bindings()

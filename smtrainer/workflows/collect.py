@@ -35,7 +35,7 @@ def collect(source: Path, store: Path) -> CollectReport:
             continue
         fact = facts_of(path.name, data)
         if not fact.valid:
-            report.invalid.append((path, f"{fact.status}: {fact.reason}".rstrip(": ")))
+            report.invalid.append((path, fact.reason or fact.status))
             continue
         existing = known.get(fact.record_id)
         if existing is not None and existing.digest == fact.digest:

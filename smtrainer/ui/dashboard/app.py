@@ -24,7 +24,7 @@ from textual.widgets import (
 )
 
 from smtrainer.domain.model import Policy
-from smtrainer.domain.roles import ROLES, role_label
+from smtrainer.domain.roles import role_label
 from smtrainer.domain.status import STATUS_LABELS, StaffStatus
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
 from smtrainer.storage.atomic import StorageError
@@ -38,9 +38,9 @@ from smtrainer.ui.dashboard.views import (
     status_word,
     wrong_turn_rows,
 )
-from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
 from smtrainer.workflows.summary import StaffRow, Summary, summarize
-from smtrainer.workflows.summary_export import staff_csv
+from smtrainer.workflows.summary_export import reason_label, staff_csv, totals_sentence
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
 
@@ -183,19 +183,7 @@ class DashboardScreen(Screen[None]):
         for row in summary.staff:
             counts[row.status] += 1
         people = "   ".join(f"{status_word(s)}: {counts[s]}" for s in STATUS_LABELS)
-        return (
-            _(
-                "{records} records: {verified} verified, {unverified} awaiting key approval, "
-                "{invalid} invalid."
-            ).format(
-                records=summary.records,
-                verified=summary.verified,
-                unverified=summary.unverified,
-                invalid=summary.invalid,
-            )
-            + "\n"
-            + people
-        )
+        return totals_sentence(summary) + "\n" + people
 
     def _role_text(self, summary: Summary) -> str:
         lines = [_("Current or due soon, by role:"), ""]
@@ -208,7 +196,7 @@ class DashboardScreen(Screen[None]):
         if not summary.problems:
             return "✓ " + _("No damaged, tampered or conflicting files.")
         return "\n".join(
-            f"✗ {p.file}: {p.reason}" + (f" — {p.detail}" if p.detail else "")
+            f"✗ {p.file}: {reason_label(p.reason)}" + (f" — {p.detail}" if p.detail else "")
             for p in summary.problems
         )
 
@@ -395,14 +383,4 @@ class DashboardApp(App[int]):
     async def action_switch_language(self) -> None:
         index = SUPPORTED_LANGUAGES.index(current_language())
         set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
-        retranslate(self)
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_language", None)
-            if refresh is not None:
-                await refresh()
-            else:
-                retranslate(screen)
-        self.refresh_bindings()
-
-
-assert set(ROLES)  # The roles module names every role the filters may show.
+        await show_in_active_language(self)
