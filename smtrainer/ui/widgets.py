@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.events import Click
+from textual.message import Message
 from textual.widgets import Static
 
 
 class NumberedChoices(Static):
     """Options numbered 1, 2, 3…, each marked as picked or not, with an optional outcome mark."""
-
-    DEFAULT_CSS = """
-    NumberedChoices { height: auto; margin: 1 0; }
-    """
 
     def __init__(
         self,
@@ -51,17 +51,9 @@ class NumberedChoices(Static):
 class Hint(Static):
     """A line saying which keys do what on this screen."""
 
-    DEFAULT_CSS = """
-    Hint { color: $text-muted; margin-top: 1; }
-    """
-
 
 class FactTable(Static):
     """Label and value pairs, such as the lines of a certificate."""
-
-    DEFAULT_CSS = """
-    FactTable { height: auto; margin-bottom: 1; }
-    """
 
     def __init__(self, rows: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -74,3 +66,72 @@ class FactTable(Static):
         for label, value in self.rows:
             grid.add_row(Text(label), Text(value))
         return grid
+
+
+class ActionMenu(Static, can_focus=True):
+    """A short numbered menu: arrows move, Enter (or the option's digit) chooses.
+
+    Lighter than an OptionList, which matters on the first screen shown.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("enter", "choose", show=False),
+    ]
+
+    class Chosen(Message):
+        def __init__(self, menu: ActionMenu, option_id: str) -> None:
+            super().__init__()
+            self.menu = menu
+            self.option_id = option_id
+
+    def __init__(self, options: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.options = list(options)
+        self.highlighted = 0
+
+    def set_options(self, options: Sequence[tuple[str, str]]) -> None:
+        self.options = list(options)
+        self.highlighted = 0
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        text = Text()
+        for index, (_option_id, label) in enumerate(self.options):
+            marker = "▶ " if index == self.highlighted else "  "
+            style = (
+                "reverse bold"
+                if index == self.highlighted and self.has_focus
+                else ("bold" if index == self.highlighted else "")
+            )
+            text.append(marker + label, style=style)
+            if index < len(self.options) - 1:
+                text.append("\n")
+        return text
+
+    def action_move(self, step: int) -> None:
+        if self.options:
+            self.highlighted = (self.highlighted + step) % len(self.options)
+            self.refresh()
+
+    def action_choose(self) -> None:
+        if self.options:
+            self.post_message(self.Chosen(self, self.options[self.highlighted][0]))
+
+    def choose_number(self, number: int) -> None:
+        if 1 <= number <= len(self.options):
+            self.highlighted = number - 1
+            self.action_choose()
+
+    def on_click(self, event: Click) -> None:
+        row = event.y - 1  # The first line is the border.
+        if 0 <= row < len(self.options):
+            self.highlighted = row
+            self.action_choose()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Static
 
 from smtrainer.domain.progress import Stage
 from smtrainer.i18n import _, ngettext
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import Hint
+from smtrainer.ui.widgets import ActionMenu, Hint
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
@@ -56,25 +55,22 @@ class WelcomeScreen(Screen[None]):
                 ),
                 id="intro",
             )
-            yield OptionList(*self._options(), id="actions")
+            yield ActionMenu(self._options(), id="actions")
             yield Hint(_("Press a number or use the arrows and Enter. F2: Français / English."))
             yield Static(self._module_lines(), id="modules", markup=False)
         yield Footer()
 
-    def _options(self) -> list[Option]:
-        options = []
+    def _options(self) -> list[tuple[str, str]]:
         progress = self.trainer.progress
         if progress is not None:
-            options.append(
-                Option(
+            return [
+                (
+                    "resume",
                     _("1  Resume where you stopped ({where})").format(where=self._where()),
-                    id="resume",
-                )
-            )
-            options.append(Option(_("2  Start again from the beginning"), id="restart"))
-        else:
-            options.append(Option(_("1  Start the training"), id="start"))
-        return options
+                ),
+                ("restart", _("2  Start again from the beginning")),
+            ]
+        return [("start", _("1  Start the training"))]
 
     def _where(self) -> str:
         progress = self.trainer.progress
@@ -103,7 +99,7 @@ class WelcomeScreen(Screen[None]):
     def on_mount(self) -> None:
         retranslate(self)
         self._titles()
-        self.query_one("#actions", OptionList).focus()
+        self.query_one("#actions", ActionMenu).focus()
 
     def _titles(self) -> None:
         policy = self.trainer.policy
@@ -115,24 +111,19 @@ class WelcomeScreen(Screen[None]):
         retranslate(self)
         await self.recompose()
         self._titles()
-        self.query_one("#actions", OptionList).focus()
+        self.query_one("#actions", ActionMenu).focus()
 
     def on_screen_resume(self) -> None:
         """Back from the journey: the progress may have changed (or be finished)."""
-        options = self.query_one("#actions", OptionList)
-        options.clear_options()
-        options.add_options(self._options())
-        options.highlighted = 0
-        options.focus()
+        menu = self.query_one("#actions", ActionMenu)
+        menu.set_options(self._options())
+        menu.focus()
 
     def action_pick(self, number: int) -> None:
-        options = self.query_one("#actions", OptionList)
-        if number <= options.option_count:
-            options.highlighted = number - 1
-            options.action_select()
+        self.query_one("#actions", ActionMenu).choose_number(number)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        choice = event.option.id
+    def on_action_menu_chosen(self, event: ActionMenu.Chosen) -> None:
+        choice = event.option_id
         if choice == "resume":
             self.trainer.show_position()
         elif choice == "start":
