@@ -101,3 +101,27 @@ def test_truncated_record_is_not_valid() -> None:
     data = VALID.read_bytes()
     for cut in range(0, len(data), 97):
         assert verify_record_bytes(data[:cut]).status is not Status.VALID
+
+
+JSON_KEYS = st.text(alphabet=st.characters(max_codepoint=127), max_size=8)
+JSON_VALUES = st.recursive(
+    st.one_of(
+        st.booleans(),
+        st.integers(-(2**53) + 1, 2**53 - 1),
+        st.text(max_size=20),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(JSON_KEYS, children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(JSON_KEYS, JSON_VALUES, max_size=6))
+def test_fast_canonical_form_equals_rfc8785(record: dict[str, Any]) -> None:
+    import rfc8785
+
+    from smtrainer.domain.record import signed_message
+
+    assert signed_message(record) == rfc8785.dumps(record)
