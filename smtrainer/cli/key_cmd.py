@@ -11,7 +11,7 @@ from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.keys import (
     KEY_COMMENT,
-    KeyError_,
+    KeyFileError,
     PassphraseNeeded,
     key_path,
     load_or_create_key,
@@ -42,7 +42,7 @@ def run_key(action: str, *, new_passphrase: bool = False) -> int:
             file=sys.stderr,
         )
         return 1
-    except (KeyError_, StorageError) as error:
+    except (KeyFileError, StorageError) as error:
         print(_("smtrainer key: error: {message}").format(message=error), file=sys.stderr)
         return 1
     public = key.public_key()

@@ -17,11 +17,11 @@ KEY_NAME = "id_ed25519"
 KEY_COMMENT = "smtrainer"
 
 
-class KeyError_(Exception):
+class KeyFileError(Exception):
     """The key file exists but cannot be used; the message says why."""
 
 
-class PassphraseNeeded(KeyError_):
+class PassphraseNeeded(KeyFileError):
     """The key is protected and no passphrase (or a wrong one) was given."""
 
 
@@ -52,7 +52,7 @@ def load_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise KeyError_(
+        raise KeyFileError(
             _("cannot read the key {path}: {reason}").format(
                 path=path, reason=error.strerror or error
             )
@@ -66,9 +66,9 @@ def load_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
             raise PassphraseNeeded(
                 _("the key {path} is protected: a correct passphrase is needed").format(path=path)
             ) from error
-        raise KeyError_(_("the key {path} is damaged or not a key").format(path=path)) from error
+        raise KeyFileError(_("the key {path} is damaged or not a key").format(path=path)) from error
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyError_(_("the key {path} is not an Ed25519 key").format(path=path))
+        raise KeyFileError(_("the key {path} is not an Ed25519 key").format(path=path))
     return key
 
 

@@ -19,7 +19,7 @@ from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_lan
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.profile import load_identity, save_identity
 from smtrainer.storage.progress import load_progress, save_progress
-from smtrainer.storage.settings import load_settings, save_settings
+from smtrainer.storage.settings import Settings, load_settings, save_settings
 from smtrainer.ui.dialogs import ConfirmDialog, HelpScreen, TooSmallScreen
 from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 from smtrainer.ui.screens.welcome import WelcomeScreen
@@ -146,9 +146,9 @@ class TrainerApp(App[int]):
         message = _("Quit now? Your progress is saved and you can resume later.")
         self.push_screen(ConfirmDialog(message), answer)
 
-    def _save_settings(self, settings: object) -> None:
+    def _save_settings(self, settings: Settings) -> None:
         try:
-            save_settings(settings)  # type: ignore[arg-type]
+            save_settings(settings)
         except StorageError as error:
             self.notify(
                 _("Could not save your settings: {reason}").format(reason=error.reason),

@@ -49,7 +49,7 @@ class PersonScreen(ModalScreen[None]):
     """One person's records, newest first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", N_("Back"), id="back"),
+        Binding("escape", "close", N_("Back"), id="back"),
     ]
 
     def __init__(self, row: StaffRow) -> None:
@@ -84,7 +84,7 @@ class PersonScreen(ModalScreen[None]):
         if not self.row.history:
             table.add_row("—", "—", _("never started"), "—", "—")
 
-    def action_dismiss(self) -> None:  # type: ignore[override]
+    def action_close(self) -> None:
         self.dismiss(None)
 
 

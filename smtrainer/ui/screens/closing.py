@@ -17,7 +17,7 @@ from smtrainer.domain.record import clean_text
 from smtrainer.i18n import N_, _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
-from smtrainer.storage.keys import KeyError_, PassphraseNeeded
+from smtrainer.storage.keys import KeyFileError, PassphraseNeeded
 from smtrainer.ui.dialogs import PassphraseDialog
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices
@@ -163,7 +163,7 @@ class AcknowledgeScreen(JourneyScreen):
                 self._with_passphrase,
             )
             return
-        except (KeyError_, StorageError, ValueError) as error:
+        except (KeyFileError, StorageError, ValueError) as error:
             self.query_one("#sign-problem", Static).update(
                 "✗ "
                 + _("Your record could not be written: {reason}. Your progress is kept.").format(
@@ -187,10 +187,6 @@ class DoneScreen(JourneyScreen):
     def __init__(self, finished: Finished) -> None:
         super().__init__()
         self.finished = finished
-
-    @property
-    def progress(self):  # type: ignore[no-untyped-def]
-        raise AttributeError("finished")
 
     def heading(self) -> str:
         return self.finished.certificate.heading

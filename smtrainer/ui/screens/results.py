@@ -10,7 +10,6 @@ from textual.widgets import Static
 
 from smtrainer.domain import journey
 from smtrainer.domain.model import QuestionKind
-from smtrainer.domain.progress import Stage
 from smtrainer.domain.record import RecordKind
 from smtrainer.i18n import N_, _
 from smtrainer.ui.formatting import percent
@@ -129,7 +128,3 @@ class PlanScreen(JourneyScreen):
 
     async def action_continue(self) -> None:
         self.trainer.advance()
-
-
-def stage_is_review(stage: Stage) -> bool:
-    return stage is Stage.REVIEW
