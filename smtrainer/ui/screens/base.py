@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,6 +17,15 @@ from smtrainer.ui.translated_bindings import retranslate
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
+
+
+def trainer_of(screen: Screen[Any]) -> TrainerApp:
+    """The running training app (screens of the journey only run inside it)."""
+    from smtrainer.ui.app import TrainerApp
+
+    app = screen.app
+    assert isinstance(app, TrainerApp)
+    return app
 
 
 class JourneyBody(VerticalScroll):
@@ -39,11 +48,7 @@ class JourneyScreen(Screen[None]):
 
     @property
     def trainer(self) -> TrainerApp:
-        from smtrainer.ui.app import TrainerApp
-
-        app = self.app
-        assert isinstance(app, TrainerApp)
-        return app
+        return trainer_of(self)
 
     @property
     def policy(self) -> Policy:

@@ -18,6 +18,7 @@ from smtrainer.domain.record import clean_text, text_problem
 from smtrainer.domain.roles import ROLES
 from smtrainer.i18n import N_, _
 from smtrainer.ui.formatting import long_date
+from smtrainer.ui.screens.base import trainer_of
 from smtrainer.ui.translated_bindings import retranslate
 from smtrainer.ui.widgets import Hint
 from smtrainer.workflows.finish import last_record
@@ -49,10 +50,7 @@ class IdentityScreen(Screen[None]):
 
     @property
     def trainer(self) -> TrainerApp:
-        from smtrainer.ui.app import TrainerApp
-
-        assert isinstance(self.app, TrainerApp)
-        return self.app
+        return trainer_of(self)
 
     def compose(self) -> ComposeResult:
         policy = self.trainer.policy

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from smtrainer.domain.progress import Stage
 from smtrainer.i18n import _, ngettext
+from smtrainer.ui.screens.base import trainer_of
 from smtrainer.ui.translated_bindings import retranslate
 from smtrainer.ui.widgets import ActionMenu, Hint
 
@@ -28,10 +29,7 @@ class WelcomeScreen(Screen[None]):
 
     @property
     def trainer(self) -> TrainerApp:
-        from smtrainer.ui.app import TrainerApp
-
-        assert isinstance(self.app, TrainerApp)
-        return self.app
+        return trainer_of(self)
 
     def compose(self) -> ComposeResult:
         policy = self.trainer.policy
