@@ -65,13 +65,6 @@ def set_language(language: str) -> None:
     _state.language = language
 
 
-def catalog_available(language: str) -> bool:
-    """Whether the compiled catalog for `language` is installed (always true for English)."""
-    if language == SOURCE_LANGUAGE:
-        return True
-    return gettext.find(DOMAIN, LOCALE_DIR, languages=[language]) is not None
-
-
 _LANGUAGE_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[_-][A-Za-z0-9]+)*$")
 
 

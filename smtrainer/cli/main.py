@@ -342,12 +342,7 @@ def _head_teacher(args: argparse.Namespace) -> int:
     if args.command == "collect":
         return run_collect(args.source, store)
     if args.command == "roster":
-        extra = {
-            "import": [str(getattr(args, "file", ""))],
-            "approve": [getattr(args, "staff_id", ""), getattr(args, "fingerprint", "")],
-            "allowed-signers": [str(args.out) if getattr(args, "out", None) else ""],
-        }.get(args.roster_action, [])
-        return run_roster(args.roster_action, store, extra)
+        return run_roster(args, store)
     if args.command == "summary":
         return run_summary(
             store,

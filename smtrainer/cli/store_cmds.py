@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 
 from smtrainer.domain.record import NAMESPACE
-from smtrainer.domain.roster import ApprovedKey, Trust
+from smtrainer.domain.roster import ApprovedKey, Roster, Trust
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
@@ -48,96 +49,109 @@ def run_collect(source: Path, store: Path) -> int:
     return 1 if report.failed else 0
 
 
-def run_roster(action: str, store: Path, args: list[str]) -> int:
+def run_roster(args: argparse.Namespace, store: Path) -> int:
+    """Dispatch `smtrainer roster ACTION` with the roster loaded."""
     try:
         roster = load_roster(store)
     except RosterError as error:
         _error("roster", error)
         return 1
-    if action == "import":
-        path = Path(args[0])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            _error("roster", f"{path}: {error.strerror or error}")
-            return 2
-        result = import_staff(data, roster)
-        for problem in result.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
-        if result.added or result.updated:
-            try:
-                save_roster(store, roster)
-            except StorageError as error:
-                _error("roster", error)
-                return 1
-        print(
-            _("{added} staff added, {updated} updated.").format(
-                added=result.added, updated=result.updated
-            )
+    if args.roster_action == "import":
+        return _import(store, roster, args.file)
+    if args.roster_action == "pending":
+        return _pending(store, roster)
+    if args.roster_action == "approve":
+        return _approve(store, roster, args.staff_id, args.fingerprint)
+    return _allowed_signers(roster, args.out)
+
+
+def _save(store: Path, roster: Roster) -> bool:
+    try:
+        save_roster(store, roster)
+    except StorageError as error:
+        _error("roster", error)
+        return False
+    return True
+
+
+def _import(store: Path, roster: Roster, path: Path) -> int:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        _error("roster", f"{path}: {error.strerror or error}")
+        return 2
+    result = import_staff(data, roster)
+    for problem in result.problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    if (result.added or result.updated) and not _save(store, roster):
+        return 1
+    print(
+        _("{added} staff added, {updated} updated.").format(
+            added=result.added, updated=result.updated
         )
-        return 1 if result.problems else 0
-    if action == "pending":
-        waiting = pending_keys(summarize(store, dt.date.today(), roster=roster))
-        if not waiting:
-            print(_("No records are waiting for key approval."))
-        for item in waiting:
-            if item.trust is Trust.KEY_CHANGED:
-                why = _("KEY CHANGED for a known person: check with them before approving")
-            elif item.staff_id not in roster.staff:
-                why = _("staff id not in the staff list")
-            else:
-                why = _("no key approved yet")
-            records = ngettext("{count} record", "{count} records", item.records).format(
-                count=item.records
-            )
-            print(
-                f"{item.staff_id or '—'}  {item.staff_name}  {item.fingerprint}  {records}  ({why})"
-            )
-        return 0
-    if action == "approve":
-        staff_id, fingerprint = args
-        member = roster.staff.get(staff_id)
-        if member is None:
-            _error(
-                "roster", _("{id} is not in the staff list; import it first").format(id=staff_id)
-            )
-            return 1
-        summary = summarize(store, dt.date.today(), roster=roster)
-        match = next(
-            (p for p in summary.pending if p.staff_id == staff_id and p.fingerprint == fingerprint),
-            None,
+    )
+    return 1 if result.problems else 0
+
+
+def _pending(store: Path, roster: Roster) -> int:
+    waiting = pending_keys(summarize(store, dt.date.today(), roster=roster))
+    if not waiting:
+        print(_("No records are waiting for key approval."))
+    for item in waiting:
+        if item.trust is Trust.KEY_CHANGED:
+            why = _("KEY CHANGED for a known person: check with them before approving")
+        elif item.staff_id not in roster.staff:
+            why = _("staff id not in the staff list")
+        else:
+            why = _("no key approved yet")
+        records = ngettext("{count} record", "{count} records", item.records).format(
+            count=item.records
         )
-        if match is None:
-            _error(
-                "roster",
-                _("no record from {id} is signed by {fingerprint}").format(
-                    id=staff_id, fingerprint=fingerprint
-                ),
-            )
-            return 1
-        member.keys.append(ApprovedKey(fingerprint, match.public_key, dt.date.today().isoformat()))
-        try:
-            save_roster(store, roster)
-        except StorageError as error:
-            _error("roster", error)
-            return 1
-        print(
-            _("Key {fingerprint} approved for {id} ({name}).").format(
-                fingerprint=fingerprint, id=staff_id, name=member.name
-            )
+        print(f"{item.staff_id or '—'}  {item.staff_name}  {item.fingerprint}  {records}  ({why})")
+    return 0
+
+
+def _approve(store: Path, roster: Roster, staff_id: str, fingerprint: str) -> int:
+    member = roster.staff.get(staff_id)
+    if member is None:
+        _error("roster", _("{id} is not in the staff list; import it first").format(id=staff_id))
+        return 1
+    summary = summarize(store, dt.date.today(), roster=roster)
+    match = next(
+        (p for p in summary.pending if p.staff_id == staff_id and p.fingerprint == fingerprint),
+        None,
+    )
+    if match is None:
+        _error(
+            "roster",
+            _("no record from {id} is signed by {fingerprint}").format(
+                id=staff_id, fingerprint=fingerprint
+            ),
         )
-        return 0
+        return 1
+    member.keys.append(ApprovedKey(fingerprint, match.public_key, dt.date.today().isoformat()))
+    if not _save(store, roster):
+        return 1
+    print(
+        _("Key {fingerprint} approved for {id} ({name}).").format(
+            fingerprint=fingerprint, id=staff_id, name=member.name
+        )
+    )
+    return 0
+
+
+def _allowed_signers(roster: Roster, out: Path | None) -> int:
     lines = "".join(
         f'{member.id} namespaces="{NAMESPACE}" {key.public_key}\n'
         for member in sorted(roster.staff.values(), key=lambda m: m.id)
         for key in member.keys
     )
-    if args and args[0]:
-        try:
-            save_document(Path(args[0]), lines)
-        except StorageError as error:
-            _error("roster", error)
-            return 1
-    else:
+    if out is None:
         sys.stdout.write(lines)
+        return 0
+    try:
+        save_document(out, lines)
+    except StorageError as error:
+        _error("roster", error)
+        return 1
     return 0

@@ -14,10 +14,10 @@ from textual.screen import Screen
 
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
-from smtrainer.domain.progress import Identity, Progress, Stage
+from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.profile import load_identity, save_identity
+from smtrainer.storage.profile import save_identity
 from smtrainer.storage.progress import load_progress, save_progress
 from smtrainer.storage.settings import Settings, load_settings, save_settings
 from smtrainer.ui.dialogs import ConfirmDialog, HelpScreen, TooSmallScreen
@@ -171,9 +171,6 @@ class TrainerApp(App[int]):
 
     # The journey: every change goes through here, is saved, then shown.
 
-    def remembered_identity(self) -> Identity | None:
-        return load_identity()
-
     def save(self) -> None:
         """Autosave after every answer; a failure is shown, never fatal."""
         if self.progress is None:
@@ -213,13 +210,6 @@ class TrainerApp(App[int]):
         else:
             self.switch_screen(screen)
 
-    def changed(self) -> None:
-        """The progress changed in place (an answer): save it and redraw the current screen."""
-        self.save()
-        refresh = getattr(self.screen, "refresh_state", None)
-        if refresh is not None:
-            refresh()
-
     def advance(self) -> None:
         from smtrainer.domain import journey
 
@@ -242,13 +232,5 @@ class TrainerApp(App[int]):
             if before.stage is Stage.MAP:
                 self.pop_screen()  # Back to the welcome screen.
             return
-        self.save()
-        self.show_position()
-
-    def to_map(self) -> None:
-        assert self.progress is not None
-        from smtrainer.domain.progress import Position
-
-        self.progress.position = Position(Stage.MAP)
         self.save()
         self.show_position()

@@ -113,3 +113,14 @@ def test_dashboard_snapshots(snap_compare, fixed_store: Path, language: str, tab
     assert snap_compare(
         DashboardApp(fixed_store, TODAY), terminal_size=(120, 40), run_before=before
     )
+
+
+async def test_unreadable_roster_is_shown_not_raised(store: Path) -> None:
+    (store / "roster.toml").write_text("[[staff]\nbroken", encoding="utf-8")
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        text = str(app.screen.query_one("#loading-text", Static).render())
+        assert "roster" in text
+        assert "cannot be read" in text
+    assert (store / "roster.toml").read_text(encoding="utf-8") == "[[staff]\nbroken"

@@ -86,7 +86,8 @@ def terminal(isolated: Path, tiny: Path) -> Iterator[Terminal]:
     term.close()
 
 
-def test_keys_in_a_real_terminal_then_quit(terminal: Terminal) -> None:
+def into_first_module(terminal: Terminal) -> None:
+    """Start the app, give a name and role, and open the first module."""
     terminal.start()
     terminal.wait_for("Start the training")
     terminal.keys("1")
@@ -96,6 +97,10 @@ def test_keys_in_a_real_terminal_then_quit(terminal: Terminal) -> None:
     terminal.wait_for("Module map")
     terminal.keys("Enter")
     terminal.wait_for("How sure are you")
+
+
+def test_keys_in_a_real_terminal_then_quit(terminal: Terminal) -> None:
+    into_first_module(terminal)
     terminal.keys("F2")
     screen = terminal.wait_for("Êtes-vous sûr")
     assert "Quitter" in screen
@@ -109,15 +114,7 @@ def test_keys_in_a_real_terminal_then_quit(terminal: Terminal) -> None:
 
 
 def test_killed_mid_module_resumes_at_the_same_step(terminal: Terminal) -> None:
-    terminal.start()
-    terminal.wait_for("Start the training")
-    terminal.keys("1")
-    terminal.wait_for("Full name")
-    terminal.type("Zoé Lefèvre")
-    terminal.keys("Tab", "Tab", "Enter", "C-s")
-    terminal.wait_for("Module map")
-    terminal.keys("Enter")
-    terminal.wait_for("How sure are you")
+    into_first_module(terminal)
     terminal.keys("3")
     terminal.wait_for("Key point 1 of 1")
     terminal.keys("Enter")

@@ -130,6 +130,9 @@ class DashboardScreen(Screen[None]):
 
     def body(self) -> ComposeResult:
         summary = self.dashboard.summary
+        if self.dashboard.problem is not None:
+            yield Static("✗ " + self.dashboard.problem, id="loading-text", markup=False)
+            return
         if summary is None:
             yield Static(_("Reading and verifying the records…"), id="loading-text")
             yield LoadingIndicator()
@@ -346,7 +349,7 @@ class DashboardApp(App[int]):
         try:
             summary = summarize(self.store, self.today)
         except RosterError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=30)
+            self.call_from_thread(self._failed, str(error))
             return
         if self.fixed_policy is None:
             try:
@@ -354,6 +357,11 @@ class DashboardApp(App[int]):
             except ContentFolderError:
                 self.policies = {}
         self.call_from_thread(self._loaded, summary)
+
+    def _failed(self, problem: str) -> None:
+        """The store cannot be read: say so in place of the tables (nothing is changed)."""
+        self.problem = problem
+        self.call_later(self._show)
 
     def _loaded(self, summary: Summary) -> None:
         self.summary = summary
