@@ -12,12 +12,6 @@ from typing import Any
 
 from smtrainer import __version__
 from smtrainer.cli import argparse_i18n
-from smtrainer.cli.certificate_cmd import run_certificate
-from smtrainer.cli.check_cmd import run_check
-from smtrainer.cli.deliver_cmd import run_deliver
-from smtrainer.cli.demo_cmd import run_demo
-from smtrainer.cli.key_cmd import run_key
-from smtrainer.cli.verify_cmd import run_message, run_verify
 from smtrainer.i18n import SUPPORTED_LANGUAGES, _, choose_language, set_language
 from smtrainer.storage.settings import load_settings
 
@@ -301,23 +295,37 @@ def _main(argv: Sequence[str] | None) -> int:
     argparse_i18n.install()
     parser = build_parser()
     args = parser.parse_args(args_list)
+    # Each command's module is imported only when that command runs, so that starting the app
+    # does not pay for signing, checking or spreadsheets.
     if args.command == "check":
+        from smtrainer.cli.check_cmd import run_check
+
         return run_check(args.content_dir, strict=args.strict, as_json=args.json)
     if args.command == "verify":
+        from smtrainer.cli.verify_cmd import run_message, run_verify
+
         if args.message is not None:
             return run_message(args.message)
         if not args.paths:
             parser.error(_("verify needs at least one record file or folder"))
         return run_verify(args.paths, as_json=args.json)
     if args.command == "key":
+        from smtrainer.cli.key_cmd import run_key
+
         return run_key(args.action, new_passphrase=args.passphrase)
     if args.command in {"collect", "roster", "summary", "dashboard"}:
         return _head_teacher(args)
     if args.command == "deliver":
+        from smtrainer.cli.deliver_cmd import run_deliver
+
         return run_deliver(args.to)
     if args.command == "certificate":
+        from smtrainer.cli.certificate_cmd import run_certificate
+
         return run_certificate(args.record, args.html, args.content)
     if args.command == "demo":
+        from smtrainer.cli.demo_cmd import run_demo
+
         today = args.today or dt.datetime.now(dt.UTC).date()
         return run_demo(
             args.out,
@@ -327,7 +335,7 @@ def _main(argv: Sequence[str] | None) -> int:
             today=today,
             content=args.content,
         )
-    from smtrainer.ui.launch import run_app  # Textual loads only when the app is wanted.
+    from smtrainer.ui.launch import run_app
 
     return run_app(content_dir=args.content, language_forced=args.lang is not None)
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+import msgspec
 
 from smtrainer import __version__
-from smtrainer.content.build import build_policy, policy_from_data
-from smtrainer.content.hashing import module_hashes
 from smtrainer.content.location import bundled_content_dir
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 
-CHECKED_FORMAT = 1
+CHECKED_FORMAT = 2
 
 DEFAULT_POLICY = "kingsworth"
 
@@ -29,8 +26,16 @@ class PolicySet:
     policy_id: str | None
     policies: dict[str, Policy] = field(default_factory=dict)
     errors: list[Problem] = field(default_factory=list)
-    checked: str | None = None
-    """The checked content as JSON (for a cache), set when there were no errors."""
+    checked: bytes | None = None
+    """The checked policies as JSON (for a cache), set when there were no errors."""
+
+
+class CheckedContent(msgspec.Struct, frozen=True):
+    """What the checked-content cache holds: the built policies, ready to use."""
+
+    format: int
+    policy_id: str | None
+    policies: dict[str, Policy]
 
 
 def load_policy_set(content_dir: Path | None = None, policy_id: str | None = None) -> PolicySet:
@@ -38,7 +43,9 @@ def load_policy_set(content_dir: Path | None = None, policy_id: str | None = Non
 
     Raises ContentFolderError when the folder itself cannot be used.
     """
-    # Imported here: reading and checking every file is only needed when the cache misses.
+    # Imported here: reading, checking and building are only needed when the cache misses.
+    from smtrainer.content.build import build_policy
+    from smtrainer.content.hashing import module_hashes
     from smtrainer.content.loader import load_tree
 
     tree = load_tree(content_dir or bundled_content_dir())
@@ -49,30 +56,9 @@ def load_policy_set(content_dir: Path | None = None, policy_id: str | None = Non
     if errors:
         return PolicySet(policy_id, errors=errors)
     hashes = module_hashes(packs)
-    checked = {
-        "format": CHECKED_FORMAT,
-        "policy_id": policy_id,
-        "hashes": hashes,
-        "languages": {
-            lang: {
-                "policy": _jsonable(pack.policy_data),
-                "modules": [[source.display, data] for source, data in pack.valid_modules()],
-            }
-            for lang, pack in packs.items()
-        },
-    }
-    return PolicySet(
-        policy_id,
-        {lang: build_policy(pack, hashes) for lang, pack in packs.items() if pack.is_valid},
-        checked=json.dumps(checked, ensure_ascii=False),
-    )
-
-
-def _jsonable(policy: dict[str, Any] | None) -> dict[str, Any]:
-    data = dict(policy or {})
-    if isinstance(data.get("adopted"), dt.date):
-        data["adopted"] = data["adopted"].isoformat()
-    return data
+    policies = {lang: build_policy(pack, hashes) for lang, pack in packs.items() if pack.is_valid}
+    checked = msgspec.json.encode(CheckedContent(CHECKED_FORMAT, policy_id, policies))
+    return PolicySet(policy_id, policies, checked=checked)
 
 
 def content_signature(content_dir: Path | None = None, policy_id: str | None = None) -> str:
@@ -91,19 +77,12 @@ def content_signature(content_dir: Path | None = None, policy_id: str | None = N
     return digest.hexdigest()
 
 
-def policy_set_from_checked(text: str) -> PolicySet | None:
-    """Rebuild a checked policy set from its JSON; None if the JSON is not what was written."""
+def policy_set_from_checked(data: bytes) -> PolicySet | None:
+    """The policy set a cache holds; None if it is not exactly what this version writes."""
     try:
-        data = json.loads(text)
-        if data["format"] != CHECKED_FORMAT:
-            return None
-        policies = {}
-        for lang, pack in data["languages"].items():
-            policy = dict(pack["policy"])
-            if "adopted" in policy:
-                policy["adopted"] = dt.date.fromisoformat(policy["adopted"])
-            modules = [(str(source), module) for source, module in pack["modules"]]
-            policies[lang] = policy_from_data(policy, modules, data["hashes"])
-        return PolicySet(data["policy_id"], policies, checked=text)
-    except (ValueError, KeyError, TypeError, AttributeError):
+        checked = msgspec.json.decode(data, type=CheckedContent)
+    except msgspec.MsgspecError:
         return None
+    if checked.format != CHECKED_FORMAT:
+        return None
+    return PolicySet(checked.policy_id, dict(checked.policies), checked=data)

@@ -18,16 +18,16 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
-def read_cache(name: str, signature: str) -> str | None:
-    """The cached text if it was written for `signature`; None otherwise or if unreadable."""
+def read_cache(name: str, signature: str) -> bytes | None:
+    """The cached data if it was written for `signature`; None otherwise or if unreadable."""
     try:
-        text = (cache_dir() / name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = (cache_dir() / name).read_bytes()
+    except OSError:
         return None
-    first, _, rest = text.partition("\n")
-    return rest if first == signature else None
+    first, _, rest = data.partition(b"\n")
+    return rest if first == signature.encode() else None
 
 
-def write_cache(name: str, signature: str, text: str) -> None:
-    """Store `text` for `signature` (StorageError if the cache folder cannot be written)."""
-    atomic_write(cache_dir() / name, f"{signature}\n{text}".encode(), sync=False)
+def write_cache(name: str, signature: str, data: bytes) -> None:
+    """Store `data` for `signature` (StorageError if the cache folder cannot be written)."""
+    atomic_write(cache_dir() / name, signature.encode() + b"\n" + data, sync=False)

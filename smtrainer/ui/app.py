@@ -1,4 +1,8 @@
-"""The training app: the policy in each language, the learner's progress, and navigation."""
+"""The training app: the policy in each language, the learner's progress, and navigation.
+
+Screens and dialogs that the welcome screen does not need are imported where they are first
+used, which keeps start-up short.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +24,6 @@ from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.profile import save_identity
 from smtrainer.storage.progress import load_progress, save_progress
 from smtrainer.storage.settings import Settings, load_settings, save_settings
-from smtrainer.ui.dialogs import ConfirmDialog, HelpScreen, TooSmallScreen
-from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
@@ -78,6 +80,8 @@ class TrainerApp(App[int]):
     def get_default_screen(self) -> Screen[Any]:
         """The welcome screen, or the content's problems when it cannot be used."""
         if self.problems or self.policy is None:
+            from smtrainer.ui.screens.content_problems import ContentProblemsScreen
+
             return ContentProblemsScreen(self.problems)
         loaded = load_progress(self.policy.id)
         self.progress = loaded.progress
@@ -94,13 +98,15 @@ class TrainerApp(App[int]):
 
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
-        if small and not self.too_small:
-            self.too_small = True
+        if small == self.too_small:
+            return
+        from smtrainer.ui.dialogs import TooSmallScreen
+
+        self.too_small = small
+        if small:
             self.push_screen(TooSmallScreen(MIN_SIZE))
-        elif not small and self.too_small:
-            self.too_small = False
-            if isinstance(self.screen, TooSmallScreen):
-                self.pop_screen()
+        elif isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -125,6 +131,8 @@ class TrainerApp(App[int]):
             )
 
     def action_help(self) -> None:
+        from smtrainer.ui.dialogs import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -136,6 +144,8 @@ class TrainerApp(App[int]):
         self._save_settings(settings)
 
     def action_request_quit(self) -> None:
+        from smtrainer.ui.dialogs import ConfirmDialog
+
         if isinstance(self.screen, ConfirmDialog):
             return
 

@@ -1,0 +1,60 @@
+"""The checked-content cache: the app starts from it, and any change to the content is seen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smtrainer.content.policies import load_policy_set, policy_set_from_checked
+from smtrainer.storage.cache import cache_dir
+from smtrainer.workflows.content import CACHE_NAME, load_for_app
+
+
+def test_cache_holds_exactly_the_checked_policies(tiny: Path) -> None:
+    loaded = load_policy_set(tiny)
+    assert loaded.checked is not None and not loaded.errors
+    again = policy_set_from_checked(loaded.checked)
+    assert again is not None
+    assert again.policy_id == loaded.policy_id
+    assert again.policies == loaded.policies
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"not json", b'{"format": 2}', b'{"format": 1, "policy_id": "x", "policies": {}}'],
+)
+def test_damaged_or_old_cache_is_not_used(data: bytes) -> None:
+    assert policy_set_from_checked(data) is None
+
+
+def test_a_value_of_the_wrong_type_is_not_used(tiny: Path) -> None:
+    checked = load_policy_set(tiny).checked
+    assert checked is not None and b'"pass_mark":80' in checked
+    assert policy_set_from_checked(checked.replace(b'"pass_mark":80', b'"pass_mark":"80"')) is None
+
+
+def test_second_start_reads_the_cache_and_an_edit_is_checked_again(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_for_app(tiny)
+    assert (cache_dir() / CACHE_NAME).is_file()
+
+    def must_not_check(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the content was checked again although nothing changed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("smtrainer.workflows.content.load_policy_set", must_not_check)
+        assert load_for_app(tiny).policies == first.policies
+
+    policy_file = tiny / "en" / "tiny" / "policy.toml"
+    text = policy_file.read_text(encoding="utf-8")
+    policy_file.write_text(text.replace("Test School", "Renamed School"), encoding="utf-8")
+    assert load_for_app(tiny).policies["en"].school == "Renamed School"
+
+
+def test_unwritable_cache_only_costs_time(tiny: Path) -> None:
+    cache_dir().parent.mkdir(parents=True, exist_ok=True)
+    cache_dir().write_text("a file where the cache folder should be", encoding="utf-8")
+    loaded = load_for_app(tiny)
+    assert not loaded.errors and loaded.policies
