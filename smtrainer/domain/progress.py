@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+import msgspec
 
 
 class Stage(StrEnum):
@@ -23,8 +24,7 @@ class Stage(StrEnum):
     ACKNOWLEDGE = "acknowledge"
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(msgspec.Struct, frozen=True):
     """A place in the journey, by ids: it means the same thing in every language."""
 
     stage: Stage
@@ -33,22 +33,20 @@ class Position:
     step: str | None = None
 
 
-@dataclass
-class ModuleProgress:
+class ModuleProgress(msgspec.Struct):
     confidence: int | None = None
-    choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = msgspec.field(default_factory=dict)
     """Scenario id → step id → choice id, in the order walked."""
-    checks: dict[str, list[str]] = field(default_factory=dict)
+    checks: dict[str, list[str]] = msgspec.field(default_factory=dict)
     done: bool = False
 
 
-@dataclass
-class AssessmentProgress:
+class AssessmentProgress(msgspec.Struct):
     seed: int
     questions: list[str]
-    answers: dict[str, list[str]] = field(default_factory=dict)
+    answers: dict[str, list[str]] = msgspec.field(default_factory=dict)
     attempts: int = 1
-    retry: list[str] = field(default_factory=list)
+    retry: list[str] = msgspec.field(default_factory=list)
     """The questions being asked again in this attempt; empty on the first attempt."""
 
     @property
@@ -57,15 +55,13 @@ class AssessmentProgress:
         return self.retry or self.questions
 
 
-@dataclass
-class Identity:
+class Identity(msgspec.Struct):
     name: str
     role: str
     staff_id: str = ""
 
 
-@dataclass
-class Progress:
+class Progress(msgspec.Struct):
     """A learner's whole session: enough to resume exactly where they stopped."""
 
     policy_id: str
@@ -73,14 +69,14 @@ class Progress:
     started_at: str
     identity: Identity
     position: Position
-    modules: dict[str, ModuleProgress] = field(default_factory=dict)
+    modules: dict[str, ModuleProgress] = msgspec.field(default_factory=dict)
     plan: list[str] | None = None
     """Refresher: the modules to revisit. None: every module (induction)."""
-    changed: list[str] = field(default_factory=list)
+    changed: list[str] = msgspec.field(default_factory=list)
     """Refresher: modules whose content changed since the last record."""
     assessment: AssessmentProgress | None = None
     testout_reviewed: bool = False
-    self_check: dict[str, bool] = field(default_factory=dict)
+    self_check: dict[str, bool] = msgspec.field(default_factory=dict)
     """Private practice answers: kept on this computer only, never put in a record."""
 
     def module(self, module_id: str) -> ModuleProgress:
