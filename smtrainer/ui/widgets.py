@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Click
 from textual.message import Message
-from textual.widgets import Static
+from textual.screen import Screen
+from textual.widgets import Footer, Static
 
 
 class NumberedChoices(Static):
@@ -46,6 +47,34 @@ class NumberedChoices(Static):
                 label.append(f"  {self.marks[number]}", style="bold")
             grid.add_row(Text(f" {number} {box}", style=style), label)
         return grid
+
+
+class KeyFooter(Footer):
+    """Textual's footer, rebuilt only when the keys it shows change.
+
+    Textual rebuilds the footer every time a screen refreshes its bindings, and moving the focus
+    does that twice; the keys shown rarely change, so most of those rebuilds are wasted work.
+    """
+
+    _shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self.app.app_focus and self.is_attached and screen is self.screen:
+            shown = _shown_keys(screen)
+            if shown == self._shown:
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
+
+
+def _shown_keys(screen: Screen[object]) -> tuple[object, ...]:
+    """What the footer draws: each key shown (and the command palette's), enabled or not."""
+    palette = screen.app.COMMAND_PALETTE_BINDING
+    return tuple(
+        (key, binding.description, binding.action, enabled, tooltip)
+        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+        if binding.show or key == palette
+    )
 
 
 class Hint(Static):

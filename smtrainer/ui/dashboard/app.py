@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     DataTable,
-    Footer,
     Header,
     Input,
     LoadingIndicator,
@@ -39,6 +38,7 @@ from smtrainer.ui.dashboard.views import (
     wrong_turn_rows,
 )
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
+from smtrainer.ui.widgets import KeyFooter
 from smtrainer.workflows.summary import StaffRow, Summary, summarize
 from smtrainer.workflows.summary_export import reason_label, staff_csv, totals_sentence
 
@@ -121,7 +121,7 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield DashboardBody(id="dashboard-body")
-        yield Footer()
+        yield KeyFooter()
 
     async def redraw(self) -> None:
         """Draw the body again (header and footer stay, so the footer keeps its keys)."""

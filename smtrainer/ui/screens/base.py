@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from smtrainer.domain.model import Policy
 from smtrainer.domain.progress import Progress
 from smtrainer.i18n import N_
 from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.widgets import KeyFooter
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
@@ -65,7 +66,7 @@ class JourneyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield JourneyBody(id="body")
-        yield Footer()
+        yield KeyFooter()
 
     def body(self) -> ComposeResult:
         yield from ()

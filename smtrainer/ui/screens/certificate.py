@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from smtrainer.documents.certificate import Certificate, certificate_html
 from smtrainer.i18n import N_, _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import FactTable
+from smtrainer.ui.widgets import FactTable, KeyFooter
 
 
 class CertificateScreen(Screen[None]):
@@ -38,7 +38,7 @@ class CertificateScreen(Screen[None]):
             yield Static(self.certificate.heading, id="certificate-heading")
             yield FactTable(self.certificate.rows, id="certificate-rows")
             yield Static(self.certificate.note, id="certificate-note")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         retranslate(self)

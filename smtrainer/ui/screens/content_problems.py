@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
 from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.widgets import KeyFooter
 
 
 class ContentProblemsScreen(Screen[None]):
@@ -24,7 +25,7 @@ class ContentProblemsScreen(Screen[None]):
         with VerticalScroll(id="problems"):
             yield Static(id="problems-heading")
             yield Static(id="problems-list", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         retranslate(self)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Header, Input, Label, RadioButton, RadioSet, Static
 
 from smtrainer.domain import journey
 from smtrainer.domain.dates import parse_timestamp
@@ -20,7 +20,7 @@ from smtrainer.i18n import N_, _
 from smtrainer.ui.formatting import long_date
 from smtrainer.ui.screens.base import trainer_of
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import Hint
+from smtrainer.ui.widgets import Hint, KeyFooter
 from smtrainer.workflows.finish import last_record
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class IdentityScreen(Screen[None]):
                     yield RadioButton(_(label), value=role_id == self.role_value, name=role_id)
             yield Static("", id="identity-problem")
             yield Hint(_("Tab moves between fields; Enter in a field or Ctrl+S continues."))
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         retranslate(self)

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from smtrainer.domain.progress import Stage
 from smtrainer.i18n import _, ngettext
 from smtrainer.ui.screens.base import trainer_of
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import ActionMenu, Hint
+from smtrainer.ui.widgets import ActionMenu, Hint, KeyFooter
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
@@ -56,7 +56,7 @@ class WelcomeScreen(Screen[None]):
             yield ActionMenu(self._options(), id="actions")
             yield Hint(_("Press a number or use the arrows and Enter. F2: Français / English."))
             yield Static(self._module_lines(), id="modules", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _options(self) -> list[tuple[str, str]]:
         progress = self.trainer.progress
