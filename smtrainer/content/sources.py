@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,10 +11,10 @@ from typing import Any
 
 from smtrainer.content.toml_lines import line_for, locate_keys
 from smtrainer.domain.problems import Problem, Severity
+from smtrainer.domain.toml_errors import describe as describe_toml_error
 from smtrainer.i18n import _
 
 MAX_FILE_BYTES = 1_000_000
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
 def display_path(path: Path) -> str:
@@ -126,15 +125,12 @@ def read_toml(path: Path, problems: Problems) -> SourceFile:
     try:
         source.data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        position = _TOML_POSITION.search(message)
-        error_line = int(position.group(1)) if position else None
-        detail = _TOML_POSITION.sub("", message).strip()
+        syntax = describe_toml_error(error)
         problems.add(
             source.display,
             "",
-            _("TOML syntax error: {detail}").format(detail=detail),
-            line=error_line,
+            _("TOML syntax error: {detail}").format(detail=syntax.detail),
+            line=syntax.line,
         )
         return source
     source.text = text

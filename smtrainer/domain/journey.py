@@ -110,11 +110,11 @@ def open_module(policy: Policy, progress: Progress, module_id: str) -> None:
 
 
 def answer_confidence(progress: Progress, level: int) -> None:
+    """Record how sure the person is; `advance` then opens the first key point."""
     position = progress.position
     if position.stage is not Stage.CONFIDENCE or not 1 <= level <= CONFIDENCE_LEVELS:
         raise JourneyError(level)
     progress.module(position.module or "").confidence = level
-    progress.position = Position(Stage.KEY_POINT, position.module, 0)
 
 
 def _after_key_points(module: Module) -> Position:
@@ -284,7 +284,9 @@ def advance(policy: Policy, progress: Progress) -> None:
         raise JourneyError(progress.position)
     position = progress.position
     stage = position.stage
-    if stage is Stage.KEY_POINT:
+    if stage is Stage.CONFIDENCE:
+        progress.position = Position(Stage.KEY_POINT, position.module, 0)
+    elif stage is Stage.KEY_POINT:
         module = _module(policy, position.module)
         if position.index + 1 < len(module.key_points):
             progress.position = Position(Stage.KEY_POINT, module.id, position.index + 1)

@@ -19,6 +19,7 @@ from smtrainer.domain.record import (
     check_record,
     signed_message,
 )
+from smtrainer.domain.toml_errors import describe as describe_toml_error
 from smtrainer.i18n import _
 
 MAX_RECORD_BYTES = 256 * 1024
@@ -74,7 +75,14 @@ def _parse(data: bytes) -> dict[str, Any] | Verification:
     except UnicodeDecodeError:
         return Verification(Status.UNREADABLE, _("not UTF-8 text"))
     except tomllib.TOMLDecodeError as error:
-        return Verification(Status.UNREADABLE, _("not valid TOML: {detail}").format(detail=error))
+        syntax = describe_toml_error(error)
+        if syntax.line is None:
+            reason = _("not valid TOML: {detail}").format(detail=syntax.detail)
+        else:
+            reason = _("not valid TOML at line {line}: {detail}").format(
+                line=syntax.line, detail=syntax.detail
+            )
+        return Verification(Status.UNREADABLE, reason)
     if not isinstance(document.get("record"), dict):
         return Verification(Status.UNREADABLE, _("no [record] table"))
     return document

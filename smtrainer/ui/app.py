@@ -38,7 +38,8 @@ class TrainerApp(App[int]):
     CSS_PATH = "smtrainer.tcss"
     TITLE = "smtrainer"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "switch_language", N_("Français / English"), id="language"),
+        # TRANSLATORS: the F2 key's label names the language it switches to ("English" in French).
+        Binding("f2", "switch_language", N_("Français"), id="language"),
         Binding("question_mark", "help", N_("Help"), id="help"),
         Binding("f3", "toggle_contrast", N_("High contrast"), id="contrast", show=False),
         Binding("ctrl+q", "request_quit", N_("Quit"), id="quit", priority=True),

@@ -51,7 +51,7 @@ async def step(pilot: Pilot[int], *, wrong_assessment: int = 0) -> None:
         if stage is Stage.MAP:
             await pilot.press("a" if journey.all_modules_done(app.policy, progress) else "enter")
         elif stage is Stage.CONFIDENCE:
-            await pilot.press("3")
+            await pilot.press("3", "enter")
         elif stage is Stage.SCENARIO:
             if journey.chosen(progress, position, app.policy) is None:
                 module = app.policy.module(position.module or "")
@@ -67,7 +67,7 @@ async def step(pilot: Pilot[int], *, wrong_assessment: int = 0) -> None:
             wrong = position.index < wrong_assessment and not progress.assessment.retry  # type: ignore[union-attr]
             await pilot.press(*option_keys(app, wrong), "enter")
         elif stage is Stage.SELF_CHECK:
-            await pilot.press("2" if position.index == 0 else "1")
+            await pilot.press("2" if position.index == 0 else "1", "enter")
         elif stage is Stage.ACKNOWLEDGE:
             await pilot.press(*NAME, "enter")
         else:

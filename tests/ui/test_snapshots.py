@@ -88,8 +88,9 @@ def at(stage: Stage, *, chosen: bool = False) -> Callable[[TrainerApp], bool]:
 
 @LANGUAGES
 def test_welcome(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """School, policy title and version, module count and minutes, "1 Start the training",
-    the module table, and the footer keys (Quit, language, Help)."""
+    """School, policy title and version, "1 Start the training" in a framed menu, the keys hint,
+    the module count and minutes over the numbered module list, and the footer keys (Quit, the
+    other language's name on F2, Help)."""
     assert snap_compare(app_for(content, language))
 
 
@@ -164,8 +165,8 @@ def test_review_not_passed(snap_compare, content: Path, language: str) -> None: 
 
 @LANGUAGES
 def test_self_check(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """ "Statement 1 of 1" of the private practice check, Yes / No, and the note that answers
-    never go into the record."""
+    """ "Statement 1 of 1" of the private practice check, Yes / No with neither picked yet, and
+    the note that answers never go into the record and that 1 or 2 is confirmed with Enter."""
     assert snap_compare(app_for(content, language), run_before=until(at(Stage.SELF_CHECK)))
 
 

@@ -116,6 +116,8 @@ def test_keys_in_a_real_terminal_then_quit(terminal: Terminal) -> None:
 def test_killed_mid_module_resumes_at_the_same_step(terminal: Terminal) -> None:
     into_first_module(terminal)
     terminal.keys("3")
+    terminal.wait_for("(•) Fairly sure")
+    terminal.keys("Enter")
     terminal.wait_for("Key point 1 of 1")
     terminal.keys("Enter")
     terminal.wait_for("Scenario 1 of 1")

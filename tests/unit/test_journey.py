@@ -62,6 +62,10 @@ def test_module_walk_in_order(policy: Policy) -> None:
     with pytest.raises(journey.JourneyError):
         journey.advance(policy, progress)  # confidence not given yet
     journey.answer_confidence(progress, 4)
+    assert progress.position == Position(Stage.CONFIDENCE, module.id)  # Enter still to come
+    journey.answer_confidence(progress, 3)  # a second thought before Enter
+    assert progress.module(module.id).confidence == 3
+    journey.advance(policy, progress)
     assert progress.position == Position(Stage.KEY_POINT, module.id, 0)
     journey.advance(policy, progress)
     assert progress.position == Position(Stage.SCENARIO, module.id, 0, "start")
@@ -76,6 +80,7 @@ def test_choosing_again_forgets_what_followed(policy: Policy) -> None:
     progress = journey.start_induction(policy, WHO, NOW)
     journey.open_module(policy, progress, "basics")
     journey.answer_confidence(progress, 1)
+    journey.advance(policy, progress)
     journey.advance(policy, progress)
     journey.choose(policy, progress, "a")
     journey.advance(policy, progress)

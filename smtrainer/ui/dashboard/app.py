@@ -313,7 +313,8 @@ class DashboardApp(App[int]):
     CSS_PATH = "../smtrainer.tcss"
     TITLE = "smtrainer"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "switch_language", N_("Français / English"), id="language"),
+        # TRANSLATORS: the F2 key's label names the language it switches to ("English" in French).
+        Binding("f2", "switch_language", N_("Français"), id="language"),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
         Binding(
             "ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"

@@ -48,13 +48,17 @@ class SelfCheckScreen(JourneyScreen):
             [_("Yes, that is true for me"), _("No, not yet")], picked, id="choices"
         )
         yield Hint(
-            _("Your answers stay on this computer: they are never part of your record. 1 or 2.")
+            _(
+                "Your answers stay on this computer: they are never part of your record. "
+                "Press 1 or 2, then Enter."
+            )
         )
 
     async def action_pick(self, number: int) -> None:
         if number in (1, 2) and journey.self_check_items(self.policy):
             journey.answer_self_check(self.policy, self.progress, number == 1)
-            self.trainer.advance()
+            self.trainer.save()
+            await self.refresh_body()
 
     async def action_continue(self) -> None:
         if not journey.self_check_items(self.policy):

@@ -9,7 +9,7 @@ from smtrainer.domain import journey
 from smtrainer.domain.journey import CONFIDENCE_LEVELS
 from smtrainer.domain.model import Module
 from smtrainer.i18n import N_, _
-from smtrainer.ui.screens.base import JourneyScreen
+from smtrainer.ui.screens.base import JourneyBody, JourneyScreen
 from smtrainer.ui.widgets import Hint, NumberedChoices
 from smtrainer.ui.words import verdict_label
 
@@ -58,14 +58,10 @@ class ConfidenceScreen(ModuleScreen):
         if 1 <= number <= CONFIDENCE_LEVELS:
             journey.answer_confidence(self.progress, number)
             self.trainer.save()
-            self.trainer.show_position()
+            await self.refresh_body()
 
     async def action_continue(self) -> None:
-        if self.progress.module(self.module.id).confidence is not None:
-            level = self.progress.module(self.module.id).confidence or 1
-            await self.action_pick(level)
-        else:
-            self.app.bell()
+        self.trainer.advance()
 
 
 class KeyPointScreen(ModuleScreen):
@@ -136,6 +132,8 @@ class ScenarioScreen(ModuleScreen):
             journey.choose(self.policy, self.progress, step.choices[number - 1].id)
             self.trainer.save()
             await self.refresh_body()
+            # The feedback and its citation come last: bring them into view.
+            self.query_one(JourneyBody).scroll_end(animate=False)
 
     async def action_continue(self) -> None:
         self.trainer.advance()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -35,17 +35,19 @@ class WelcomeScreen(Screen[None]):
         policy = self.trainer.policy
         assert policy is not None
         yield Header(show_clock=False)
-        with Vertical(id="welcome"):
+        with VerticalScroll(id="welcome"):
             yield Static(policy.school, id="school")
             yield Static(
                 _("{title} (version {version})").format(title=policy.title, version=policy.version),
                 id="policy-title",
             )
+            yield ActionMenu(self._options(), id="actions")
+            yield Hint(_("Press a number, or use the arrows and Enter."))
             total = sum(module.minutes for module in policy.modules)
             yield Static(
                 ngettext(
-                    "{count} module, about {minutes} minutes in all.",
-                    "{count} modules, about {minutes} minutes in all.",
+                    "{count} module, about {minutes} minutes in all:",
+                    "{count} modules, about {minutes} minutes in all:",
                     len(policy.modules),
                 ).format(
                     count=len(policy.modules),
@@ -53,8 +55,6 @@ class WelcomeScreen(Screen[None]):
                 ),
                 id="intro",
             )
-            yield ActionMenu(self._options(), id="actions")
-            yield Hint(_("Press a number or use the arrows and Enter. F2: Français / English."))
             yield Static(self._module_lines(), id="modules", markup=False)
         yield KeyFooter()
 
