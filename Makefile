@@ -36,6 +36,7 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 i18n-extract: $(STAMP)
 	$(BIN)/python babel_runner.py extract

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.policies import load_policy_set
-from smtrainer.i18n import _
+from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.workflows.demo import build_demo
 
@@ -39,8 +39,10 @@ def run_demo(
         print(_("smtrainer demo: error: {message}").format(message=error), file=sys.stderr)
         return 1
     print(
-        _("Demo school written to {folder}: {staff} staff, {records} signed records.").format(
-            folder=summary.folder, staff=summary.staff, records=summary.records
-        )
+        ngettext(
+            "Demo school written to {folder}: {staff} staff, {records} signed record.",
+            "Demo school written to {folder}: {staff} staff, {records} signed records.",
+            summary.records,
+        ).format(folder=summary.folder, staff=summary.staff, records=summary.records)
     )
     return 0

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from smtrainer.domain.status import STATUS_LABELS
-from smtrainer.i18n import _
+from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError
@@ -110,8 +110,11 @@ def _print(summary: Summary) -> None:
     if summary.pending:
         print()
         print(
-            _(
-                "{count} records are signed by keys not approved yet: see `smtrainer roster "
-                "pending`."
+            ngettext(
+                "{count} record is signed by a key not approved yet: see "
+                "`smtrainer roster pending`.",
+                "{count} records are signed by keys not approved yet: see "
+                "`smtrainer roster pending`.",
+                len(summary.pending),
             ).format(count=len(summary.pending))
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from smtrainer.content.pack import PackSource
@@ -30,6 +31,14 @@ TRUE_FALSE_OPTIONS = (("true", N_("True")), ("false", N_("False")))
 """Option ids and labels of a true/false question; labels are translated when shown."""
 
 
+def plain(text: str) -> str:
+    """Text shown as written, but reflowed: a TOML multi-line string breaks lines where the
+    author's editor did, so single line breaks become spaces and blank lines stay paragraphs.
+    (Key points and scenario steps are Markdown, which reflows them itself.)"""
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip()))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
 def _question(data: dict[str, Any]) -> Question:
     kind = QuestionKind(data["kind"])
     if kind is QuestionKind.TRUE_FALSE:
@@ -40,13 +49,14 @@ def _question(data: dict[str, Any]) -> Question:
         )
     else:
         options = tuple(
-            AnswerOption(c["id"], c["text"], c.get("correct", False)) for c in data["choices"]
+            AnswerOption(c["id"], plain(c["text"]), c.get("correct", False))
+            for c in data["choices"]
         )
     return Question(
         id=data["id"],
         kind=kind,
-        prompt=data["prompt"],
-        explanation=data["explanation"],
+        prompt=plain(data["prompt"]),
+        explanation=plain(data["explanation"]),
         section=data["section"],
         options=options,
     )
@@ -60,9 +70,9 @@ def _scenario(data: dict[str, Any]) -> Scenario:
             choices=tuple(
                 Choice(
                     id=c["id"],
-                    text=c["text"],
+                    text=plain(c["text"]),
                     verdict=Verdict(c["verdict"]),
-                    feedback=c["feedback"],
+                    feedback=plain(c["feedback"]),
                     section=c["section"],
                     next=c.get("next"),
                 )
@@ -84,9 +94,9 @@ def _module(data: dict[str, Any], source: str, content_hash: str) -> Module:
     return Module(
         id=data["id"],
         title=data["title"],
-        summary=data["summary"],
+        summary=plain(data["summary"]),
         minutes=data["minutes"],
-        confidence_prompt=data["confidence"],
+        confidence_prompt=plain(data["confidence"]),
         key_points=tuple(
             KeyPoint(k["id"], k["title"], k["body"].strip(), k["section"])
             for k in data["key_points"]
@@ -95,7 +105,7 @@ def _module(data: dict[str, Any], source: str, content_hash: str) -> Module:
         check_questions=tuple(_question(q) for q in data.get("check_questions", [])),
         questions=tuple(_question(q) for q in data.get("questions", [])),
         self_check=tuple(
-            SelfCheckItem(i["id"], i["prompt"], i["action"], i["section"])
+            SelfCheckItem(i["id"], plain(i["prompt"]), plain(i["action"]), i["section"])
             for i in data.get("self_check", [])
         ),
         source=source,
@@ -132,7 +142,7 @@ def policy_from_data(
         staff_id=StaffIdRule(data.get("staff_id", StaffIdRule.OPTIONAL.value)),
         acknowledgement=Acknowledgement(
             AcknowledgementMode(data["acknowledgement"]["mode"]),
-            data["acknowledgement"]["text"].strip(),
+            plain(data["acknowledgement"]["text"]),
         ),
         contacts=tuple(Contact(c["role"], c["title"], c.get("how", "")) for c in data["contacts"]),
         sections=tuple(Section(s["id"], s["title"]) for s in data["sections"]),

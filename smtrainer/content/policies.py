@@ -11,6 +11,7 @@ import msgspec
 
 from smtrainer import __version__
 from smtrainer.content.location import bundled_content_dir
+from smtrainer.domain import model as model_module
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 
@@ -62,18 +63,20 @@ def load_policy_set(content_dir: Path | None = None, policy_id: str | None = Non
 
 
 def content_signature(content_dir: Path | None = None, policy_id: str | None = None) -> str:
-    """Changes whenever any file under the content folder changes (path, size or time)."""
+    """Changes whenever any file under the content folder changes (path, size or time), and
+    whenever the code that builds the cached model does."""
     root = content_dir or bundled_content_dir()
     digest = hashlib.sha256(f"{__version__}|{CHECKED_FORMAT}|{policy_id}|{root}".encode())
+    paths = [Path(__file__).with_name("build.py"), Path(model_module.__file__ or "")]
     for folder, folders, files in os.walk(root):
         folders.sort()
-        for name in sorted(files):
-            path = Path(folder) / name
-            try:
-                info = path.stat()
-            except OSError:
-                continue
-            digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+        paths.extend(Path(folder) / name for name in sorted(files))
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

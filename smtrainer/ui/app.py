@@ -95,7 +95,7 @@ class TrainerApp(App[int]):
             self.theme = HIGH_CONTRAST
         retranslate(self)
         if self.saved_problem:
-            self.notify(self.saved_problem, severity="warning", timeout=15)
+            self.notify(self.saved_problem, severity="warning", timeout=15, markup=False)
 
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]
@@ -164,6 +164,7 @@ class TrainerApp(App[int]):
             self.notify(
                 _("Could not save your settings: {reason}").format(reason=error.reason),
                 severity="warning",
+                markup=False,
             )
 
     async def action_switch_language(self) -> None:
@@ -193,6 +194,7 @@ class TrainerApp(App[int]):
                 _("Your progress could not be saved: {reason}").format(reason=error.reason),
                 severity="error",
                 timeout=10,
+                markup=False,
             )
 
     def begin(self, progress: Progress) -> None:

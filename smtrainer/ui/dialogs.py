@@ -27,7 +27,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-text")
+            yield Static(self.question, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Yes"), id="yes", variant="primary")
                 yield Button(_("No"), id="no")
@@ -66,13 +66,14 @@ class HelpScreen(ModalScreen[None]):
         width = max(len(key) for key, _text in HELP_KEYS)
         lines = [f"{key:<{width}}   {_(text)}" for key, text in HELP_KEYS]
         with Vertical(classes="dialog"):
-            yield Static(_("Keys"), classes="dialog-title")
+            yield Static(_("Keys"), classes="dialog-title", markup=False)
             yield Static("\n".join(lines), classes="dialog-text", markup=False)
             yield Static(
                 _("Right and wrong are always shown with words and the symbols ✓ ~ ✗."),
                 classes="dialog-text",
+                markup=False,
             )
-            yield Static(_("Press Escape to close."), classes="dialog-hint")
+            yield Static(_("Press Escape to close."), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         retranslate(self)
@@ -98,7 +99,7 @@ class PassphraseDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.problem, classes="dialog-text")
+            yield Static(self.problem, classes="dialog-text", markup=False)
             yield Input(password=True, placeholder=_("Passphrase"), id="passphrase")
 
     def on_mount(self) -> None:
@@ -126,6 +127,7 @@ class TooSmallScreen(ModalScreen[None]):
                 "Please make it at least {width} columns by {height} lines."
             ).format(width=width, height=height),
             id="too-small",
+            markup=False,
         )
 
     async def refresh_language(self) -> None:

@@ -58,6 +58,11 @@ class KeyFooter(Footer):
 
     _shown: tuple[object, ...] | None = None
 
+    def __init__(self, *, show_command_palette: bool = False) -> None:
+        # At 80 columns the palette key leaves no room for the keys of the screen; the help
+        # screen lists it, and Ctrl+P works everywhere.
+        super().__init__(show_command_palette=show_command_palette)
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.app.app_focus and self.is_attached and screen is self.screen:
             shown = _shown_keys(screen)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from smtrainer.documents.spreadsheet import csv_text
 from smtrainer.domain.roles import role_label
 from smtrainer.domain.status import STATUS_LABELS
-from smtrainer.i18n import N_, _
+from smtrainer.i18n import N_, _, ngettext
 from smtrainer.workflows.summary import Summary
 
 
@@ -44,9 +44,12 @@ def staff_csv(summary: Summary) -> str:
 
 
 def totals_sentence(summary: Summary) -> str:
-    return _(
+    return ngettext(
+        "{records} record: {verified} verified, {unverified} awaiting key approval, "
+        "{invalid} invalid.",
         "{records} records: {verified} verified, {unverified} awaiting key approval, "
-        "{invalid} invalid."
+        "{invalid} invalid.",
+        summary.records,
     ).format(
         records=summary.records,
         verified=summary.verified,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from smtrainer.content.policies import load_policy_set, policy_set_from_checked
+from smtrainer.content import policies as policies_module
+from smtrainer.content.policies import content_signature, load_policy_set, policy_set_from_checked
 from smtrainer.storage.cache import cache_dir
 from smtrainer.workflows.content import CACHE_NAME, load_for_app
 
@@ -58,3 +59,15 @@ def test_unwritable_cache_only_costs_time(tiny: Path) -> None:
     cache_dir().write_text("a file where the cache folder should be", encoding="utf-8")
     loaded = load_for_app(tiny)
     assert not loaded.errors and loaded.policies
+
+
+def test_a_change_to_the_model_code_is_a_cache_miss(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stand_in = tmp_path / "model.py"
+    stand_in.write_text("# version 1\n", encoding="utf-8")
+    monkeypatch.setattr(policies_module.model_module, "__file__", str(stand_in))
+    before = content_signature(tiny)
+    assert content_signature(tiny) == before
+    stand_in.write_text("# version 2, longer\n", encoding="utf-8")
+    assert content_signature(tiny) != before

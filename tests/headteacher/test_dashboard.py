@@ -124,3 +124,17 @@ async def test_unreadable_roster_is_shown_not_raised(store: Path) -> None:
         assert "roster" in text
         assert "cannot be read" in text
     assert (store / "roster.toml").read_text(encoding="utf-8") == "[[staff]\nbroken"
+
+
+async def test_names_with_brackets_are_shown_as_written(store: Path) -> None:
+    """A staff list is user data: "[/b]" or "[Supply]" must neither vanish nor crash the table."""
+    roster = store / "roster.toml"
+    text = roster.read_text(encoding="utf-8")
+    name = text.split('name = "', 1)[1].split('"', 1)[0]
+    roster.write_text(text.replace(name, "Ann [Supply] [/b] Lee", 1), encoding="utf-8")
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one("#staff", DataTable)
+        names = [str(table.get_row_at(index)[1]) for index in range(table.row_count)]
+        assert "Ann [Supply] [/b] Lee" in names

@@ -85,3 +85,16 @@ async def test_quit_key_exits(tiny: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code in (0, None)
+
+
+async def test_content_with_brackets_is_shown_as_written(tiny: Path) -> None:
+    """Policy text is written by schools: "[name]" or "[/b]" are words, not styling."""
+    policy = tiny / "en" / "tiny" / "policy.toml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("Test School", "Test School [North] [/b]"), encoding="utf-8")
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        shown = str(app.screen.query_one("#school", Static).render())
+        assert shown == "Test School [North] [/b]"

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -61,11 +62,12 @@ class PersonScreen(ModalScreen[None]):
             yield Static(
                 f"{self.row.name} ({self.row.id}) — {role_label(self.row.role)}",
                 classes="dialog-title",
+                markup=False,
             )
-            yield Static(status_word(self.row.status))
-            table: DataTable[str] = DataTable(id="history", cursor_type="row")
+            yield Static(status_word(self.row.status), markup=False)
+            table: DataTable[Text] = DataTable(id="history", cursor_type="row")
             yield table
-            yield Static(_("Escape: back."), classes="dialog-hint")
+            yield Static(_("Escape: back."), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         retranslate(self)
@@ -75,14 +77,16 @@ class PersonScreen(ModalScreen[None]):
         )
         for fact in reversed(self.row.history):
             table.add_row(
-                fact.completed_at[:10],
-                str(fact.score_pct),
-                "✓ " + _("Passed") if fact.passed else "✗ " + _("Not passed"),
-                fact.refresher_due,
-                fact.language,
+                *cells(
+                    fact.completed_at[:10],
+                    str(fact.score_pct),
+                    "✓ " + _("Passed") if fact.passed else "✗ " + _("Not passed"),
+                    fact.refresher_due,
+                    fact.language,
+                )
             )
         if not self.row.history:
-            table.add_row("—", "—", _("never started"), "—", "—")
+            table.add_row(*cells("—", "—", _("never started"), "—", "—"))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -121,7 +125,7 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield DashboardBody(id="dashboard-body")
-        yield KeyFooter()
+        yield KeyFooter(show_command_palette=True)
 
     async def redraw(self) -> None:
         """Draw the body again (header and footer stay, so the footer keeps its keys)."""
@@ -134,10 +138,10 @@ class DashboardScreen(Screen[None]):
             yield Static("✗ " + self.dashboard.problem, id="loading-text", markup=False)
             return
         if summary is None:
-            yield Static(_("Reading and verifying the records…"), id="loading-text")
+            yield Static(_("Reading and verifying the records…"), id="loading-text", markup=False)
             yield LoadingIndicator()
             return
-        yield Static(self._totals(summary), id="totals")
+        yield Static(self._totals(summary), id="totals", markup=False)
         with TabbedContent(id="tabs"):
             with TabPane(_("Staff"), id="tab-staff"):
                 with Horizontal(id="filters"):
@@ -159,7 +163,7 @@ class DashboardScreen(Screen[None]):
                     )
                 yield DataTable(id="staff", cursor_type="row", zebra_stripes=True)
             with TabPane(_("By role"), id="tab-roles"):
-                yield Static(self._role_text(summary), id="roles")
+                yield Static(self._role_text(summary), id="roles", markup=False)
             with TabPane(_("Questions"), id="tab-questions"):
                 yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Wrong turns"), id="tab-scenarios"):
@@ -212,11 +216,11 @@ class DashboardScreen(Screen[None]):
         questions = self.query_one("#questions", DataTable)
         questions.add_columns(_("Share right"), _("Right"), _("Asked"), _("Question"))
         for text, share, right, asked in question_rows(summary, policy):
-            questions.add_row(f"{share} %", str(right), str(asked), text)
+            questions.add_row(*cells(f"{share} %", str(right), str(asked), text))
         scenarios = self.query_one("#scenarios", DataTable)
         scenarios.add_columns(_("Times"), _("Verdict"), _("Scenario"), _("Choice taken"))
         for title, choice, verdict, count in wrong_turn_rows(summary, policy):
-            scenarios.add_row(str(count), verdict, title, choice)
+            scenarios.add_row(*cells(str(count), verdict, title, choice))
 
     def _fill_staff(self) -> None:
         summary = self.dashboard.summary
@@ -238,13 +242,15 @@ class DashboardScreen(Screen[None]):
         )
         for row in self.shown_rows:
             table.add_row(
-                row.id,
-                row.name,
-                role_label(row.role),
-                status_word(row.status),
-                row.last_completed or "—",
-                "—" if row.score_pct is None else str(row.score_pct),
-                row.refresher_due or "—",
+                *cells(
+                    row.id,
+                    row.name,
+                    role_label(row.role),
+                    status_word(row.status),
+                    row.last_completed or "—",
+                    "—" if row.score_pct is None else str(row.score_pct),
+                    row.refresher_due or "—",
+                ),
                 key=row.id,
             )
 
@@ -279,7 +285,8 @@ class DashboardScreen(Screen[None]):
         self.sort_index = (self.sort_index + 1) % len(SORT_KEYS)
         self._fill_staff()
         self.notify(
-            _("Sorted by {column}").format(column=_(SORT_LABELS[SORT_KEYS[self.sort_index]]))
+            _("Sorted by {column}").format(column=_(SORT_LABELS[SORT_KEYS[self.sort_index]])),
+            markup=False,
         )
 
     def action_search(self) -> None:
@@ -293,9 +300,11 @@ class DashboardScreen(Screen[None]):
         try:
             save_document(path, staff_csv(summary))
         except StorageError as error:
-            self.notify(_("Export failed: {reason}").format(reason=error), severity="error")
+            self.notify(
+                _("Export failed: {reason}").format(reason=error), severity="error", markup=False
+            )
             return
-        self.notify(_("Exported to {path}").format(path=path), timeout=10)
+        self.notify(_("Exported to {path}").format(path=path), timeout=10, markup=False)
 
 
 SORT_LABELS = {
@@ -393,3 +402,8 @@ class DashboardApp(App[int]):
         index = SUPPORTED_LANGUAGES.index(current_language())
         set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
         await show_in_active_language(self)
+
+
+def cells(*values: str) -> list[Text]:
+    """Table cells shown exactly as written: names from a staff list may contain [brackets]."""
+    return [Text(value) for value in values]

@@ -35,9 +35,9 @@ class CertificateScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Vertical(id="certificate"):
-            yield Static(self.certificate.heading, id="certificate-heading")
+            yield Static(self.certificate.heading, id="certificate-heading", markup=False)
             yield FactTable(self.certificate.rows, id="certificate-rows")
-            yield Static(self.certificate.note, id="certificate-note")
+            yield Static(self.certificate.note, id="certificate-note", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -50,6 +50,7 @@ class CertificateScreen(Screen[None]):
             self.notify(
                 _("The certificate could not be saved: {reason}").format(reason=error),
                 severity="error",
+                markup=False,
             )
             return
-        self.notify(_("Printable certificate saved to {path}").format(path=path))
+        self.notify(_("Printable certificate saved to {path}").format(path=path), markup=False)

@@ -34,14 +34,15 @@ class SelfCheckScreen(JourneyScreen):
         items = journey.self_check_items(self.policy)
         index = self.progress.position.index
         if not items:
-            yield Static(_("This policy has no practice check."))
+            yield Static(_("This policy has no practice check."), markup=False)
             return
         _module, item = items[index]
         yield Static(
             _("Statement {number} of {total}").format(number=index + 1, total=len(items)),
             classes="counter",
+            markup=False,
         )
-        yield Static(item.prompt, classes="prompt")
+        yield Static(item.prompt, classes="prompt", markup=False)
         answer = self.progress.self_check.get(item.id)
         picked = set() if answer is None else {1 if answer else 2}
         yield NumberedChoices(
@@ -78,13 +79,17 @@ class ActionsScreen(JourneyScreen):
     def body(self) -> ComposeResult:
         actions = journey.action_list(self.policy, self.progress)
         if actions:
-            yield Static(_("Things to do on your own accounts:"), classes="heading")
-            yield Static("\n".join(f"☐ {item.action}" for item in actions), classes="actions")
+            yield Static(_("Things to do on your own accounts:"), classes="heading", markup=False)
+            yield Static(
+                "\n".join(f"☐ {item.action}" for item in actions), classes="actions", markup=False
+            )
         else:
             yield Static(
-                "✓ " + _("Nothing to do: your answers show good practice."), classes="heading"
+                "✓ " + _("Nothing to do: your answers show good practice."),
+                classes="heading",
+                markup=False,
             )
-        yield Static(_("This list is for you only. It is not saved in your record."))
+        yield Static(_("This list is for you only. It is not saved in your record."), markup=False)
         yield Hint(_("Enter: continue to the acknowledgement."))
 
     async def action_continue(self) -> None:
@@ -114,20 +119,24 @@ class AcknowledgeScreen(JourneyScreen):
 
     def body(self) -> ComposeResult:
         policy = self.policy
-        yield Static(policy.acknowledgement.text, classes="reading")
+        yield Static(policy.acknowledgement.text, classes="reading", markup=False)
         if policy.acknowledgement.mode is AcknowledgementMode.SIGNATURE:
             yield Label(
-                _("Type your full name, {name}, to sign:").format(name=self.progress.identity.name)
+                _("Type your full name, {name}, to sign:").format(name=self.progress.identity.name),
+                classes="prompt",
+                markup=False,
             )
         else:
             yield Label(
                 _(
                     "This policy is accepted by default. "
                     "Type your full name to confirm you have read it:"
-                )
+                ),
+                classes="prompt",
+                markup=False,
             )
         yield Input(self.typed, id="signature")
-        yield Static("", id="sign-problem")
+        yield Static("", id="sign-problem", markup=False)
         yield Hint(_("Enter: sign and write your record. Escape: back."))
 
     def on_mount(self) -> None:
@@ -198,7 +207,7 @@ class DoneScreen(JourneyScreen):
     def body(self) -> ComposeResult:
         certificate = self.finished.certificate
         delivery = self.finished.delivery
-        yield Static("✓ " + certificate.heading, classes="heading")
+        yield Static("✓ " + certificate.heading, classes="heading", markup=False)
         yield FactTable(certificate.rows, id="certificate-rows")
         lines = [
             _("Your signed record is saved on this computer: {path}").format(path=delivery.local)
@@ -222,7 +231,7 @@ class DoneScreen(JourneyScreen):
                     "stick), or set a shared folder with `smtrainer deliver --to FOLDER`."
                 )
             )
-        yield Static("\n".join(lines), classes="delivery")
+        yield Static("\n".join(lines), classes="delivery", markup=False)
         yield Hint(_("S: save a printable certificate. Enter: back to the welcome screen."))
 
     def certificate_path(self) -> Path:
@@ -237,9 +246,12 @@ class DoneScreen(JourneyScreen):
             self.notify(
                 _("The certificate could not be saved: {reason}").format(reason=error),
                 severity="error",
+                markup=False,
             )
             return
-        self.notify(_("Printable certificate saved to {path}").format(path=path), timeout=10)
+        self.notify(
+            _("Printable certificate saved to {path}").format(path=path), timeout=10, markup=False
+        )
 
     async def action_home(self) -> None:
         self.app.pop_screen()

@@ -23,7 +23,7 @@ class ContentProblemsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with VerticalScroll(id="problems"):
-            yield Static(id="problems-heading")
+            yield Static(id="problems-heading", markup=False)
             yield Static(id="problems-list", markup=False)
         yield KeyFooter()
 

@@ -57,8 +57,8 @@ class IdentityScreen(Screen[None]):
         assert policy is not None
         yield Header(show_clock=False)
         with VerticalScroll(id="body"):
-            yield Static(_("Who you are"), classes="heading")
-            yield Label(_("Full name (as you will sign it)"))
+            yield Static(_("Who you are"), classes="heading", markup=False)
+            yield Label(_("Full name (as you will sign it)"), markup=False)
             yield Input(self.name_value, id="name")
             if policy.staff_id is not StaffIdRule.NONE:
                 label = (
@@ -66,13 +66,13 @@ class IdentityScreen(Screen[None]):
                     if policy.staff_id is StaffIdRule.REQUIRED
                     else _("Staff id (optional)")
                 )
-                yield Label(label)
+                yield Label(label, markup=False)
                 yield Input(self.staff_id_value, id="staff-id")
-            yield Label(_("Role"))
+            yield Label(_("Role"), markup=False)
             with RadioSet(id="role"):
                 for role_id, label in ROLES.items():
                     yield RadioButton(_(label), value=role_id == self.role_value, name=role_id)
-            yield Static("", id="identity-problem")
+            yield Static("", id="identity-problem", markup=False)
             yield Hint(_("Tab moves between fields; Enter in a field or Ctrl+S continues."))
         yield KeyFooter()
 

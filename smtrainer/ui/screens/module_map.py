@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
@@ -42,13 +43,16 @@ class MapScreen(JourneyScreen):
         yield Static(
             _("{done} of {total} modules done.").format(done=done, total=len(modules)),
             classes="heading",
+            markup=False,
         )
         if progress.changed and progress.plan is not None:
-            yield Static(_("Refresher: only the modules below need another look."))
+            yield Static(_("Refresher: only the modules below need another look."), markup=False)
         yield DataTable(id="map", cursor_type="row", zebra_stripes=True)
         if journey.all_modules_done(self.policy, progress):
             yield Static(
-                _("Every module is done. Press A for the final assessment."), id="map-ready"
+                _("Every module is done. Press A for the final assessment."),
+                id="map-ready",
+                markup=False,
             )
         yield Hint(_("Arrows and Enter open a module. A: final assessment. Escape: welcome."))
 
@@ -69,10 +73,15 @@ class MapScreen(JourneyScreen):
         modules = journey.planned_modules(self.policy, self.progress)
         for number, module in enumerate(modules, start=1):
             table.add_row(
-                str(number),
-                module.title,
-                str(module.minutes),
-                module_status(self.progress, module.id),
+                *(
+                    Text(cell)
+                    for cell in (
+                        str(number),
+                        module.title,
+                        str(module.minutes),
+                        module_status(self.progress, module.id),
+                    )
+                ),
                 key=module.id,
             )
         next_up = next((i for i, m in enumerate(modules) if not self.progress.module(m.id).done), 0)
@@ -101,7 +110,7 @@ class MapScreen(JourneyScreen):
 
     async def action_assessment(self) -> None:
         if not journey.all_modules_done(self.policy, self.progress):
-            self.notify(_("Finish every module first."), severity="warning")
+            self.notify(_("Finish every module first."), severity="warning", markup=False)
             return
         journey.start_assessment(self.policy, self.progress, self.trainer.new_seed())
         self.trainer.save()

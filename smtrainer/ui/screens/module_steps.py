@@ -45,9 +45,9 @@ class ConfidenceScreen(ModuleScreen):
 
     def body(self) -> ComposeResult:
         module = self.module
-        yield Static(module.title, classes="heading")
-        yield Static(module.summary, classes="summary")
-        yield Static(module.confidence_prompt, classes="prompt")
+        yield Static(module.title, classes="heading", markup=False)
+        yield Static(module.summary, classes="summary", markup=False)
+        yield Static(module.confidence_prompt, classes="prompt", markup=False)
         chosen = self.progress.module(module.id).confidence
         yield NumberedChoices(
             [_(label) for label in CONFIDENCE_LABELS], {chosen} if chosen else set(), id="choices"
@@ -76,10 +76,11 @@ class KeyPointScreen(ModuleScreen):
                 number=index + 1, total=len(module.key_points)
             ),
             classes="counter",
+            markup=False,
         )
-        yield Static(point.title, classes="heading")
+        yield Static(point.title, classes="heading", markup=False)
         yield Markdown(point.body, classes="reading")
-        yield Static(self.cited(point.section), classes="citation")
+        yield Static(self.cited(point.section), classes="citation", markup=False)
         yield Hint(_("Enter: continue. Escape: back."))
 
     async def action_continue(self) -> None:
@@ -100,6 +101,7 @@ class ScenarioScreen(ModuleScreen):
                 number=position.index + 1, total=len(module.scenarios), title=scenario.title
             ),
             classes="counter",
+            markup=False,
         )
         yield Markdown(step.text, classes="reading")
         numbers = {c.id: n for n, c in enumerate(step.choices, start=1)}
@@ -117,9 +119,11 @@ class ScenarioScreen(ModuleScreen):
             yield Hint(_("What would you do? Press 1 to {last}.").format(last=len(step.choices)))
             return
         choice = next(c for c in step.choices if c.id == picked)
-        yield Static(verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}")
-        yield Static(choice.feedback, classes="feedback")
-        yield Static(self.cited(choice.section), classes="citation")
+        yield Static(
+            verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}", markup=False
+        )
+        yield Static(choice.feedback, classes="feedback", markup=False)
+        yield Static(self.cited(choice.section), classes="citation", markup=False)
         yield Hint(_("Enter: continue."))
 
     async def action_pick(self, number: int) -> None:
@@ -146,8 +150,9 @@ class ModuleDoneScreen(ModuleScreen):
         yield Static(
             "✓ " + _("Module finished: {title}").format(title=self.module.title),
             classes="heading",
+            markup=False,
         )
-        yield Static(_("Press Enter to mark it done and go back to the module map."))
+        yield Static(_("Press Enter to mark it done and go back to the module map."), markup=False)
 
     async def action_continue(self) -> None:
         self.trainer.advance()

@@ -73,8 +73,10 @@ class QuestionScreen(JourneyScreen):
             module = self.policy.module(position.module or "")
             total = len(module.check_questions) if module else 0
             label = _("Check question {number} of {total}")
-        yield Static(label.format(number=position.index + 1, total=total), classes="counter")
-        yield Static(question.prompt, classes="prompt")
+        yield Static(
+            label.format(number=position.index + 1, total=total), classes="counter", markup=False
+        )
+        yield Static(question.prompt, classes="prompt", markup=False)
         multiple = question.kind is QuestionKind.MULTIPLE
         confirmed = self._saved_answer()
         marks = {}
@@ -87,12 +89,13 @@ class QuestionScreen(JourneyScreen):
         )
         if confirmed is not None and not self.in_assessment:
             right = is_correct(question, confirmed)
-            yield Static(result_label(right), classes="verdict")
-            yield Static(question.explanation, classes="feedback")
+            yield Static(result_label(right), classes="verdict", markup=False)
+            yield Static(question.explanation, classes="feedback", markup=False)
             section = self.policy.section(question.section)
             yield Static(
                 _("Policy: {section}").format(section=section.title if section else ""),
                 classes="citation",
+                markup=False,
             )
             yield Hint(_("Enter: continue."))
         elif multiple:

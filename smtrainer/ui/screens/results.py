@@ -11,7 +11,7 @@ from textual.widgets import Static
 from smtrainer.domain import journey
 from smtrainer.domain.model import QuestionKind
 from smtrainer.domain.record import RecordKind
-from smtrainer.i18n import N_, _
+from smtrainer.i18n import N_, _, ngettext
 from smtrainer.ui.formatting import percent
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import Hint
@@ -21,7 +21,7 @@ class ReviewScreen(JourneyScreen):
     """Score, pass or not, and every wrong answer with its explanation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "stop", N_("Stop and record as not passed"), id="stop"),
+        Binding("s", "stop", N_("Stop here"), id="stop"),
     ]
 
     def heading(self) -> str:
@@ -32,17 +32,23 @@ class ReviewScreen(JourneyScreen):
         tally = journey.assessment_tally(policy, progress)
         passed = journey.passed(policy, progress)
         yield Static(
-            _("{correct} of {total} correct: {score}. The pass mark is {mark}.").format(
+            ngettext(
+                "{correct} of {total} correct: {score}. The pass mark is {mark}.",
+                "{correct} of {total} correct: {score}. The pass mark is {mark}.",
+                tally.correct,
+            ).format(
                 correct=tally.correct,
                 total=tally.total,
                 score=percent(tally.percent),
                 mark=percent(policy.pass_mark),
             ),
             classes="heading",
+            markup=False,
         )
         yield Static(
             "✓ " + _("Passed") if passed else "✗ " + _("Not passed yet"),
             classes="verdict",
+            markup=False,
         )
         wrong = journey.wrong_questions(policy, progress)
         assert progress.assessment is not None
@@ -58,18 +64,23 @@ class ReviewScreen(JourneyScreen):
                 "✗ "
                 + question.prompt
                 + "\n"
-                + _("Your answer: {answer}").format(
-                    answer="; ".join(labels.get(a, a) for a in given) or "—"
+                + _answers(
+                    _("Your answer: {answer}"),
+                    _("Your answers:"),
+                    [labels.get(a, a) for a in given],
                 )
                 + "\n"
-                + _("Right answer: {answer}").format(
-                    answer="; ".join(labels[o.id] for o in question.options if o.correct)
+                + _answers(
+                    _("Right answer: {answer}"),
+                    _("Right answers:"),
+                    [labels[o.id] for o in question.options if o.correct],
                 )
                 + "\n"
                 + question.explanation
                 + "\n"
                 + _("Policy: {section}").format(section=section.title if section else ""),
                 classes="review-item",
+                markup=False,
             )
         yield Hint(self._next_hint(passed, bool(wrong)))
 
@@ -79,10 +90,19 @@ class ReviewScreen(JourneyScreen):
             return _("Enter: see what to revisit.")
         if passed:
             return _("Enter: continue to the practice check.")
-        return _("Enter: answer again the questions you got wrong. S: stop here.")
+        return _(
+            "Enter: answer again the questions you got wrong. "
+            "S: stop here, and your record will say not passed."
+        )
 
     async def action_continue(self) -> None:
         self.trainer.advance()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """S (stop here) is offered only while the assessment is not passed."""
+        if action == "stop":
+            return not journey.passed(self.policy, self.progress)
+        return True
 
     async def action_stop(self) -> None:
         if journey.passed(self.policy, self.progress):
@@ -102,12 +122,12 @@ class PlanScreen(JourneyScreen):
         policy, progress = self.policy, self.progress
         changed = [m for m in policy.modules if m.id in progress.changed]
         plan = journey.planned_modules(policy, progress)
-        yield Static(_("What changed since your last record"), classes="heading")
+        yield Static(_("What changed since your last record"), classes="heading", markup=False)
         if changed:
-            yield Static("\n".join("• " + m.title for m in changed))
+            yield Static("\n".join("• " + m.title for m in changed), markup=False)
         else:
-            yield Static(_("Nothing has changed in the training content."))
-        yield Static(_("Modules to revisit"), classes="heading")
+            yield Static(_("Nothing has changed in the training content."), markup=False)
+        yield Static(_("Modules to revisit"), classes="heading", markup=False)
         if plan:
             reasons = []
             wrong_modules = {
@@ -120,11 +140,20 @@ class PlanScreen(JourneyScreen):
                 if module.id in progress.changed:
                     why.append(_("content changed"))
                 reasons.append(f"• {module.title} ({', '.join(why)})")
-            yield Static("\n".join(reasons))
+            yield Static("\n".join(reasons), markup=False)
             yield Hint(_("Enter: go to the module map."))
         else:
-            yield Static(_("None: you answered everything correctly and nothing changed."))
+            yield Static(
+                _("None: you answered everything correctly and nothing changed."), markup=False
+            )
             yield Hint(_("Enter: continue to the practice check."))
 
     async def action_continue(self) -> None:
         self.trainer.advance()
+
+
+def _answers(one: str, many: str, answers: list[str]) -> str:
+    """One answer on the label's line; several as a list under it."""
+    if len(answers) <= 1:
+        return one.format(answer=answers[0] if answers else "—")
+    return many + "".join(f"\n  • {answer}" for answer in answers)

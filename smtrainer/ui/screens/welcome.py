@@ -36,10 +36,11 @@ class WelcomeScreen(Screen[None]):
         assert policy is not None
         yield Header(show_clock=False)
         with VerticalScroll(id="welcome"):
-            yield Static(policy.school, id="school")
+            yield Static(policy.school, id="school", markup=False)
             yield Static(
                 _("{title} (version {version})").format(title=policy.title, version=policy.version),
                 id="policy-title",
+                markup=False,
             )
             yield ActionMenu(self._options(), id="actions")
             yield Hint(_("Press a number, or use the arrows and Enter."))
@@ -54,6 +55,7 @@ class WelcomeScreen(Screen[None]):
                     minutes=total,
                 ),
                 id="intro",
+                markup=False,
             )
             yield Static(self._module_lines(), id="modules", markup=False)
         yield KeyFooter()
