@@ -18,6 +18,8 @@ from smtrainer.storage.settings import load_settings
 
 def _requested_language(argv: Sequence[str]) -> str | None:
     """The `--lang` value, read before the full parser so its help is in that language."""
+    if not argv:
+        return None
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--lang")
     known, _rest = early.parse_known_args(argv)
@@ -292,6 +294,10 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     language = choose_language(_requested_language(args_list), load_settings().language)
     set_language(language)
+    if not args_list:  # Plain `smtrainer`: straight to the app, with no parser to build.
+        from smtrainer.ui.launch import run_app
+
+        return run_app()
     argparse_i18n.install()
     parser = build_parser()
     args = parser.parse_args(args_list)
