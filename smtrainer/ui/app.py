@@ -106,8 +106,13 @@ class TrainerApp(App[int]):
         self.too_small = small
         if small:
             self.push_screen(TooSmallScreen(MIN_SIZE))
-        elif isinstance(self.screen, TooSmallScreen):
+            return
+        while self.showing(TooSmallScreen):  # with anything opened over it (Ctrl+Q still works)
             self.pop_screen()
+
+    def showing(self, kind: type[Screen[Any]]) -> bool:
+        """Whether a screen of this kind is open, on top or under others."""
+        return any(isinstance(screen, kind) for screen in self.screen_stack)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand(
@@ -126,7 +131,7 @@ class TrainerApp(App[int]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if not isinstance(self.screen, CommandPalette):
+        if not self.too_small and not self.showing(CommandPalette):
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
             )
@@ -134,7 +139,7 @@ class TrainerApp(App[int]):
     def action_help(self) -> None:
         from smtrainer.ui.dialogs import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if not self.too_small and not self.showing(HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_toggle_contrast(self) -> None:
@@ -147,7 +152,7 @@ class TrainerApp(App[int]):
     def action_request_quit(self) -> None:
         from smtrainer.ui.dialogs import ConfirmDialog
 
-        if isinstance(self.screen, ConfirmDialog):
+        if self.showing(ConfirmDialog):
             return
 
         def answer(quit_now: bool | None) -> None:

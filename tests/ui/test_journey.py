@@ -6,12 +6,14 @@ import random
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
 
 from smtrainer.domain.progress import Stage
 from smtrainer.domain.record_signing import Status
 from smtrainer.i18n import current_language, set_language
 from smtrainer.storage.progress import load_progress
 from smtrainer.storage.records import local_records_dir
+from smtrainer.ui.dialogs import TooSmallScreen
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.closing import DoneScreen
 from smtrainer.ui.screens.question import QuestionScreen
@@ -134,13 +136,22 @@ async def test_resume_after_restart(tiny: Path) -> None:
 
 
 @pytest.mark.slow
-async def test_random_keys_never_crash(tiny: Path) -> None:
-    rng = random.Random(7)
-    keys = [*"0123456789as?", "enter", "escape", "tab", "f2", "f3", "up", "down", "space", "x"]
+@pytest.mark.parametrize("seed", [0, 7])
+async def test_random_keys_never_crash(tiny: Path, seed: int) -> None:
+    """Keys, typing, the palette, quit and help dialogs, and too-small resizes, at random."""
+    rng = random.Random(seed)
+    keys = [
+        *"0123456789as?xé[]",
+        *("enter", "escape", "tab", "shift+tab", "f2", "f3", "up", "down", "left", "right"),
+        *("space", "backspace", "delete", "home", "end", "pageup", "pagedown"),
+        *("ctrl+p", "ctrl+q", "ctrl+s"),
+    ]
     app = app_on(tiny)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(400):
             await pilot.press(rng.choice(keys))
+            if rng.random() < 0.02:
+                await pilot.resize_terminal(rng.choice([40, 80, 100]), rng.choice([12, 24, 30]))
         await pilot.pause()
     # run_test re-raises any exception the app hit; reaching here means none.
 
@@ -156,3 +167,17 @@ async def test_full_kingsworth_induction(isolated: Path) -> None:
     assert record["policy_id"] == "kingsworth"
     assert record["total"] == 20
     assert len(record["modules"]) == 10  # type: ignore[arg-type]
+
+
+async def test_too_small_over_dialogs_then_back(tiny: Path) -> None:
+    """The palette, a shrink, Ctrl+Q and Ctrl+P again: one palette, and the warning goes away."""
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.resize_terminal(40, 12)
+        await pilot.press("ctrl+q", "ctrl+p", "question_mark")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.showing(TooSmallScreen)
+        assert sum(isinstance(screen, CommandPalette) for screen in app.screen_stack) == 1

@@ -393,7 +393,7 @@ class DashboardApp(App[int]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if not isinstance(self.screen, CommandPalette):
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
             )
