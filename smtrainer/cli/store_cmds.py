@@ -100,6 +100,8 @@ def _pending(store: Path, roster: Roster) -> int:
     for item in waiting:
         if item.trust is Trust.KEY_CHANGED:
             why = _("KEY CHANGED for a known person: check with them before approving")
+        elif not item.staff_id:
+            why = _("no staff id in the record: approve the key for the person it belongs to")
         elif item.staff_id not in roster.staff:
             why = _("staff id not in the staff list")
         else:
@@ -117,8 +119,12 @@ def _approve(store: Path, roster: Roster, staff_id: str, fingerprint: str) -> in
         _error("roster", _("{id} is not in the staff list; import it first").format(id=staff_id))
         return 1
     summary = summarize(store, dt.date.today(), roster=roster)
-    match = next(
-        (p for p in summary.pending if p.staff_id == staff_id and p.fingerprint == fingerprint),
+    match = next(  # A record without a staff id can be approved for whoever the key is.
+        (
+            p
+            for p in summary.pending
+            if p.staff_id in (staff_id, "") and p.fingerprint == fingerprint
+        ),
         None,
     )
     if match is None:

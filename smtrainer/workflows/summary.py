@@ -95,7 +95,7 @@ def summarize(
         trust = roster.trust(fact.staff_id, fact.fingerprint)
         if trust is Trust.VERIFIED:
             summary.verified += 1
-            trusted[fact.staff_id].append(fact)
+            trusted[fact.staff_id or roster.owner_of(fact.fingerprint) or ""].append(fact)
             _count(summary, fact)
         else:
             summary.unverified += 1

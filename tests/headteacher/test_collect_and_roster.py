@@ -6,12 +6,17 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import tomllib
+import uuid
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.cli.main import main
+from smtrainer.domain.record_signing import sign_record
 from smtrainer.domain.roster import Roster, Trust
+from smtrainer.storage.records import record_file_name, record_text
 from smtrainer.storage.roster import load_roster, save_roster
 from smtrainer.workflows.collect import collect
 from smtrainer.workflows.roster_import import import_staff
@@ -171,3 +176,38 @@ def test_allowed_signers_works_with_ssh_keygen(store: Path, tmp_path: Path) -> N
         capture_output=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_record_without_staff_id_is_verified_once_its_key_is_approved(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Staff ids can be optional: the approved key then says whose record it is."""
+    roster = load_roster(store)
+    member = sorted(roster.staff.values(), key=lambda m: m.id)[-1]
+    template = tomllib.loads(next((store / "records").glob("*.toml")).read_text(encoding="utf-8"))
+    record = {
+        **template["record"],
+        "staff_id": "",
+        "staff_name": member.name,
+        "record_id": str(uuid.uuid4()),
+        "completed_at": "2026-11-20T09:00:00Z",
+        "refresher_due": "2027-11-20",
+        "passed": True,
+    }
+    signature = sign_record(record, Ed25519PrivateKey.generate())
+    path = store / "records" / record_file_name(record)
+    path.write_text(record_text(record, signature), encoding="utf-8")
+
+    before = summarize(store, TODAY)
+    waiting = [p for p in before.pending if p.file == path.name or p.file.endswith(path.name)]
+    assert waiting and waiting[0].staff_id == "" and waiting[0].trust is Trust.UNVERIFIED
+    assert main(["roster", "--store", str(store), "pending"]) == 0
+    assert "no staff id in the record" in capsys.readouterr().out
+
+    fingerprint = signature["fingerprint"]
+    assert main(["roster", "--store", str(store), "approve", member.id, fingerprint]) == 0
+    after = summarize(store, TODAY)
+    assert after.verified == before.verified + 1
+    row = next(r for r in after.staff if r.id == member.id)
+    assert any(f.fingerprint == fingerprint for f in row.history)
+    assert row.last_completed == "2026-11-20"
