@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from smtrainer.content.toml_lines import line_for, locate_keys
 from smtrainer.domain.problems import Problem, Severity
@@ -123,8 +124,8 @@ def read_toml(path: Path, problems: Problems) -> SourceFile:
         problems.add(source.display, "", _("file is not valid UTF-8 text"), line=line)
         return source
     try:
-        source.data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        source.data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         syntax = describe_toml_error(error)
         problems.add(
             source.display,

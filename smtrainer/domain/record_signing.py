@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+import tomli
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.domain import sshsig
@@ -71,10 +71,10 @@ def _parse(data: bytes) -> dict[str, Any] | Verification:
     if not data.strip():
         return Verification(Status.UNREADABLE, _("file is empty"))
     try:
-        document = tomllib.loads(data.decode("utf-8"))
+        document = tomli.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
         return Verification(Status.UNREADABLE, _("not UTF-8 text"))
-    except tomllib.TOMLDecodeError as error:
+    except tomli.TOMLDecodeError as error:
         syntax = describe_toml_error(error)
         if syntax.line is None:
             reason = _("not valid TOML: {detail}").format(detail=syntax.detail)

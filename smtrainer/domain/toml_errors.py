@@ -1,15 +1,14 @@
 """TOML syntax errors described in the active language, with the line and column they are at.
 
-`tomllib` words its errors in English only. Its messages are a short fixed list, so each is
-matched here and given our own translated wording; a message this list does not know (from a
-later Python) is shown as `tomllib` wrote it.
+`tomli` (and the standard library's `tomllib`, which is made from it) words its errors in English
+only. Its messages are a short fixed list, so each is matched here and given our own translated
+wording; a message this list does not know (from a later version) is shown as it was written.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-import tomllib
 from dataclasses import dataclass
 
 from smtrainer.i18n import N_, _
@@ -76,7 +75,8 @@ class TomlSyntaxError:
     column: int | None
 
 
-def describe(error: tomllib.TOMLDecodeError) -> TomlSyntaxError:
+def describe(error: ValueError) -> TomlSyntaxError:
+    """`error` is a `TOMLDecodeError` of `tomli` or `tomllib`."""
     message = str(error)
     position = _POSITION.search(message)
     line = column = None
@@ -92,7 +92,7 @@ def describe(error: tomllib.TOMLDecodeError) -> TomlSyntaxError:
 
 
 def _readable_key(text: str) -> str:
-    """`('module', 'title')` as tomllib writes a key path, shown as `module.title`."""
+    """`('module', 'title')` as the parser writes a key path, shown as `module.title`."""
     try:
         value = ast.literal_eval(text)
     except (ValueError, SyntaxError):
