@@ -38,13 +38,6 @@ class Roster:
     staff: dict[str, StaffMember] = field(default_factory=dict)
 
     def trust(self, staff_id: str, fingerprint: str) -> Trust:
-        """How far a record from `staff_id` signed with this key can be believed.
-
-        A record without a staff id (the school may make it optional) is verified when its key
-        has been approved for someone: the key then says who it is.
-        """
-        if not staff_id:
-            return Trust.VERIFIED if self.owner_of(fingerprint) else Trust.UNVERIFIED
         member = self.staff.get(staff_id)
         if member is None or not member.keys:
             return Trust.UNVERIFIED
@@ -52,12 +45,11 @@ class Roster:
             return Trust.VERIFIED
         return Trust.KEY_CHANGED
 
-    def owner_of(self, fingerprint: str) -> str | None:
-        """The one staff id this key is approved for; None if none, or if several people share
-        it (a staffroom computer with one login has one key for everyone who uses it)."""
-        owners = [
-            member.id
-            for member in self.staff.values()
-            if any(key.fingerprint == fingerprint for key in member.keys)
-        ]
-        return owners[0] if len(owners) == 1 else None
+    def key_owners(self) -> dict[str, str]:
+        """Fingerprint → the one staff id it is approved for. A key several people share (a
+        staffroom computer with one login has one key for everyone who uses it) names nobody."""
+        owners: dict[str, set[str]] = {}
+        for member in self.staff.values():
+            for key in member.keys:
+                owners.setdefault(key.fingerprint, set()).add(member.id)
+        return {fingerprint: ids.pop() for fingerprint, ids in owners.items() if len(ids) == 1}

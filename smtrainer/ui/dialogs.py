@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
 
 from smtrainer.i18n import N_, _
 from smtrainer.ui.translated_bindings import retranslate
+from smtrainer.ui.widgets import Plain
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -27,7 +28,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-text", markup=False)
+            yield Plain(self.question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Yes"), id="yes", variant="primary")
                 yield Button(_("No"), id="no")
@@ -66,14 +67,13 @@ class HelpScreen(ModalScreen[None]):
         width = max(len(key) for key, _text in HELP_KEYS)
         lines = [f"{key:<{width}}   {_(text)}" for key, text in HELP_KEYS]
         with Vertical(classes="dialog"):
-            yield Static(_("Keys"), classes="dialog-title", markup=False)
-            yield Static("\n".join(lines), classes="dialog-text", markup=False)
-            yield Static(
+            yield Plain(_("Keys"), classes="dialog-title")
+            yield Plain("\n".join(lines), classes="dialog-text")
+            yield Plain(
                 _("Right and wrong are always shown with words and the symbols ✓ ~ ✗."),
                 classes="dialog-text",
-                markup=False,
             )
-            yield Static(_("Press Escape to close."), classes="dialog-hint", markup=False)
+            yield Plain(_("Press Escape to close."), classes="dialog-hint")
 
     def on_mount(self) -> None:
         retranslate(self)
@@ -99,7 +99,7 @@ class PassphraseDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.problem, classes="dialog-text", markup=False)
+            yield Plain(self.problem, classes="dialog-text")
             yield Input(password=True, placeholder=_("Passphrase"), id="passphrase")
 
     def on_mount(self) -> None:
@@ -121,13 +121,12 @@ class TooSmallScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         width, height = self.minimum
-        yield Static(
+        yield Plain(
             _(
                 "This window is too small for the training.\n"
                 "Please make it at least {width} columns by {height} lines."
             ).format(width=width, height=height),
             id="too-small",
-            markup=False,
         )
 
     async def refresh_language(self) -> None:

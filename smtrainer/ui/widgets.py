@@ -82,7 +82,26 @@ def _shown_keys(screen: Screen[object]) -> tuple[object, ...]:
     )
 
 
-class Hint(Static):
+class Plain(Static):
+    """Text shown exactly as written: policy content and staff names may hold [brackets], which
+    Textual would otherwise read as markup (dropping them, or failing on a stray `[/b]`)."""
+
+    def __init__(
+        self,
+        content: str = "",
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(content, markup=False, id=id, classes=classes)
+
+
+def cells(*values: str) -> list[Text]:
+    """Table cells shown exactly as written, like `Plain`: a `DataTable` reads strings as markup."""
+    return [Text(value) for value in values]
+
+
+class Hint(Plain):
     """A line saying which keys do what on this screen."""
 
 

@@ -79,6 +79,7 @@ def summarize(
     roster = roster if roster is not None else load_roster(store)
     facts = scan(store)
     summary = Summary(today, records=len(facts))
+    owners = roster.key_owners()
     trusted: dict[str, list[RecordFacts]] = defaultdict(list)
     seen_ids: dict[str, RecordFacts] = {}
     for fact in facts:
@@ -92,10 +93,12 @@ def summarize(
                 other=first.file
             )
             summary.problems.append(Problem(fact.file, "conflict", detail))
-        trust = roster.trust(fact.staff_id, fact.fingerprint)
+        # A record without a staff id (the school may make it optional) is the key owner's.
+        staff_id = fact.staff_id or owners.get(fact.fingerprint, "")
+        trust = roster.trust(staff_id, fact.fingerprint)
         if trust is Trust.VERIFIED:
             summary.verified += 1
-            trusted[fact.staff_id or roster.owner_of(fact.fingerprint) or ""].append(fact)
+            trusted[staff_id].append(fact)
             _count(summary, fact)
         else:
             summary.unverified += 1

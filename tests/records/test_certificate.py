@@ -6,13 +6,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from textual.app import App
 
 from smtrainer.cli.main import main
 from smtrainer.documents.certificate import certificate_html, make_certificate
 from smtrainer.i18n import current_language
-from smtrainer.ui.screens.certificate import CertificateScreen
-from smtrainer.ui.widgets import FactTable
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "records" / "valid.toml"
 
@@ -55,22 +52,3 @@ def test_certificate_of_a_tampered_record_is_refused(capsys: pytest.CaptureFixtu
     tampered = VALID.with_name("tampered-score.toml")
     assert main(["certificate", str(tampered)]) == 1
     assert "signature does not match" in capsys.readouterr().err
-
-
-async def test_certificate_screen_shows_the_rows_and_saves(tmp_path: Path) -> None:
-    certificate = make_certificate(record(), "SHA256:abc", "Titre", "École")
-    target = tmp_path / "cert.html"
-
-    class Host(App[None]):
-        def on_mount(self) -> None:
-            self.push_screen(CertificateScreen(certificate, target))
-
-    app = Host()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        table = app.screen.query_one("#certificate-rows", FactTable)
-        assert table.rows == list(certificate.rows)
-        assert table.rows[0] == ("Nom", "Zoé Lefèvre")
-        await pilot.press("s")
-        await pilot.pause()
-    assert "Certificat de formation" in target.read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from smtrainer.ui.dialogs import TooSmallScreen
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.closing import DoneScreen
 from smtrainer.ui.screens.question import QuestionScreen
+from smtrainer.ui.widgets import FactTable
 from smtrainer.workflows.verify import record_files, verify_file
 from tests.ui.driver import NAME, run_to_done, step
 
@@ -43,10 +44,17 @@ async def test_induction_ends_in_a_valid_record(tiny: Path, language: str) -> No
     app = app_on(tiny)
     async with app.run_test(size=(80, 24)) as pilot:
         done = await run_to_done(pilot)
-        heading = done.finished.certificate.heading
-    assert heading == (
+        certificate = done.finished.certificate
+        table = done.query_one("#certificate-rows", FactTable)
+        assert table.rows == list(certificate.rows)
+        assert table.rows[0] == ("Name" if language == "en" else "Nom", NAME)
+        await pilot.press("s")
+        await pilot.pause()
+    assert certificate.heading == (
         "Certificate of completion" if language == "en" else "Certificat de formation"
     )
+    printable = done.certificate_path().read_text(encoding="utf-8")
+    assert certificate.heading in printable
     (record,) = records()
     assert record["language"] == language
     assert record["kind"] == "induction"

@@ -18,7 +18,6 @@ from textual.widgets import (
     Input,
     LoadingIndicator,
     Select,
-    Static,
     TabbedContent,
     TabPane,
 )
@@ -39,9 +38,14 @@ from smtrainer.ui.dashboard.views import (
     wrong_turn_rows,
 )
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
-from smtrainer.ui.widgets import KeyFooter
+from smtrainer.ui.widgets import KeyFooter, Plain, cells
 from smtrainer.workflows.summary import StaffRow, Summary, summarize
-from smtrainer.workflows.summary_export import reason_label, staff_csv, totals_sentence
+from smtrainer.workflows.summary_export import (
+    reason_label,
+    staff_csv,
+    staff_header,
+    totals_sentence,
+)
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
 
@@ -59,15 +63,14 @@ class PersonScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(
+            yield Plain(
                 f"{self.row.name} ({self.row.id}) — {role_label(self.row.role)}",
                 classes="dialog-title",
-                markup=False,
             )
-            yield Static(status_word(self.row.status), markup=False)
+            yield Plain(status_word(self.row.status))
             table: DataTable[Text] = DataTable(id="history", cursor_type="row")
             yield table
-            yield Static(_("Escape: back."), classes="dialog-hint", markup=False)
+            yield Plain(_("Escape: back."), classes="dialog-hint")
 
     def on_mount(self) -> None:
         retranslate(self)
@@ -135,13 +138,13 @@ class DashboardScreen(Screen[None]):
     def body(self) -> ComposeResult:
         summary = self.dashboard.summary
         if self.dashboard.problem is not None:
-            yield Static("✗ " + self.dashboard.problem, id="loading-text", markup=False)
+            yield Plain("✗ " + self.dashboard.problem, id="loading-text")
             return
         if summary is None:
-            yield Static(_("Reading and verifying the records…"), id="loading-text", markup=False)
+            yield Plain(_("Reading and verifying the records…"), id="loading-text")
             yield LoadingIndicator()
             return
-        yield Static(self._totals(summary), id="totals", markup=False)
+        yield Plain(self._totals(summary), id="totals")
         with TabbedContent(id="tabs"):
             with TabPane(_("Staff"), id="tab-staff"):
                 with Horizontal(id="filters"):
@@ -163,13 +166,13 @@ class DashboardScreen(Screen[None]):
                     )
                 yield DataTable(id="staff", cursor_type="row", zebra_stripes=True)
             with TabPane(_("By role"), id="tab-roles"):
-                yield Static(self._role_text(summary), id="roles", markup=False)
+                yield Plain(self._role_text(summary), id="roles")
             with TabPane(_("Questions"), id="tab-questions"):
                 yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Wrong turns"), id="tab-scenarios"):
                 yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Problems"), id="tab-problems"):
-                yield Static(self._problems_text(summary), id="problems-text", markup=False)
+                yield Plain(self._problems_text(summary), id="problems-text")
 
     def on_mount(self) -> None:
         retranslate(self)
@@ -227,15 +230,7 @@ class DashboardScreen(Screen[None]):
         assert summary is not None
         table = self.query_one("#staff", DataTable)
         table.clear(columns=True)
-        table.add_columns(
-            _("Staff id"),
-            _("Name"),
-            _("Role"),
-            _("Status"),
-            _("Last completed"),
-            _("Score %"),
-            _("Refresher due"),
-        )
+        table.add_columns(*staff_header())
         key = SORT_KEYS[self.sort_index]
         self.shown_rows = sorted(
             filtered(summary.staff, self.filters), key=lambda r: (str(getattr(r, key)), r.id)
@@ -402,8 +397,3 @@ class DashboardApp(App[int]):
         index = SUPPORTED_LANGUAGES.index(current_language())
         set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
         await show_in_active_language(self)
-
-
-def cells(*values: str) -> list[Text]:
-    """Table cells shown exactly as written: names from a staff list may contain [brackets]."""
-    return [Text(value) for value in values]

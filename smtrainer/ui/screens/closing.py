@@ -20,7 +20,7 @@ from smtrainer.storage.documents import save_document
 from smtrainer.storage.keys import KeyFileError, PassphraseNeeded
 from smtrainer.ui.dialogs import PassphraseDialog
 from smtrainer.ui.screens.base import JourneyScreen
-from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices
+from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices, Plain
 from smtrainer.workflows.finish import Finished, finish
 
 
@@ -34,15 +34,14 @@ class SelfCheckScreen(JourneyScreen):
         items = journey.self_check_items(self.policy)
         index = self.progress.position.index
         if not items:
-            yield Static(_("This policy has no practice check."), markup=False)
+            yield Plain(_("This policy has no practice check."))
             return
         _module, item = items[index]
-        yield Static(
+        yield Plain(
             _("Statement {number} of {total}").format(number=index + 1, total=len(items)),
             classes="counter",
-            markup=False,
         )
-        yield Static(item.prompt, classes="prompt", markup=False)
+        yield Plain(item.prompt, classes="prompt")
         answer = self.progress.self_check.get(item.id)
         picked = set() if answer is None else {1 if answer else 2}
         yield NumberedChoices(
@@ -79,17 +78,14 @@ class ActionsScreen(JourneyScreen):
     def body(self) -> ComposeResult:
         actions = journey.action_list(self.policy, self.progress)
         if actions:
-            yield Static(_("Things to do on your own accounts:"), classes="heading", markup=False)
-            yield Static(
-                "\n".join(f"☐ {item.action}" for item in actions), classes="actions", markup=False
-            )
+            yield Plain(_("Things to do on your own accounts:"), classes="heading")
+            yield Plain("\n".join(f"☐ {item.action}" for item in actions), classes="actions")
         else:
-            yield Static(
+            yield Plain(
                 "✓ " + _("Nothing to do: your answers show good practice."),
                 classes="heading",
-                markup=False,
             )
-        yield Static(_("This list is for you only. It is not saved in your record."), markup=False)
+        yield Plain(_("This list is for you only. It is not saved in your record."))
         yield Hint(_("Enter: continue to the acknowledgement."))
 
     async def action_continue(self) -> None:
@@ -119,7 +115,7 @@ class AcknowledgeScreen(JourneyScreen):
 
     def body(self) -> ComposeResult:
         policy = self.policy
-        yield Static(policy.acknowledgement.text, classes="reading", markup=False)
+        yield Plain(policy.acknowledgement.text, classes="reading")
         if policy.acknowledgement.mode is AcknowledgementMode.SIGNATURE:
             yield Label(
                 _("Type your full name, {name}, to sign:").format(name=self.progress.identity.name),
@@ -136,7 +132,7 @@ class AcknowledgeScreen(JourneyScreen):
                 markup=False,
             )
         yield Input(self.typed, id="signature")
-        yield Static("", id="sign-problem", markup=False)
+        yield Plain("", id="sign-problem")
         yield Hint(_("Enter: sign and write your record. Escape: back."))
 
     def on_mount(self) -> None:
@@ -207,7 +203,7 @@ class DoneScreen(JourneyScreen):
     def body(self) -> ComposeResult:
         certificate = self.finished.certificate
         delivery = self.finished.delivery
-        yield Static("✓ " + certificate.heading, classes="heading", markup=False)
+        yield Plain("✓ " + certificate.heading, classes="heading")
         yield FactTable(certificate.rows, id="certificate-rows")
         lines = [
             _("Your signed record is saved on this computer: {path}").format(path=delivery.local)
@@ -231,7 +227,7 @@ class DoneScreen(JourneyScreen):
                     "stick), or set a shared folder with `smtrainer deliver --to FOLDER`."
                 )
             )
-        yield Static("\n".join(lines), classes="delivery", markup=False)
+        yield Plain("\n".join(lines), classes="delivery")
         yield Hint(_("S: save a printable certificate. Enter: back to the welcome screen."))
 
     def certificate_path(self) -> Path:

@@ -10,7 +10,7 @@ from textual.widgets import Header, Static
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import KeyFooter
+from smtrainer.ui.widgets import KeyFooter, Plain
 
 
 class ContentProblemsScreen(Screen[None]):
@@ -23,8 +23,8 @@ class ContentProblemsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with VerticalScroll(id="problems"):
-            yield Static(id="problems-heading", markup=False)
-            yield Static(id="problems-list", markup=False)
+            yield Plain(id="problems-heading")
+            yield Plain(id="problems-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -20,7 +20,7 @@ from smtrainer.i18n import N_, _
 from smtrainer.ui.formatting import long_date
 from smtrainer.ui.screens.base import trainer_of
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import Hint, KeyFooter
+from smtrainer.ui.widgets import Hint, KeyFooter, Plain
 from smtrainer.workflows.finish import last_record
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class IdentityScreen(Screen[None]):
         assert policy is not None
         yield Header(show_clock=False)
         with VerticalScroll(id="body"):
-            yield Static(_("Who you are"), classes="heading", markup=False)
+            yield Plain(_("Who you are"), classes="heading")
             yield Label(_("Full name (as you will sign it)"), markup=False)
             yield Input(self.name_value, id="name")
             if policy.staff_id is not StaffIdRule.NONE:
@@ -72,7 +72,7 @@ class IdentityScreen(Screen[None]):
             with RadioSet(id="role"):
                 for role_id, label in ROLES.items():
                     yield RadioButton(_(label), value=role_id == self.role_value, name=role_id)
-            yield Static("", id="identity-problem", markup=False)
+            yield Plain("", id="identity-problem")
             yield Hint(_("Tab moves between fields; Enter in a field or Ctrl+S continues."))
         yield KeyFooter()
 

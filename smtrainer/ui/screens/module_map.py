@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from smtrainer.domain import journey
 from smtrainer.domain.progress import Progress
 from smtrainer.i18n import N_, _
 from smtrainer.ui.screens.base import JourneyScreen
-from smtrainer.ui.widgets import Hint
+from smtrainer.ui.widgets import Hint, Plain, cells
 
 
 def module_status(progress: Progress, module_id: str) -> str:
@@ -40,19 +39,17 @@ class MapScreen(JourneyScreen):
         progress = self.progress
         modules = journey.planned_modules(self.policy, progress)
         done = sum(1 for m in modules if progress.module(m.id).done)
-        yield Static(
+        yield Plain(
             _("{done} of {total} modules done.").format(done=done, total=len(modules)),
             classes="heading",
-            markup=False,
         )
         if progress.changed and progress.plan is not None:
-            yield Static(_("Refresher: only the modules below need another look."), markup=False)
+            yield Plain(_("Refresher: only the modules below need another look."))
         yield DataTable(id="map", cursor_type="row", zebra_stripes=True)
         if journey.all_modules_done(self.policy, progress):
-            yield Static(
+            yield Plain(
                 _("Every module is done. Press A for the final assessment."),
                 id="map-ready",
-                markup=False,
             )
         yield Hint(_("Arrows and Enter open a module. A: final assessment. Escape: welcome."))
 
@@ -73,14 +70,11 @@ class MapScreen(JourneyScreen):
         modules = journey.planned_modules(self.policy, self.progress)
         for number, module in enumerate(modules, start=1):
             table.add_row(
-                *(
-                    Text(cell)
-                    for cell in (
-                        str(number),
-                        module.title,
-                        str(module.minutes),
-                        module_status(self.progress, module.id),
-                    )
+                *cells(
+                    str(number),
+                    module.title,
+                    str(module.minutes),
+                    module_status(self.progress, module.id),
                 ),
                 key=module.id,
             )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown
 
 from smtrainer.domain import journey
 from smtrainer.domain.journey import CONFIDENCE_LEVELS
 from smtrainer.domain.model import Module
 from smtrainer.i18n import N_, _
 from smtrainer.ui.screens.base import JourneyBody, JourneyScreen
-from smtrainer.ui.widgets import Hint, NumberedChoices
+from smtrainer.ui.widgets import Hint, NumberedChoices, Plain
 from smtrainer.ui.words import verdict_label
 
 CONFIDENCE_LABELS = (
@@ -45,9 +45,9 @@ class ConfidenceScreen(ModuleScreen):
 
     def body(self) -> ComposeResult:
         module = self.module
-        yield Static(module.title, classes="heading", markup=False)
-        yield Static(module.summary, classes="summary", markup=False)
-        yield Static(module.confidence_prompt, classes="prompt", markup=False)
+        yield Plain(module.title, classes="heading")
+        yield Plain(module.summary, classes="summary")
+        yield Plain(module.confidence_prompt, classes="prompt")
         chosen = self.progress.module(module.id).confidence
         yield NumberedChoices(
             [_(label) for label in CONFIDENCE_LABELS], {chosen} if chosen else set(), id="choices"
@@ -71,16 +71,15 @@ class KeyPointScreen(ModuleScreen):
         module = self.module
         index = self.progress.position.index
         point = module.key_points[index]
-        yield Static(
+        yield Plain(
             _("Key point {number} of {total}").format(
                 number=index + 1, total=len(module.key_points)
             ),
             classes="counter",
-            markup=False,
         )
-        yield Static(point.title, classes="heading", markup=False)
+        yield Plain(point.title, classes="heading")
         yield Markdown(point.body, classes="reading")
-        yield Static(self.cited(point.section), classes="citation", markup=False)
+        yield Plain(self.cited(point.section), classes="citation")
         yield Hint(_("Enter: continue. Escape: back."))
 
     async def action_continue(self) -> None:
@@ -96,12 +95,11 @@ class ScenarioScreen(ModuleScreen):
         scenario = module.scenarios[position.index]
         step = scenario.step(position.step or scenario.start)
         picked = journey.chosen(self.progress, position, self.policy)
-        yield Static(
+        yield Plain(
             _("Scenario {number} of {total}: {title}").format(
                 number=position.index + 1, total=len(module.scenarios), title=scenario.title
             ),
             classes="counter",
-            markup=False,
         )
         yield Markdown(step.text, classes="reading")
         numbers = {c.id: n for n, c in enumerate(step.choices, start=1)}
@@ -119,11 +117,9 @@ class ScenarioScreen(ModuleScreen):
             yield Hint(_("What would you do? Press 1 to {last}.").format(last=len(step.choices)))
             return
         choice = next(c for c in step.choices if c.id == picked)
-        yield Static(
-            verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}", markup=False
-        )
-        yield Static(choice.feedback, classes="feedback", markup=False)
-        yield Static(self.cited(choice.section), classes="citation", markup=False)
+        yield Plain(verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}")
+        yield Plain(choice.feedback, classes="feedback")
+        yield Plain(self.cited(choice.section), classes="citation")
         yield Hint(_("Enter: continue."))
 
     async def action_pick(self, number: int) -> None:
@@ -147,12 +143,11 @@ class ModuleDoneScreen(ModuleScreen):
     """The end of a module."""
 
     def body(self) -> ComposeResult:
-        yield Static(
+        yield Plain(
             "✓ " + _("Module finished: {title}").format(title=self.module.title),
             classes="heading",
-            markup=False,
         )
-        yield Static(_("Press Enter to mark it done and go back to the module map."), markup=False)
+        yield Plain(_("Press Enter to mark it done and go back to the module map."))
 
     async def action_continue(self) -> None:
         self.trainer.advance()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
 
 from smtrainer.domain import journey
 from smtrainer.domain.model import Question, QuestionKind
@@ -11,7 +10,7 @@ from smtrainer.domain.progress import Stage
 from smtrainer.domain.scoring import is_correct
 from smtrainer.i18n import _
 from smtrainer.ui.screens.base import JourneyScreen
-from smtrainer.ui.widgets import Hint, NumberedChoices
+from smtrainer.ui.widgets import Hint, NumberedChoices, Plain
 from smtrainer.ui.words import result_label
 
 
@@ -73,10 +72,8 @@ class QuestionScreen(JourneyScreen):
             module = self.policy.module(position.module or "")
             total = len(module.check_questions) if module else 0
             label = _("Check question {number} of {total}")
-        yield Static(
-            label.format(number=position.index + 1, total=total), classes="counter", markup=False
-        )
-        yield Static(question.prompt, classes="prompt", markup=False)
+        yield Plain(label.format(number=position.index + 1, total=total), classes="counter")
+        yield Plain(question.prompt, classes="prompt")
         multiple = question.kind is QuestionKind.MULTIPLE
         confirmed = self._saved_answer()
         marks = {}
@@ -89,13 +86,12 @@ class QuestionScreen(JourneyScreen):
         )
         if confirmed is not None and not self.in_assessment:
             right = is_correct(question, confirmed)
-            yield Static(result_label(right), classes="verdict", markup=False)
-            yield Static(question.explanation, classes="feedback", markup=False)
+            yield Plain(result_label(right), classes="verdict")
+            yield Plain(question.explanation, classes="feedback")
             section = self.policy.section(question.section)
-            yield Static(
+            yield Plain(
                 _("Policy: {section}").format(section=section.title if section else ""),
                 classes="citation",
-                markup=False,
             )
             yield Hint(_("Enter: continue."))
         elif multiple:

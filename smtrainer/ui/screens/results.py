@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Static
 
 from smtrainer.domain import journey
 from smtrainer.domain.model import QuestionKind
@@ -14,7 +13,7 @@ from smtrainer.domain.record import RecordKind
 from smtrainer.i18n import N_, _, ngettext
 from smtrainer.ui.formatting import percent
 from smtrainer.ui.screens.base import JourneyScreen
-from smtrainer.ui.widgets import Hint
+from smtrainer.ui.widgets import Hint, Plain
 
 
 class ReviewScreen(JourneyScreen):
@@ -31,7 +30,7 @@ class ReviewScreen(JourneyScreen):
         policy, progress = self.policy, self.progress
         tally = journey.assessment_tally(policy, progress)
         passed = journey.passed(policy, progress)
-        yield Static(
+        yield Plain(
             ngettext(
                 "{correct} of {total} correct: {score}. The pass mark is {mark}.",
                 "{correct} of {total} correct: {score}. The pass mark is {mark}.",
@@ -43,12 +42,10 @@ class ReviewScreen(JourneyScreen):
                 mark=percent(policy.pass_mark),
             ),
             classes="heading",
-            markup=False,
         )
-        yield Static(
+        yield Plain(
             "✓ " + _("Passed") if passed else "✗ " + _("Not passed yet"),
             classes="verdict",
-            markup=False,
         )
         wrong = journey.wrong_questions(policy, progress)
         assert progress.assessment is not None
@@ -60,7 +57,7 @@ class ReviewScreen(JourneyScreen):
             }
             given = progress.assessment.answers.get(question_id, [])
             section = policy.section(question.section)
-            yield Static(
+            yield Plain(
                 "✗ "
                 + question.prompt
                 + "\n"
@@ -80,7 +77,6 @@ class ReviewScreen(JourneyScreen):
                 + "\n"
                 + _("Policy: {section}").format(section=section.title if section else ""),
                 classes="review-item",
-                markup=False,
             )
         yield Hint(self._next_hint(passed, bool(wrong)))
 
@@ -122,12 +118,12 @@ class PlanScreen(JourneyScreen):
         policy, progress = self.policy, self.progress
         changed = [m for m in policy.modules if m.id in progress.changed]
         plan = journey.planned_modules(policy, progress)
-        yield Static(_("What changed since your last record"), classes="heading", markup=False)
+        yield Plain(_("What changed since your last record"), classes="heading")
         if changed:
-            yield Static("\n".join("• " + m.title for m in changed), markup=False)
+            yield Plain("\n".join("• " + m.title for m in changed))
         else:
-            yield Static(_("Nothing has changed in the training content."), markup=False)
-        yield Static(_("Modules to revisit"), classes="heading", markup=False)
+            yield Plain(_("Nothing has changed in the training content."))
+        yield Plain(_("Modules to revisit"), classes="heading")
         if plan:
             reasons = []
             wrong_modules = {
@@ -140,12 +136,10 @@ class PlanScreen(JourneyScreen):
                 if module.id in progress.changed:
                     why.append(_("content changed"))
                 reasons.append(f"• {module.title} ({', '.join(why)})")
-            yield Static("\n".join(reasons), markup=False)
+            yield Plain("\n".join(reasons))
             yield Hint(_("Enter: go to the module map."))
         else:
-            yield Static(
-                _("None: you answered everything correctly and nothing changed."), markup=False
-            )
+            yield Plain(_("None: you answered everything correctly and nothing changed."))
             yield Hint(_("Enter: continue to the practice check."))
 
     async def action_continue(self) -> None:

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from smtrainer.domain.progress import Stage
 from smtrainer.i18n import _, ngettext
 from smtrainer.ui.screens.base import trainer_of
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import ActionMenu, Hint, KeyFooter
+from smtrainer.ui.widgets import ActionMenu, Hint, KeyFooter, Plain
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
@@ -36,16 +36,15 @@ class WelcomeScreen(Screen[None]):
         assert policy is not None
         yield Header(show_clock=False)
         with VerticalScroll(id="welcome"):
-            yield Static(policy.school, id="school", markup=False)
-            yield Static(
+            yield Plain(policy.school, id="school")
+            yield Plain(
                 _("{title} (version {version})").format(title=policy.title, version=policy.version),
                 id="policy-title",
-                markup=False,
             )
             yield ActionMenu(self._options(), id="actions")
             yield Hint(_("Press a number, or use the arrows and Enter."))
             total = sum(module.minutes for module in policy.modules)
-            yield Static(
+            yield Plain(
                 ngettext(
                     "{count} module, about {minutes} minutes in all:",
                     "{count} modules, about {minutes} minutes in all:",
@@ -55,9 +54,8 @@ class WelcomeScreen(Screen[None]):
                     minutes=total,
                 ),
                 id="intro",
-                markup=False,
             )
-            yield Static(self._module_lines(), id="modules", markup=False)
+            yield Plain(self._module_lines(), id="modules")
         yield KeyFooter()
 
     def _options(self) -> list[tuple[str, str]]:
