@@ -199,6 +199,8 @@ def is_answered(policy: Policy, progress: Progress) -> bool:
         return progress.module(position.module or "").confidence is not None
     if position.stage is Stage.SELF_CHECK:
         items = self_check_items(policy)
+        if not items:
+            return True  # Nothing to answer: straight on to the action list.
         return position.index < len(items) and items[position.index][1].id in progress.self_check
     return True
 
