@@ -124,7 +124,9 @@ def test_induction_then_refresher_through_the_controller() -> None:
     assert signing.finished is not None and journey.progress is None
     assert load_progress(journey.policy_id).progress is None
     (record,) = signed_records()
-    assert record["attempts"] == 2 and record["passed"] is True
+    attempts = record["attempts"]  # a count in record v1, the attempts themselves in v2
+    assert (len(attempts) if isinstance(attempts, list) else attempts) == 2
+    assert record["passed"] is True
 
     again = controller(seed=9)
     offer = again.refresher_offer(ada)
