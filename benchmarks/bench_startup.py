@@ -59,6 +59,14 @@ if kind == "bare":
 
     app = Bare()
 else:
+    import os
+    import pty
+
+    # A terminal for standard input and output, as a user has: without one, smtrainer starts
+    # its plain text mode instead of the app.
+    _parent, _child = pty.openpty()
+    os.dup2(_child, 0)
+    os.dup2(_child, 1)
     from smtrainer.cli.main import main
     from smtrainer.ui import launch
     from smtrainer.ui.app import TrainerApp

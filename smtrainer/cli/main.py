@@ -41,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("show the version and exit"),
     )
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=_(
+            "the training as plain lines of text, for screen readers and scripts "
+            "(automatic when the output is not a terminal)"
+        ),
+    )
+    parser.add_argument(
         "--content",
         type=Path,
         metavar=_("DIR"),
@@ -89,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     deliver.add_argument("--to", type=Path, metavar=_("FOLDER"), help=_("the shared folder"))
     _head_teacher_parsers(commands)
+    from smtrainer.cli.evidence_cmds import add_parsers
+
+    add_parsers(commands, _subparser, _store_option)
     return parser
 
 
@@ -294,10 +305,10 @@ def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     language = choose_language(_requested_language(args_list), load_settings().language)
     set_language(language)
+    plain = "--plain" in args_list or plain_wanted()
+    args_list = [arg for arg in args_list if arg != "--plain"]
     if not args_list:  # Plain `smtrainer`: straight to the app, with no parser to build.
-        from smtrainer.ui.launch import run_app
-
-        return run_app()
+        return _training(None, language_forced=False, plain=plain)
     argparse_i18n.install()
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -321,6 +332,12 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_key(args.action, new_passphrase=args.passphrase)
     if args.command in {"collect", "roster", "summary", "dashboard"}:
         return _head_teacher(args)
+    if args.command in {"issuer", "credential", "export", "push", "report"}:
+        from smtrainer.cli.evidence_cmds import run_evidence
+        from smtrainer.workflows.store import default_store
+
+        store = getattr(args, "store", None) or default_store()
+        return run_evidence(args, store, dt.date.today())
     if args.command == "deliver":
         from smtrainer.cli.deliver_cmd import run_deliver
 
@@ -341,9 +358,31 @@ def _main(argv: Sequence[str] | None) -> int:
             today=today,
             content=args.content,
         )
+    return _training(args.content, language_forced=args.lang is not None, plain=plain)
+
+
+def plain_wanted() -> bool:
+    """Whether the training must run as plain lines: no terminal to draw on, or a dumb one."""
+    if os.environ.get("TERM") == "dumb":
+        return True
+    return not (_is_terminal(sys.stdout) and _is_terminal(sys.stdin))
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _training(content: Path | None, *, language_forced: bool, plain: bool) -> int:
+    if plain:
+        from smtrainer.plain.launch import run_plain
+
+        return run_plain(content, language_forced=language_forced)
     from smtrainer.ui.launch import run_app
 
-    return run_app(content_dir=args.content, language_forced=args.lang is not None)
+    return run_app(content_dir=content, language_forced=language_forced)
 
 
 def _head_teacher(args: argparse.Namespace) -> int:
