@@ -9,6 +9,7 @@ from pathlib import Path
 from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.loader import ContentTree, load_tree
 from smtrainer.content.location import bundled_content_dir
+from smtrainer.content.migration import migration_steps
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
 
@@ -26,7 +27,7 @@ COUNT_LABELS = {
 def run_check(content_dir: Path | None, *, strict: bool, as_json: bool) -> int:
     root = content_dir if content_dir is not None else bundled_content_dir()
     try:
-        tree = load_tree(root)
+        tree = load_tree(root, cues=True)
     except ContentFolderError as error:
         print(_("smtrainer check: error: {message}").format(message=error), file=sys.stderr)
         return 2
@@ -47,18 +48,47 @@ def _json_report(tree: ContentTree, *, ok: bool) -> dict[str, object]:
         "warnings": problems.warnings,
         "problems": [p.to_json() for p in problems.sorted()],
         "policies": [
-            {"id": policy_id, "languages": languages}
+            {
+                "id": policy_id,
+                "languages": languages,
+                "formats": tree.formats()[policy_id],
+                "migration": _migrations(tree, policy_id),
+            }
             for policy_id, languages in tree.counts().items()
         ],
     }
+
+
+def _migrations(tree: ContentTree, policy_id: str) -> dict[str, list[str]]:
+    """For each language still in an older format, the steps to the newest one."""
+    steps = {language: migration_steps(pack) for language, pack in tree.packs[policy_id].items()}
+    return {language: found for language, found in sorted(steps.items()) if found}
 
 
 def format_problem(problem: Problem) -> str:
     """One problem as `file:line: severity: key: message`, the form editors can jump to."""
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
     severity = _("error") if problem.is_error else _("warning")
+    if problem.code:
+        severity += f" [{problem.code}]"
     key = f"{problem.key}: " if problem.key else ""
     return f"{where}: {severity}: {key}{problem.message}"
+
+
+def _print_migration(tree: ContentTree, policy_id: str) -> None:
+    """How to move each older-format language of a policy, once per distinct list of steps."""
+    grouped: dict[tuple[str, ...], list[str]] = {}
+    for language, found in _migrations(tree, policy_id).items():
+        grouped.setdefault(tuple(found), []).append(language)
+    for steps, in_languages in grouped.items():
+        print(
+            _(
+                "{policy} [{languages}] is in content format 1, which is still read. "
+                "To move it to format 2:"
+            ).format(policy=policy_id, languages=", ".join(in_languages))
+        )
+        for number, step in enumerate(steps, start=1):
+            print(f"  {number}. {step}")
 
 
 def _print_report(tree: ContentTree, *, strict: bool) -> None:
@@ -69,6 +99,8 @@ def _print_report(tree: ContentTree, *, strict: bool) -> None:
         for language, counts in languages.items():
             parts = ", ".join(COUNT_LABELS[name](n).format(n=n) for name, n in counts.items())
             print(f"{policy_id} [{language}]: {parts}")
+    for policy_id in tree.packs:
+        _print_migration(tree, policy_id)
     errors = ngettext("{n} error", "{n} errors", problems.errors).format(n=problems.errors)
     warnings = ngettext("{n} warning", "{n} warnings", problems.warnings).format(
         n=problems.warnings

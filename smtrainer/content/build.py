@@ -8,9 +8,11 @@ from typing import Any
 from smtrainer.content.pack import PackSource
 from smtrainer.domain.assessment import DEFAULT_SIZE
 from smtrainer.domain.model import (
+    AcknowledgedWarning,
     Acknowledgement,
     AcknowledgementMode,
     AnswerOption,
+    Blueprint,
     Choice,
     Contact,
     KeyPoint,
@@ -18,11 +20,13 @@ from smtrainer.domain.model import (
     Policy,
     Question,
     QuestionKind,
+    Role,
     Scenario,
     Section,
     SelfCheckItem,
     StaffIdRule,
     Step,
+    Translation,
     Verdict,
 )
 from smtrainer.i18n import N_
@@ -49,7 +53,13 @@ def _question(data: dict[str, Any]) -> Question:
         )
     else:
         options = tuple(
-            AnswerOption(c["id"], plain(c["text"]), c.get("correct", False))
+            AnswerOption(
+                c["id"],
+                plain(c["text"]),
+                c.get("correct", False),
+                feedback=plain(c.get("feedback", "")),
+                section=c.get("section", ""),
+            )
             for c in data["choices"]
         )
     return Question(
@@ -138,7 +148,7 @@ def policy_from_data(
         adopted=data.get("adopted"),
         pass_mark=data["pass_mark"],
         refresher_months=data["refresher_months"],
-        assessment_size=data.get("assessment_size", DEFAULT_SIZE),
+        assessment=_blueprint(data),
         staff_id=StaffIdRule(data.get("staff_id", StaffIdRule.OPTIONAL.value)),
         acknowledgement=Acknowledgement(
             AcknowledgementMode(data["acknowledgement"]["mode"]),
@@ -149,4 +159,25 @@ def policy_from_data(
         modules=tuple(
             _module(module, source, hashes.get(module["id"], "")) for source, module in modules
         ),
+        format=data["format"],
+        translation=Translation(data.get("translation", Translation.OFFICIAL.value)),
+        introduction=data.get("introduction", "").strip(),
+        full_policy=plain(data.get("full_policy", "")),
+        roles=tuple(Role(r["id"], r["title"]) for r in data.get("roles", [])),
+        acknowledged=tuple(
+            AcknowledgedWarning(a["warning"], a["target"], plain(a["reason"]))
+            for a in data.get("acknowledged", [])
+        ),
+    )
+
+
+def _blueprint(data: dict[str, Any]) -> Blueprint:
+    """Format 2's [assessment] table, or format 1's assessment_size."""
+    table = data.get("assessment")
+    if table is None:
+        return Blueprint(data.get("assessment_size", DEFAULT_SIZE))
+    return Blueprint(
+        size=table["size"],
+        per_module=table.get("per_module"),
+        essential_sections=tuple(table.get("essential_sections", ())),
     )

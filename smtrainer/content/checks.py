@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from smtrainer.content.pack import QUESTION_LISTS, PackSource, items
 from smtrainer.content.sources import Problems, SourceFile
 from smtrainer.content.validate import join, suggest
+from smtrainer.content.warning_codes import CODES, WarningCode
 from smtrainer.domain.model import QuestionKind, Verdict
 from smtrainer.domain.problems import Severity
 from smtrainer.domain.scenario_walk import find_cycle, reachable
@@ -49,6 +51,8 @@ def check_pack(pack: PackSource, problems: Problems) -> None:
         for list_key in QUESTION_LISTS:
             for key, question in items(module, list_key):
                 _check_question(source, key, question, problems)
+                if pack.format >= 2:
+                    _check_feedback(source, key, question, problems)
         for key, point in items(module, "key_points"):
             if len(point["body"]) > LONG_BODY:
                 source.report(
@@ -78,6 +82,8 @@ def check_pack(pack: PackSource, problems: Problems) -> None:
                 )
     if not pack.modules:
         pack.policy.report(problems, "", _("the pack has no module files"))
+    elif pack.format >= 2 and pack.is_valid:
+        _check_blueprint(pack.policy, policy, len(pack.modules), problems)
 
 
 def _check_policy(
@@ -101,6 +107,63 @@ def _check_policy(
         )
     _duplicates(source, policy, "sections", "id", problems)
     _duplicates(source, policy, "contacts", "role", problems)
+    _duplicates(source, policy, "roles", "id", problems)
+    sections = [entry["id"] for entry in policy["sections"]]
+    essential = policy.get("assessment", {}).get("essential_sections", [])
+    for index, section in enumerate(essential):
+        if section not in sections:
+            _unknown(
+                source,
+                f"assessment.essential_sections[{index}]",
+                _("essential section '{section}' is not one the policy lists").format(
+                    section=section
+                ),
+                section,
+                sections,
+                problems,
+            )
+    for key, entry in items(policy, "acknowledged"):
+        if entry["warning"] not in CODES:
+            _unknown(
+                source,
+                join(key, "warning"),
+                _("'{code}' is not a warning code the checker gives").format(code=entry["warning"]),
+                entry["warning"],
+                CODES,
+                problems,
+            )
+
+
+def _unknown(
+    source: SourceFile,
+    key: str,
+    message: str,
+    value: str,
+    candidates: Sequence[str],
+    problems: Problems,
+) -> None:
+    hint = suggest(value, candidates)
+    if hint:
+        message += " " + _("(did you mean '{suggestion}'?)").format(suggestion=hint)
+    source.report(problems, key, message)
+
+
+def _check_blueprint(
+    source: SourceFile, policy: dict[str, Any], modules: int, problems: Problems
+) -> None:
+    assessment = policy.get("assessment")
+    if assessment is None or "per_module" not in assessment:
+        return
+    per_module, size = assessment["per_module"], assessment["size"]
+    if per_module * modules > size:
+        source.report(
+            problems,
+            "assessment.per_module",
+            _(
+                "{per_module} questions from each of {modules} modules is {total}, more than "
+                "the assessment size {size}"
+            ).format(per_module=per_module, modules=modules, total=per_module * modules, size=size),
+        )
 
 
 def _duplicates(
@@ -159,6 +222,11 @@ def _citations(module: dict[str, Any]) -> list[tuple[str, str]]:
         for step_key, step in items(scenario, "steps"):
             for choice_key, choice in items(step, "choices"):
                 found.append((f"{key}.{step_key}.{choice_key}.section", choice["section"]))
+    for list_key in QUESTION_LISTS:
+        for key, question in items(module, list_key):
+            for option_key, option in items(question, "choices"):
+                if "section" in option:
+                    found.append((f"{key}.{option_key}.section", option["section"]))
     return found
 
 
@@ -301,4 +369,25 @@ def _check_question(
             join(key, "choices"),
             _("every choice is correct, so the question tests nothing"),
             Severity.WARNING,
+        )
+
+
+def _check_feedback(
+    source: SourceFile, key: str, question: dict[str, Any], problems: Problems
+) -> None:
+    """Format 2: every wrong option says why it is wrong."""
+    missing = [
+        option["id"]
+        for _k, option in items(question, "choices")
+        if not option.get("correct", False) and "feedback" not in option
+    ]
+    if missing:
+        source.warn(
+            problems,
+            join(key, "choices"),
+            _("wrong options without 'feedback' (why not this one): {options}").format(
+                options=", ".join(missing)
+            ),
+            WarningCode.MISSING_FEEDBACK,
+            question["id"],
         )

@@ -5,12 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smtrainer.content.acknowledgements import apply_acknowledgements
 from smtrainer.content.checks import check_pack
+from smtrainer.content.cues import CUE_FORMAT, check_cues
 from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.pack import PackSource, counts
 from smtrainer.content.parity import check_parity
-from smtrainer.content.schema import MODULE, POLICY, POLICY_FILE
-from smtrainer.content.sources import Problems, display_path, read_toml
+from smtrainer.content.schema import (
+    FORMATS,
+    POLICY_FILE,
+    RENAMED_IN_V2,
+    declared_format,
+    module_schema,
+    policy_schema,
+)
+from smtrainer.content.sources import Problems, SourceFile, display_path, read_toml
 from smtrainer.content.validate import validate_table
 from smtrainer.domain.problems import Severity
 from smtrainer.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, _
@@ -26,6 +35,13 @@ class ContentTree:
     packs: dict[str, dict[str, PackSource]] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
 
+    def formats(self) -> dict[str, dict[str, int]]:
+        """The content format of each pack, by policy id then language."""
+        return {
+            policy_id: {lang: pack.format for lang, pack in sorted(languages.items())}
+            for policy_id, languages in sorted(self.packs.items())
+        }
+
     def counts(self) -> dict[str, dict[str, dict[str, int]]]:
         return {
             policy_id: {lang: counts(pack) for lang, pack in sorted(languages.items())}
@@ -33,8 +49,12 @@ class ContentTree:
         }
 
 
-def load_tree(root: Path) -> ContentTree:
-    """Read and check everything under `root`; raise ContentFolderError only if it is unusable."""
+def load_tree(root: Path, *, cues: bool = False) -> ContentTree:
+    """Read and check everything under `root`; raise ContentFolderError only if it is unusable.
+
+    With `cues`, format 2 packs are also checked for answer cues (what `smtrainer check` does;
+    loading for the app skips that work).
+    """
     if not root.exists():
         raise ContentFolderError(_("content folder not found: {path}").format(path=root))
     if not root.is_dir():
@@ -66,7 +86,11 @@ def load_tree(root: Path) -> ContentTree:
         )
     for policy_id, languages in sorted(tree.packs.items()):
         for pack in languages.values():
+            start = len(problems.items)
             check_pack(pack, problems)
+            if cues and pack.format >= CUE_FORMAT:
+                check_cues(pack, problems)
+            apply_acknowledgements(pack, problems, start, report_unused=cues)
         for language in SUPPORTED_LANGUAGES:
             if language not in languages:
                 problems.add(
@@ -119,8 +143,13 @@ def _read_pack(folder: Path, language: str, problems: Problems) -> PackSource:
         pack.policy = read_toml(policy_path, problems)
         if pack.policy.data is not None:
             pack.policy.valid = validate_table(
-                pack.policy.data, POLICY, "", pack.policy.reporter(problems)
+                pack.policy.data,
+                policy_schema(pack.policy.data),
+                "",
+                pack.policy.reporter(problems),
+                RENAMED_IN_V2,
             )
+            pack.format = declared_format(pack.policy.data)
     try:
         entries = sorted(folder.iterdir())
     except OSError:
@@ -137,7 +166,27 @@ def _read_pack(folder: Path, language: str, problems: Problems) -> PackSource:
             )
             continue
         module = read_toml(entry, problems)
-        if module.data is not None:
-            module.valid = validate_table(module.data, MODULE, "", module.reporter(problems))
+        if module.data is not None and _same_format(pack, module, problems):
+            module.valid = validate_table(
+                module.data, module_schema(module.data), "", module.reporter(problems)
+            )
         pack.modules.append(module)
     return pack
+
+
+def _same_format(pack: PackSource, module: SourceFile, problems: Problems) -> bool:
+    """A pack is written in one format: its modules say the format its policy.toml says."""
+    if module.data is None or pack.policy is None or pack.policy.data is None:
+        return True
+    module_format = module.data.get("format")
+    if module_format in FORMATS and module_format != pack.format:
+        module.report(
+            problems,
+            "format",
+            _(
+                "module is format {module_format} but {file} is format {policy_format}; "
+                "a pack uses one format throughout"
+            ).format(module_format=module_format, file=POLICY_FILE, policy_format=pack.format),
+        )
+        return False
+    return True

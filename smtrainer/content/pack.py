@@ -21,6 +21,8 @@ class PackSource:
     folder: Path
     policy: SourceFile | None = None
     modules: list[SourceFile] = field(default_factory=list)
+    format: int = 1
+    """The content format its policy.toml declares."""
 
     def valid_modules(self) -> Iterator[tuple[SourceFile, dict[str, Any]]]:
         for module in self.modules:

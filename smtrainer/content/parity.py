@@ -26,6 +26,7 @@ _LABELS = {
     "self_check": N_("self-check item '{id}'"),
     "sections": N_("section '{id}'"),
     "contacts": N_("contact '{id}'"),
+    "roles": N_("role '{id}'"),
 }
 _TEXT_FIELDS = ("title", "summary", "body", "text", "feedback", "prompt", "explanation", "action")
 _MIN_TEXT_FOR_WARNING = 25
@@ -119,7 +120,13 @@ def module_structure(module: dict[str, Any]) -> Structure:
                 answer=question.get("answer"),
             )
             for option_key, option_path, option in _walk(question, "choices", key, path, out):
-                _fields(option_key, option_path, out, correct=option.get("correct", False))
+                _fields(
+                    option_key,
+                    option_path,
+                    out,
+                    correct=option.get("correct", False),
+                    section=option.get("section"),
+                )
     for key, path, item in _walk(module, "self_check", "", (), out):
         _fields(key, path, out, section=item["section"])
     return out
@@ -131,7 +138,18 @@ def policy_structure(policy: dict[str, Any]) -> Structure:
     for name in ("version", "pass_mark", "refresher_months"):
         out.shape[(name,)] = Entry(name, policy[name])
     out.shape[("staff_id",)] = Entry("staff_id", policy.get("staff_id", "optional"))
-    out.shape[("assessment_size",)] = Entry("assessment_size", policy.get("assessment_size"))
+    out.shape[("format",)] = Entry("format", policy["format"])
+    assessment = policy.get("assessment")
+    if assessment is None:
+        out.shape[("assessment_size",)] = Entry("assessment_size", policy.get("assessment_size"))
+    else:
+        for name in ("size", "per_module", "essential_sections"):
+            out.shape[("assessment", name)] = Entry(
+                f"assessment.{name}", _tuple(assessment.get(name))
+            )
+    for name in ("introduction", "full_policy"):
+        if name in policy:
+            out.text[(name,)] = Entry(name, policy[name])
     out.shape[("acknowledgement", "mode")] = Entry(
         "acknowledgement.mode", policy["acknowledgement"]["mode"]
     )
@@ -140,7 +158,12 @@ def policy_structure(policy: dict[str, Any]) -> Structure:
     )
     _walk(policy, "sections", "", (), out)
     _walk(policy, "contacts", "", (), out, id_key="role")
+    _walk(policy, "roles", "", (), out)
     return out
+
+
+def _tuple(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _parent(path: Path_) -> Path_:
@@ -215,6 +238,8 @@ def _show(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return f"'{value}'"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(item) for item in value) + "]"
     return str(value)
 
 

@@ -15,7 +15,7 @@ from smtrainer.domain import model as model_module
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 
-CHECKED_FORMAT = 2
+CHECKED_FORMAT = 3
 
 DEFAULT_POLICY = "kingsworth"
 

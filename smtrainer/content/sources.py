@@ -41,8 +41,10 @@ class Problems:
         *,
         line: int | None = None,
         severity: Severity = Severity.ERROR,
+        code: str = "",
+        target: str = "",
     ) -> None:
-        self.items.append(Problem(file, line, key, message, severity))
+        self.items.append(Problem(file, line, key, message, severity, code, target))
 
     @property
     def errors(self) -> int:
@@ -85,6 +87,18 @@ class SourceFile:
         severity: Severity = Severity.ERROR,
     ) -> None:
         problems.add(self.display, key, message, line=self.line(key), severity=severity)
+
+    def warn(self, problems: Problems, key: str, message: str, code: str, target: str) -> None:
+        """A warning the pack may acknowledge for `target` by its `code`."""
+        problems.add(
+            self.display,
+            key,
+            message,
+            line=self.line(key),
+            severity=Severity.WARNING,
+            code=code,
+            target=target,
+        )
 
     def reporter(self, problems: Problems) -> Callable[[str, str], None]:
         """A function that reports an error at a key path of this file."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from smtrainer.content.schema import ID, Field, Kind
+from smtrainer.content.schema import ID, MAX_ID_LENGTH, Field, Kind
 from smtrainer.i18n import _
 
 Report = Callable[[str, str], None]
@@ -42,6 +42,8 @@ def kind_name(value: object) -> str:
     if isinstance(value, list):
         if value and all(isinstance(item, dict) for item in value):
             return _(Kind.TABLES.value)
+        if value and all(isinstance(item, str) for item in value):
+            return _(Kind.STRINGS.value)
         return _("array")
     return type(value).__name__
 
@@ -60,6 +62,8 @@ def _has_kind(value: object, kind: Kind) -> bool:
             return isinstance(value, dict)
         case Kind.TABLES:
             return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+        case Kind.STRINGS:
+            return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def join(path: str, key: str) -> str:
@@ -67,16 +71,27 @@ def join(path: str, key: str) -> str:
 
 
 def validate_table(
-    data: dict[str, Any], fields: Sequence[Field], path: str, report: Report
+    data: dict[str, Any],
+    fields: Sequence[Field],
+    path: str,
+    report: Report,
+    renamed: Mapping[str, str] | None = None,
 ) -> bool:
-    """Check `data` against `fields`; report each problem and return whether there were none."""
+    """Check `data` against `fields`; report each problem and return whether there were none.
+
+    `renamed` maps keys an older format used to what replaced them, for a clearer message.
+    """
     ok = True
     known = {f.name: f for f in fields}
     for key in data:
         if key not in known:
             ok = False
             hint = suggest(key, list(known))
-            if hint:
+            if renamed and key in renamed:
+                message = _(
+                    "'{key}' belongs to content format 1; in format 2 write {replacement}"
+                ).format(key=key, replacement=renamed[key])
+            elif hint:
                 message = _("unknown key '{key}'; did you mean '{suggestion}'?").format(
                     key=key, suggestion=hint
                 )
@@ -124,6 +139,12 @@ def _validate_value(value: object, spec: Field, path: str, report: Report) -> bo
         for index, item in enumerate(value):
             ok = validate_table(item, spec.fields, f"{path}[{index}]", report) and ok
         return ok
+    if spec.kind is Kind.STRINGS:
+        assert isinstance(value, list)
+        ok = _validate_count(value, spec, path, report)
+        for index, item in enumerate(value):
+            ok = _validate_text(item, spec, f"{path}[{index}]", report) and ok
+        return ok
     return True
 
 
@@ -140,13 +161,13 @@ def _validate_text(value: str, spec: Field, path: str, report: Report) -> bool:
             message += " " + _("(did you mean '{suggestion}'?)").format(suggestion=hint)
         report(path, message)
         return False
-    if spec.identifier and not _ID_PATTERN.match(value):
+    if spec.identifier and (not _ID_PATTERN.match(value) or len(value) > MAX_ID_LENGTH):
         report(
             path,
             _(
                 "'{value}' is not a valid id: use lower-case letters and digits, "
-                "separated by '-' or '.'"
-            ).format(value=value),
+                "separated by '-' or '.', at most {limit} characters"
+            ).format(value=value, limit=MAX_ID_LENGTH),
         )
         return False
     return True

@@ -35,6 +35,13 @@ class AcknowledgementMode(StrEnum):
     ACCEPTED_BY_DEFAULT = "accepted-by-default"
 
 
+class Translation(StrEnum):
+    """Whether a language version of a pack is the school's own text or a courtesy translation."""
+
+    OFFICIAL = "official"
+    UNOFFICIAL = "unofficial"
+
+
 class StaffIdRule(StrEnum):
     """Whether the school asks staff for an id."""
 
@@ -105,6 +112,10 @@ class AnswerOption(msgspec.Struct, frozen=True):
     id: str
     text: str
     correct: bool
+    feedback: str = ""
+    """Why this option is (not) the answer; format 2 gives one for every wrong option."""
+    section: str = ""
+    """The section the feedback cites, when not the question's own."""
 
 
 class Question(msgspec.Struct, frozen=True):
@@ -153,6 +164,31 @@ class Module(msgspec.Struct, frozen=True):
         return None
 
 
+class Blueprint(msgspec.Struct, frozen=True):
+    """How an assessment is drawn from the pool."""
+
+    size: int
+    per_module: int | None = None
+    """Questions drawn from each module; None spreads `size` evenly."""
+    essential_sections: tuple[str, ...] = ()
+    """Sections every draw asks about at least once."""
+
+
+class Role(msgspec.Struct, frozen=True):
+    """A staff role a school lists; records keep the id."""
+
+    id: str
+    title: str
+
+
+class AcknowledgedWarning(msgspec.Struct, frozen=True):
+    """A checker warning the school has looked at and accepts for one target, with why."""
+
+    warning: str
+    target: str
+    reason: str
+
+
 class Policy(msgspec.Struct, frozen=True):
     """One school's policy pack in one language."""
 
@@ -164,12 +200,25 @@ class Policy(msgspec.Struct, frozen=True):
     adopted: dt.date | None
     pass_mark: int
     refresher_months: int
-    assessment_size: int
+    assessment: Blueprint
     staff_id: StaffIdRule
     acknowledgement: Acknowledgement
     contacts: tuple[Contact, ...]
     sections: tuple[Section, ...]
     modules: tuple[Module, ...] = ()
+    format: int = 1
+    translation: Translation = Translation.OFFICIAL
+    introduction: str = ""
+    """Markdown: what this training is, for this school."""
+    full_policy: str = ""
+    """Where staff find the full policy."""
+    roles: tuple[Role, ...] = ()
+    """The school's own list of roles; empty means the app's default list."""
+    acknowledged: tuple[AcknowledgedWarning, ...] = ()
+
+    @property
+    def assessment_size(self) -> int:
+        return self.assessment.size
 
     def module(self, module_id: str) -> Module | None:
         for module in self.modules:

@@ -20,16 +20,23 @@ class Problem(msgspec.Struct, frozen=True, order=True):
     key: str
     message: str
     severity: Severity = Severity.ERROR
+    code: str = ""
+    """For warnings a pack may acknowledge: the warning's code, e.g. ``correct-longest``."""
+    target: str = ""
+    """The id the coded warning is about (a question, module, section or the policy)."""
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
     def to_json(self) -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "severity": self.severity.value,
             "file": self.file,
             "key": self.key,
             "line": self.line,
             "message": self.message,
         }
+        if self.code:
+            found |= {"code": self.code, "target": self.target}
+        return found
