@@ -13,6 +13,7 @@ class WarningCode(StrEnum):
     CORRECT_MUCH_LONGER = "correct-much-longer"
     BEST_LONGEST = "best-longest"
     RESTRICTIVE_WORDS = "restrictive-words"
+    RESTRICTIVE_TRUE_FALSE = "restrictive-true-false"
     TRUE_FALSE_BALANCE = "true-false-balance"
     OPTION_REFERS_TO_OTHERS = "option-refers-to-others"
     NEAR_DUPLICATE = "near-duplicate"
