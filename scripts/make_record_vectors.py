@@ -107,6 +107,65 @@ RECORD = {
 }
 
 
+RECORD_V2 = {
+    "schema": "smtrainer.record.v2",
+    "record_id": "5d0c6a0e-8f55-4b7e-b1c4-0a9e3f2d7c18",
+    "kind": "induction",
+    "policy_id": "kingsworth",
+    "policy_version": "2.0",
+    "language": "fr",
+    "staff_id": "S-0042",
+    "staff_name": "Zoé Lefèvre",
+    "staff_role": "teacher",
+    "started_at": "2027-11-20T09:12:00Z",
+    "completed_at": "2027-11-20T10:40:00Z",
+    "correct": 4,
+    "total": 5,
+    "score_pct": 80,
+    "pass_mark": 80,
+    "passed": True,
+    "refresher_due": "2028-11-20",
+    "app_version": "0.2.0",
+    "modules": [
+        ["pupils-parents-and-family", "sha256-" + "q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s="],
+        ["use-at-school", "sha256-" + "zc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc3Nzc0="],
+    ],
+    "scenarios": [
+        [0, "sc08-x", "start/b", "follow-up/a/acceptable"],
+        [1, "sc09-y", "start/a/unsafe"],
+    ],
+    "attempts": [
+        {
+            "seed": 20271120,
+            "correct": 2,
+            "total": 5,
+            "score_pct": 40,
+            "questions": [
+                [0, "q08-a", True, ["b"]],
+                [0, "q08-b", False, ["a", "c"]],
+                [0, "q08-c", False, ["true"]],
+                [1, "q09-a", False, ["a"]],
+                [1, "q09-b", True, ["true"]],
+            ],
+        },
+        {
+            "seed": 20271120,
+            "correct": 4,
+            "total": 5,
+            "score_pct": 80,
+            "questions": [
+                [0, "q08-a", True, ["b"]],
+                [0, "q08-b", False, ["a"]],
+                [0, "q08-c", True, ["false"]],
+                [1, "q09-a", True, ["d"]],
+                [1, "q09-b", True, ["true"]],
+            ],
+        },
+    ],
+}
+"""A v2 record: 40 % at the first attempt, then 80 % (passed)."""
+
+
 def test_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(KEY_PHRASE).digest())
 
@@ -117,6 +176,23 @@ def other_key_fields() -> dict[str, str]:
     return {
         "public_key": sshsig.public_key_line(other.public_key()),
         "fingerprint": sshsig.fingerprint(other.public_key()),
+    }
+
+
+def v2_files(key: Ed25519PrivateKey) -> dict[str, str]:
+    """The v2 vectors: valid, tampered, and signed but breaking the v2 rules."""
+    valid = record_text(RECORD_V2, sign_record(RECORD_V2, key))
+    inconsistent = {**RECORD_V2, "score_pct": 100, "correct": 5}
+    return {
+        "v2-valid.toml": valid,
+        "v2-tampered-outcome.toml": valid.replace(
+            '[1,"q09-a",false,["a"]]', '[1,"q09-a",true,["a"]]'
+        ),
+        "v2-tampered-added-key.toml": valid.replace(
+            "[signature]", 'public_key = "x"\n\n[signature]'
+        ),
+        "v2-unsigned.toml": valid.split("[signature]")[0],
+        "v2-signed-inconsistent.toml": record_text(inconsistent, sign_record(inconsistent, key)),
     }
 
 
@@ -137,13 +213,15 @@ def main() -> int:
             "[[record.modules]]", 'note = "x"\n\n[[record.modules]]', 1
         ),
         "unsigned.toml": valid.split("[signature]")[0],
-        "unsupported.toml": valid.replace("smtrainer.record.v1", "smtrainer.record.v2"),
+        "unsupported.toml": valid.replace("smtrainer.record.v1", "smtrainer.record.v9"),
         "wrong-key.toml": record_text(RECORD, {**signature, **other_key_fields()}),
+        **v2_files(key),
     }
     for name, text in files.items():
         (OUT / name).write_text(text, encoding="utf-8")
     (OUT / "random-bytes.toml").write_bytes(hashlib.sha512(b"random").digest() * 4 + os.urandom(0))
     (OUT / "valid.message.json").write_bytes(signed_message(RECORD))
+    (OUT / "v2-valid.message.json").write_bytes(signed_message(RECORD_V2))
     (OUT / "test-key.pub").write_text(signature["public_key"] + " test-vector\n")
     private = key.private_bytes(
         serialization.Encoding.PEM,
@@ -151,7 +229,7 @@ def main() -> int:
         serialization.NoEncryption(),
     )
     (OUT / "test-key").write_bytes(private)
-    print(f"wrote {len(files) + 4} files to {OUT.relative_to(ROOT)}")
+    print(f"wrote {len(files) + 5} files to {OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+from smtrainer.domain.assessment import Attempt, AttemptAnswer
 from smtrainer.domain.dates import add_months, utc_timestamp
 from smtrainer.domain.model import Policy
-from smtrainer.domain.record import SCHEMA, Outcome, RecordKind, clean_text
+from smtrainer.domain.record import Outcome, RecordKind, clean_text
+from smtrainer.domain.record_v2 import SCHEMA_V2, integrity, step_text
 from smtrainer.domain.scoring import Tally, has_passed, is_correct
 
 
@@ -53,44 +55,45 @@ class Session:
     attempts: int = 1
     modules_done: Sequence[str] | None = None
     """Modules worked through (all of them for an induction); None means all."""
+    history: Sequence[Attempt] = ()
+    """Every assessment attempt, first to last. Empty: one attempt made of `seed` and
+    `answers` (the final answers)."""
 
 
-def build_record(session: Session, record_id: str, app_version: str) -> dict[str, Any]:
-    """The `[record]` table: only strings, integers, booleans, arrays and tables."""
-    policy = session.policy
-    owner = {q.id: m.id for m in policy.modules for q in (*m.questions, *m.check_questions)}
-    tallies = {module.id: Tally(0, 0) for module in policy.modules}
-    overall = Tally(0, 0)
-    questions = []
-    for answer in session.answers:
-        module_id = owner[answer.question_id]
-        module = policy.module(module_id)
-        question = module.question(answer.question_id) if module else None
+def attempt_of(policy: Policy, seed: int, answers: Sequence[Answer]) -> Attempt:
+    """An assessment attempt marked against the policy's questions (KeyError for unknown ids)."""
+    owner = {q.id: m for m in policy.modules for q in (*m.questions, *m.check_questions)}
+    marked = []
+    for answer in answers:
+        module = owner[answer.question_id]
+        question = module.question(answer.question_id)
         if question is None:
             raise KeyError(answer.question_id)
         right = is_correct(question, answer.chosen)
-        tallies[module_id] = tallies[module_id].add(right)
-        overall = overall.add(right)
-        questions.append(
-            {
-                "id": question.id,
-                "module": module_id,
-                "outcome": (Outcome.CORRECT if right else Outcome.WRONG).value,
-                "answer": sorted(answer.chosen),
-            }
-        )
+        outcome: Literal["correct", "wrong"] = "correct" if right else "wrong"
+        marked.append(AttemptAnswer(question.id, module.id, outcome, tuple(sorted(answer.chosen))))
+    return Attempt(seed, tuple(marked))
+
+
+def _tally(attempt: Attempt) -> Tally:
+    tally = Tally(0, 0)
+    for answer in attempt.answers:
+        tally = tally.add(answer.outcome == Outcome.CORRECT.value)
+    return tally
+
+
+def build_record(session: Session, record_id: str, app_version: str) -> dict[str, Any]:
+    """The `[record]` table (format v2): only strings, integers, booleans, arrays and tables.
+
+    Every attempt is kept; the top-level score is the last attempt's.
+    """
+    policy = session.policy
+    attempts = list(session.history) or [attempt_of(policy, session.seed, session.answers)]
+    used = {a.module_id for attempt in attempts for a in attempt.answers}
+    used.update(c.module_id for c in session.choices)
     done = set(session.modules_done) if session.modules_done is not None else None
-    modules = [
-        {
-            "id": module.id,
-            "content_hash": module.content_hash,
-            "correct": tallies[module.id].correct,
-            "total": tallies[module.id].total,
-            "score_pct": tallies[module.id].percent,
-        }
-        for module in policy.modules
-        if done is None or module.id in done or tallies[module.id].total
-    ]
+    listed = [m for m in policy.modules if done is None or m.id in done or m.id in used]
+    position = {module.id: index for index, module in enumerate(listed)}
     verdicts = {
         (s.id, step.id, c.id): c.verdict.value
         for m in policy.modules
@@ -98,9 +101,37 @@ def build_record(session: Session, record_id: str, app_version: str) -> dict[str
         for step in s.steps
         for c in step.choices
     }
+    walks: list[list[Any]] = []
+    for c in session.choices:
+        step = step_text(c.step_id, c.choice_id, verdicts[(c.scenario_id, c.step_id, c.choice_id)])
+        if walks and walks[-1][1] == c.scenario_id and walks[-1][0] == position[c.module_id]:
+            walks[-1].append(step)
+        else:
+            walks.append([position[c.module_id], c.scenario_id, step])
+    written = []
+    for attempt in attempts:
+        tally = _tally(attempt)
+        written.append(
+            {
+                "seed": attempt.seed,
+                "correct": tally.correct,
+                "total": tally.total,
+                "score_pct": tally.percent,
+                "questions": [
+                    [
+                        position[a.module_id],
+                        a.question_id,
+                        a.outcome == Outcome.CORRECT.value,
+                        list(a.answer),
+                    ]
+                    for a in attempt.answers
+                ],
+            }
+        )
+    final = _tally(attempts[-1])
     completed_day = session.completed.astimezone(dt.UTC).date()
     return {
-        "schema": SCHEMA,
+        "schema": SCHEMA_V2,
         "record_id": record_id,
         "kind": session.kind.value,
         "policy_id": policy.id,
@@ -111,24 +142,14 @@ def build_record(session: Session, record_id: str, app_version: str) -> dict[str
         "staff_role": clean_text(session.staff.role),
         "started_at": utc_timestamp(session.started),
         "completed_at": utc_timestamp(session.completed),
-        "correct": overall.correct,
-        "total": overall.total,
-        "score_pct": overall.percent,
+        "correct": final.correct,
+        "total": final.total,
+        "score_pct": final.percent,
         "pass_mark": policy.pass_mark,
-        "passed": has_passed(overall.correct, overall.total, policy.pass_mark),
-        "attempts": session.attempts,
+        "passed": has_passed(final.correct, final.total, policy.pass_mark),
         "refresher_due": add_months(completed_day, policy.refresher_months).isoformat(),
         "app_version": app_version,
-        "modules": modules,
-        "assessment": {"seed": session.seed, "questions": questions},
-        "scenario_choices": [
-            {
-                "module": c.module_id,
-                "scenario": c.scenario_id,
-                "step": c.step_id,
-                "choice": c.choice_id,
-                "verdict": verdicts[(c.scenario_id, c.step_id, c.choice_id)],
-            }
-            for c in session.choices
-        ],
+        "modules": [[module.id, integrity(module.content_hash)] for module in listed],
+        "scenarios": walks,
+        "attempts": written,
     }

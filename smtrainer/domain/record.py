@@ -21,13 +21,43 @@ from typing import Any
 import rfc8785
 
 from smtrainer.domain.dates import DATE_PATTERN, TIMESTAMP_PATTERN
+from smtrainer.domain.record_v2 import SCHEMA_V2, check_v2_parts
 from smtrainer.i18n import N_, _
 
 SCHEMA = "smtrainer.record.v1"
+SUPPORTED_SCHEMAS = (SCHEMA, SCHEMA_V2)
 NAMESPACE = "smtrainer-record-v1"
-"""The SSHSIG namespace: a signature made for a record is valid for nothing else."""
+"""The SSHSIG namespace of both versions: a signature made for a record is valid for nothing
+else. The signed `schema` field says which layout the record has."""
+V2_KEYS = frozenset(
+    {
+        "schema",
+        "record_id",
+        "kind",
+        "policy_id",
+        "policy_version",
+        "language",
+        "staff_id",
+        "staff_name",
+        "staff_role",
+        "started_at",
+        "completed_at",
+        "correct",
+        "total",
+        "score_pct",
+        "pass_mark",
+        "passed",
+        "refresher_due",
+        "app_version",
+        "modules",
+        "scenarios",
+        "attempts",
+    }
+)
 SIGNATURE_FORMAT = "sshsig"
 SIGNATURE_KEYS = ("format", "namespace", "public_key", "fingerprint", "value")
+SIGNATURE_KEYS_V2 = ("format", "namespace", "value")
+"""v2 does not repeat the public key and fingerprint: both are inside the signature."""
 MAX_INT = 2**53 - 1
 """Integers beyond this lose precision in JSON (RFC 8785 numbers are doubles)."""
 
@@ -109,6 +139,8 @@ _KIND_NAMES = {str: N_("string"), list: N_("list"), dict: N_("table"), bool: N_(
 
 @dataclass(frozen=True)
 class RecordProblem:
+    """One rule a record breaks: the key path (``modules[2].score_pct``) and why, in words."""
+
     key: str
     reason: str
 
@@ -166,7 +198,8 @@ class _Checker:
 def check_record(record: Mapping[str, Any]) -> list[RecordProblem]:
     """Every way `record` (a parsed `[record]` table) departs from format v1."""
     c = _Checker()
-    if c.field(record, "schema", str) != SCHEMA:
+    schema = c.field(record, "schema", str)
+    if schema not in SUPPORTED_SCHEMAS:
         c.fail("schema", _("unsupported schema"))
         return c.problems
     c.pattern(
@@ -191,11 +224,18 @@ def check_record(record: Mapping[str, Any]) -> list[RecordProblem]:
     c.pattern(record, "completed_at", TIMESTAMP_PATTERN)
     c.pattern(record, "refresher_due", DATE_PATTERN)
     c.score(record, "")
-    c.field(record, "attempts", int)
     pass_mark = c.field(record, "pass_mark", int)
     if pass_mark is not None and not 1 <= pass_mark <= 100:
         c.fail("pass_mark", _("out of range"))
     c.field(record, "passed", bool)
+    if schema == SCHEMA_V2:
+        for key in sorted(set(record) - V2_KEYS):
+            c.fail(key, _("unknown key"))
+        for key, reason in check_v2_parts(record):
+            c.fail(key, reason)
+        _check_json_safe(record, "", c)
+        return c.problems
+    c.field(record, "attempts", int)
     modules = c.field(record, "modules", list) or []
     for index, module in enumerate(modules):
         path = f"modules[{index}]"

@@ -12,15 +12,19 @@ from typing import Any
 import tomli_w
 
 from smtrainer.domain.record_signing import MAX_RECORD_BYTES
+from smtrainer.domain.record_v2 import SCHEMA_V2
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.paths import data_dir
+from smtrainer.storage.record_toml import compact_record_text
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
 def record_text(record: Mapping[str, Any], signature: Mapping[str, str]) -> str:
-    """The record file's TOML."""
+    """The record file's TOML: the compact layout for v2, the table-per-entry layout for v1."""
+    if record.get("schema") == SCHEMA_V2:
+        return compact_record_text(record, signature)
     return tomli_w.dumps({"record": record, "signature": signature}, multiline_strings=True)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from smtrainer.domain.record import verification_code
 from smtrainer.domain.record_signing import Status, verify_record_bytes
+from smtrainer.domain.record_v2 import first_questions, walked_steps
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.paths import data_dir
@@ -65,12 +66,10 @@ def facts_of(file: str, data: bytes) -> RecordFacts:
     if record is None:
         return RecordFacts(file, result.status.value, result.reason)
     outcomes = ",".join(
-        f"{q['id']}:{1 if q['outcome'] == 'correct' else 0}"
-        for q in record["assessment"]["questions"]
+        f"{q.question}:{1 if q.outcome == 'correct' else 0}" for q in first_questions(record)
     )
     choices = ",".join(
-        f"{c['scenario']}/{c['step']}/{c['choice']}/{c['verdict']}"
-        for c in record["scenario_choices"]
+        f"{c.scenario}/{c.step}/{c.choice}/{c.verdict}" for c in walked_steps(record)
     )
     return RecordFacts(
         file=file,

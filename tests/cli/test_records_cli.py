@@ -82,10 +82,11 @@ def test_verify_json(capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False
     assert report["counts"] == {
-        "valid": 2,
-        "tampered": 4,
-        "unsigned": 1,
+        "valid": 3,
+        "tampered": 6,
+        "unsigned": 2,
         "unreadable": 1,
+        "invalid": 1,
         "unsupported": 1,
     }
     valid = next(r for r in report["records"] if r["file"].endswith("/valid.toml"))

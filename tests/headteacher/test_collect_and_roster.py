@@ -14,6 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.cli.main import main
+from smtrainer.domain import sshsig
 from smtrainer.domain.record_signing import sign_record
 from smtrainer.domain.roster import Roster, Trust
 from smtrainer.storage.records import record_file_name, record_text
@@ -66,7 +67,7 @@ def test_conflicting_record_id_is_flagged(store: Path, tmp_path: Path) -> None:
 
     victim = sorted((store / "records").glob("*.toml"))[0]
     record = tomllib.loads(victim.read_text(encoding="utf-8"))["record"]
-    record["score_pct"] = 100
+    record["app_version"] = "9.9.9"  # Still a well-formed record, with other content.
     forged = tmp_path / "forged"
     forged.mkdir()
     (forged / "f.toml").write_text(
@@ -194,7 +195,8 @@ def test_record_without_staff_id_is_verified_once_its_key_is_approved(
         "refresher_due": "2027-11-20",
         "passed": True,
     }
-    signature = sign_record(record, Ed25519PrivateKey.generate())
+    key = Ed25519PrivateKey.generate()
+    signature = sign_record(record, key)
     path = store / "records" / record_file_name(record)
     path.write_text(record_text(record, signature), encoding="utf-8")
 
@@ -204,7 +206,7 @@ def test_record_without_staff_id_is_verified_once_its_key_is_approved(
     assert main(["roster", "--store", str(store), "pending"]) == 0
     assert "no staff id in the record" in capsys.readouterr().out
 
-    fingerprint = signature["fingerprint"]
+    fingerprint = sshsig.fingerprint(key.public_key())
     assert main(["roster", "--store", str(store), "approve", member.id, fingerprint]) == 0
     after = summarize(store, TODAY)
     assert after.verified == before.verified + 1

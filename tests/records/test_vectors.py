@@ -28,6 +28,11 @@ EXPECTED = {
     "unsigned.toml": Status.UNSIGNED,
     "unsupported.toml": Status.UNSUPPORTED,
     "random-bytes.toml": Status.UNREADABLE,
+    "v2-valid.toml": Status.VALID,
+    "v2-tampered-outcome.toml": Status.TAMPERED,
+    "v2-tampered-added-key.toml": Status.TAMPERED,
+    "v2-unsigned.toml": Status.UNSIGNED,
+    "v2-signed-inconsistent.toml": Status.INVALID,
 }
 
 
@@ -57,15 +62,35 @@ def test_valid_vector_is_reproduced_by_the_code() -> None:
     assert check_record(script.RECORD) == []
 
 
-def test_signed_message_vector() -> None:
-    record = tomllib.loads((VECTORS / "valid.toml").read_text(encoding="utf-8"))["record"]
-    assert signed_message(record) == (VECTORS / "valid.message.json").read_bytes()
+def test_valid_v2_vector_is_reproduced_by_the_code() -> None:
+    script = _vector_script()
+    text = record_text(script.RECORD_V2, sign_record(script.RECORD_V2, script.test_key()))
+    assert text == (VECTORS / "v2-valid.toml").read_text(encoding="utf-8")
+    assert check_record(script.RECORD_V2) == []
+
+
+def test_inconsistent_v2_vector_names_the_broken_rule() -> None:
+    result = verify_record_bytes((VECTORS / "v2-signed-inconsistent.toml").read_bytes())
+    assert "attempts" in result.reason or "score_pct" in result.reason
+
+
+@pytest.mark.parametrize("prefix", ["", "v2-"])
+def test_signed_message_vector(prefix: str) -> None:
+    text = (VECTORS / f"{prefix}valid.toml").read_text(encoding="utf-8")
+    record = tomllib.loads(text)["record"]
+    assert signed_message(record) == (VECTORS / f"{prefix}valid.message.json").read_bytes()
 
 
 @pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="needs OpenSSH's ssh-keygen")
 @pytest.mark.parametrize(
     ("name", "good"),
-    [("valid.toml", True), ("reformatted.toml", True), ("tampered-score.toml", False)],
+    [
+        ("valid.toml", True),
+        ("reformatted.toml", True),
+        ("tampered-score.toml", False),
+        ("v2-valid.toml", True),
+        ("v2-tampered-outcome.toml", False),
+    ],
 )
 def test_stock_openssh_verifies_the_record(tmp_path: Path, name: str, good: bool) -> None:
     document = tomllib.loads((VECTORS / name).read_text(encoding="utf-8"))

@@ -61,7 +61,7 @@ async def test_induction_ends_in_a_valid_record(tiny: Path, language: str) -> No
     assert record["staff_name"] == NAME
     assert record["passed"] is True
     assert record["score_pct"] == 100
-    assert len(record["scenario_choices"]) == 2  # type: ignore[arg-type]
+    assert sum(len(walk) - 2 for walk in record["scenarios"]) == 2  # type: ignore[attr-defined]
     assert load_progress("tiny").progress is None, "progress is cleared once the record exists"
 
 
@@ -70,7 +70,8 @@ async def test_failed_assessment_is_retried_on_the_wrong_questions(tiny: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await run_to_done(pilot, wrong_assessment=2)
     (record,) = records()
-    assert record["attempts"] == 2
+    first, second = record["attempts"]  # type: ignore[misc]
+    assert first["score_pct"] < record["pass_mark"] <= second["score_pct"] == record["score_pct"]
     assert record["passed"] is True
 
 
@@ -83,7 +84,7 @@ async def test_refresher_after_a_record(tiny: Path) -> None:
         await pilot.press("1")
         await pilot.pause()
         await step(pilot)  # identity: the app offers the refresher
-        await pilot.press("tab", "enter")  # focus "Yes"
+        await pilot.press("enter")  # "Yes", the refresher, is the focused default
         await pilot.pause()
         assert app.progress is not None
         assert app.progress.kind == "refresher"
