@@ -7,7 +7,9 @@ each canonicalised with RDF Dataset Canonicalization (RDFC-1.0) by pyld, offline
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -115,10 +117,19 @@ def hash_data(
     config = dict(proof_options)
     config.pop("proofValue", None)
     config["@context"] = document["@context"]
-    config_hash = hashlib.sha256(canonical_nquads(config, loader).encode("utf-8")).digest()
+    if loader is None:
+        # A batch of credentials shares its proof options (same key, same moment).
+        config_hash = _config_hash(json.dumps(config, sort_keys=True))
+    else:
+        config_hash = hashlib.sha256(canonical_nquads(config, loader).encode("utf-8")).digest()
     unsecured = {key: value for key, value in document.items() if key != "proof"}
     document_hash = hashlib.sha256(canonical_nquads(unsecured, loader).encode("utf-8")).digest()
     return config_hash + document_hash
+
+
+@functools.lru_cache(maxsize=64)
+def _config_hash(config_json: str) -> bytes:
+    return hashlib.sha256(canonical_nquads(json.loads(config_json)).encode("utf-8")).digest()
 
 
 def add_proof(
