@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench i18n-extract i18n-update i18n-compile clean
+.PHONY: run test test-tools lint check bench i18n-extract i18n-update i18n-compile clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ test: $(STAMP)
 	$(BIN)/smtrainer check --strict
 	$(BIN)/python -m pytest
 
+# Outside programs some tests use (a Ralph LRS in its own venv, Digital Bazaar's verifier from
+# npm), installed once per machine into a cache; tests that need one skip with the reason if
+# it cannot be had. Debian's chromium and poppler-utils come from .ci/run.
+test-tools: $(STAMP)
+	$(BIN)/python -m tests.evidence.tools || echo "some test tools could not be installed; their tests will say why they skip"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -37,6 +43,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_credentials.py
 
 i18n-extract: $(STAMP)
 	$(BIN)/python babel_runner.py extract
