@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from smtrainer.cli.main import main
+from smtrainer.domain.status import StaffStatus
 from smtrainer.workflows.summary import summarize
 from tests.headteacher.conftest import TODAY
 
@@ -58,8 +59,8 @@ def test_damaged_files_are_exactly_the_invalid_ones(
 
 def test_every_status_appears_in_the_demo(store: Path) -> None:
     summary = summarize(store, TODAY)
-    statuses = {row.status.value for row in summary.staff}
-    assert {"current", "never"} <= statuses
+    statuses = {row.status for row in summary.staff}
+    assert statuses == set(StaffStatus), f"missing: {set(StaffStatus) - statuses}"
     assert len(summary.staff) == 40
     assert summary.question_results, "per-question results come from verified records"
     assert summary.choice_counts

@@ -1,0 +1,87 @@
+"""xAPI statements exported from the store: stable ids, cmi5's required results, actors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smtrainer.cli.main import main
+from smtrainer.workflows.xapi_export import LrsError, PushReport, push
+
+HOME = "https://kingsworth.example"
+
+
+def export(store: Path, out: Path, *extra: str) -> list[dict[str, Any]]:
+    assert main(["export", "xapi", "--store", str(store), "--out", str(out), *extra]) == 0
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_second_export_is_identical(store: Path, tmp_path: Path) -> None:
+    export(store, tmp_path / "a.jsonl", "--home-page", HOME)
+    export(store, tmp_path / "b.jsonl", "--home-page", HOME)
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+
+
+def test_statements_carry_what_cmi5_requires(store: Path, tmp_path: Path) -> None:
+    statements = export(store, tmp_path / "s.jsonl", "--home-page", HOME)
+    assert len({s["id"] for s in statements}) == len(statements)
+    verbs = {s["verb"]["id"].rsplit("/", 1)[1] for s in statements}
+    assert {"completed", "passed"} <= verbs
+    for statement in statements:
+        assert re.fullmatch(r"PT\d+H\d+M\d+S", statement["result"]["duration"])
+        assert statement["context"]["language"] in {"en-GB", "fr-FR"}
+        assert statement["actor"]["mbox"].startswith("mailto:")
+        if statement["verb"]["id"].endswith(("passed", "failed")):
+            score = statement["result"]["score"]
+            assert 0 <= score["scaled"] <= 1 and score["raw"] <= score["max"]
+            assert statement["result"]["success"] is statement["verb"]["id"].endswith("passed")
+        record = statement["context"]["extensions"]["urn:smtrainer:xapi:extension:signed-record"]
+        assert len(record["sha256"]) == 64
+
+
+def test_detail_adds_one_statement_per_question(store: Path, tmp_path: Path) -> None:
+    plain = export(store, tmp_path / "a.jsonl", "--home-page", HOME)
+    detailed = export(store, tmp_path / "b.jsonl", "--home-page", HOME, "--detail")
+    answered = [s for s in detailed if s["verb"]["id"].endswith("answered")]
+    assert len(detailed) == len(plain) + len(answered) and answered
+    assert all(isinstance(s["result"]["success"], bool) for s in answered)
+
+
+def test_staff_without_email_need_a_home_page(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = store / "roster.toml"
+    roster.write_text(re.sub(r'email = "[^"]*"', 'email = ""', roster.read_text()))
+    out = tmp_path / "s.jsonl"
+    assert main(["export", "xapi", "--store", str(store), "--out", str(out)]) == 1
+    assert "--home-page" in capsys.readouterr().err
+    statements = export(store, out, "--home-page", HOME)
+    assert all(s["actor"]["account"]["homePage"] == HOME for s in statements)
+
+
+def test_push_sends_nothing_twice_and_keeps_going_after_an_outage(tmp_path: Path) -> None:
+    statements = [{"id": f"id-{n}", "n": n} for n in range(250)]
+    received: list[str] = []
+    down = {"now": True}
+
+    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        batch = json.loads(body)
+        if down["now"] and received:
+            raise LrsError("cannot reach")
+        received.extend(s["id"] for s in batch)
+        return 200, json.dumps([s["id"] for s in batch]).encode()
+
+    ledger = tmp_path / "ledger.json"
+    with pytest.raises(LrsError):
+        push(statements, "http://127.0.0.1:9/xAPI", None, ledger, post=post, batch=100)
+    assert len(received) == 100  # The first batch arrived and is remembered; nothing half-way.
+    down["now"] = False
+    report = push(statements, "http://127.0.0.1:9/xAPI", None, ledger, post=post, batch=100)
+    assert report == PushReport(sent=150, already=0, skipped=100, conflicts=[])
+    assert sorted(received) == sorted(s["id"] for s in statements)
+    again = push(statements, "http://127.0.0.1:9/xAPI", None, ledger, post=post, batch=100)
+    assert again.sent == 0 and again.skipped == 250
