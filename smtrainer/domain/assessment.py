@@ -150,12 +150,12 @@ class RetryPlan:
     """Modules with no unseen question left: the learner re-reads them before the retry (their
     questions are replaced from the same sections in other modules)."""
     dropped: tuple[str, ...] = ()
-    """Wrong questions that nothing unseen in the whole pool could replace."""
+    """Wrong questions that nothing unseen in the whole pool could replace: they stay in the
+    attempt with their wrong answer (a smaller attempt would be an easier one)."""
 
     def questions(self, previous: Sequence[str]) -> list[str]:
         """The new attempt's questions: `previous` with each wrong one replaced in place."""
-        gone = set(self.dropped)
-        return [self.replacements.get(q, q) for q in previous if q not in gone]
+        return [self.replacements.get(q, q) for q in previous]
 
     @property
     def asked(self) -> list[str]:

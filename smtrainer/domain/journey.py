@@ -7,12 +7,13 @@ plain data in, plain data out: the UI calls these and shows the position they re
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from smtrainer.domain.assessment import draw
-from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff
+from smtrainer.domain.assessment import RetryPlan, draw_blueprint, plan_retry
+from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, attempt_of
 from smtrainer.domain.dates import parse_timestamp, utc_timestamp
 from smtrainer.domain.model import Module, Policy, Question
 from smtrainer.domain.progress import (
@@ -23,6 +24,7 @@ from smtrainer.domain.progress import (
     Stage,
 )
 from smtrainer.domain.record import RecordKind
+from smtrainer.domain.record_v2 import final_questions, module_hashes
 from smtrainer.domain.scoring import Tally, has_passed, is_correct
 
 CONFIDENCE_LEVELS = 4
@@ -53,13 +55,8 @@ class LastRecord:
 
 def last_record_facts(record: Mapping[str, Any]) -> LastRecord:
     """The module hashes and the modules with wrong answers in a (verified) record."""
-    hashes = {m["id"]: m["content_hash"] for m in record.get("modules", [])}
-    wrong = frozenset(
-        q["module"]
-        for q in record.get("assessment", {}).get("questions", [])
-        if q.get("outcome") == "wrong"
-    )
-    return LastRecord(hashes, wrong)
+    wrong = frozenset(q.module for q in final_questions(record) if q.outcome == "wrong")
+    return LastRecord(module_hashes(record), wrong)
 
 
 def changed_modules(policy: Policy, last: LastRecord) -> list[str]:
@@ -81,7 +78,7 @@ def start_refresher(
         plan=[],
     )
     progress.assessment = AssessmentProgress(
-        seed, draw(policy.modules, policy.assessment_size, seed)
+        seed, draw_blueprint(policy.modules, policy.assessment, seed)
     )
     return progress
 
@@ -239,7 +236,7 @@ def passed(policy: Policy, progress: Progress) -> bool:
 def start_assessment(policy: Policy, progress: Progress, seed: int) -> None:
     """From the module map once every module is done: draw the questions, or go on to retry."""
     if progress.assessment is None:
-        questions = draw(policy.modules, policy.assessment_size, seed)
+        questions = draw_blueprint(policy.modules, policy.assessment, seed)
         progress.assessment = AssessmentProgress(seed, questions)
         progress.position = Position(Stage.ASSESSMENT, index=0)
     elif passed(policy, progress):
@@ -248,14 +245,54 @@ def start_assessment(policy: Policy, progress: Progress, seed: int) -> None:
         retry(policy, progress)
 
 
+UNSEEN_RETRY_FORMAT = 2
+"""Packs of this content format and newer retry with unseen questions."""
+
+
+def retry_seed(seed: int, attempt: int) -> int:
+    """The seed of attempt number `attempt`, derived from the first attempt's."""
+    return random.Random(f"{seed}/attempt/{attempt}").getrandbits(32)
+
+
 def retry(policy: Policy, progress: Progress) -> None:
-    """Ask again only what was wrong."""
+    """Test again what was wrong, with questions never asked before in this journey.
+
+    When a module has no unseen question left, the learner first reads it again (back to the
+    module map with that module to do). A question nothing unseen can replace keeps its wrong
+    answer. With nothing at all to ask, the learner stays on the review. Format 1 packs, whose
+    pools were not written for this, ask the wrong questions again (options shuffled afresh).
+    """
     assessment = progress.assessment
     if assessment is None:
         raise JourneyError("no assessment")
-    assessment.retry = wrong_questions(policy, progress)
-    for question_id in assessment.retry:
+    wrong = wrong_questions(policy, progress)
+    first_seed = assessment.past_seeds[0] if assessment.past_seeds else assessment.seed
+    seed = retry_seed(first_seed, assessment.attempts + 1)
+    if policy.format >= UNSEEN_RETRY_FORMAT:
+        plan = plan_retry(policy.modules, wrong, assessment.seen, seed)
+    else:
+        plan = RetryPlan({question_id: question_id for question_id in wrong})
+    reread = [m for m in plan.reread if m not in assessment.reread]
+    if reread:
+        assessment.reread.extend(reread)
+        for module_id in reread:
+            progress.module(module_id).done = False
+            if progress.plan is not None and module_id not in progress.plan:
+                progress.plan.append(module_id)
+        progress.position = Position(Stage.MAP)
+        return
+    if not plan.asked:
+        progress.position = Position(Stage.REVIEW)
+        return
+    assessment.past_answers.append({q: list(a) for q, a in assessment.answers.items()})
+    assessment.past_seeds.append(assessment.seed)
+    assessment.past_questions.append(list(assessment.questions))
+    assessment.questions = plan.questions(assessment.questions)
+    for question_id in plan.replacements:
         assessment.answers.pop(question_id, None)
+    assessment.retry = plan.asked
+    assessment.seed = seed
+    assessment.reread = []
     assessment.attempts += 1
     progress.position = Position(Stage.ASSESSMENT, index=0)
 
@@ -435,6 +472,13 @@ def session_of(policy: Policy, progress: Progress, completed: dt.datetime) -> Se
     answers: Sequence[Answer] = [
         Answer(q, frozenset(assessment.answers.get(q, []))) for q in assessment.questions
     ]
+    history = [
+        attempt_of(policy, seed, [Answer(q, frozenset(past.get(q, []))) for q in questions])
+        for seed, questions, past in zip(
+            assessment.past_seeds, assessment.past_questions, assessment.past_answers, strict=True
+        )
+    ]
+    history.append(attempt_of(policy, assessment.seed, answers))
     choices = [
         ScenarioChoice(module.id, scenario_id, step_id, choice_id)
         for module in policy.modules
@@ -454,4 +498,5 @@ def session_of(policy: Policy, progress: Progress, completed: dt.datetime) -> Se
         choices=choices,
         attempts=assessment.attempts,
         modules_done=done,
+        history=history,
     )

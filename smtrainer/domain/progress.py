@@ -48,6 +48,19 @@ class AssessmentProgress(msgspec.Struct):
     attempts: int = 1
     retry: list[str] = msgspec.field(default_factory=list)
     """The questions being asked again in this attempt; empty on the first attempt."""
+    past_answers: list[dict[str, list[str]]] = msgspec.field(default_factory=list)
+    """The answers as they stood at the end of each earlier attempt (for the record)."""
+    past_seeds: list[int] = msgspec.field(default_factory=list)
+    """Each earlier attempt's seed (`seed` is the current attempt's)."""
+    past_questions: list[list[str]] = msgspec.field(default_factory=list)
+    """Each earlier attempt's questions, in order (a retry replaces the wrong ones)."""
+    reread: list[str] = msgspec.field(default_factory=list)
+    """Modules to read again before the retry: their unseen questions ran out."""
+
+    @property
+    def seen(self) -> set[str]:
+        """Every question asked so far in this journey: none is asked again."""
+        return {q for questions in (*self.past_questions, self.questions) for q in questions}
 
     @property
     def asked(self) -> list[str]:

@@ -71,6 +71,10 @@ def to_data(progress: Progress) -> dict[str, Any]:
             "answers": a.answers,
             "attempts": a.attempts,
             "retry": a.retry,
+            "past_answers": a.past_answers,
+            "past_seeds": a.past_seeds,
+            "past_questions": a.past_questions,
+            "reread": a.reread,
         }
     return data
 
@@ -113,6 +117,15 @@ def from_data(data: dict[str, Any]) -> Progress:
             answers={str(q): [str(x) for x in a] for q, a in assessment["answers"].items()},
             attempts=int(assessment["attempts"]),
             retry=[str(q) for q in assessment["retry"]],
+            past_answers=[
+                {str(q): [str(x) for x in a] for q, a in past.items()}
+                for past in assessment.get("past_answers", [])
+            ],
+            past_seeds=[int(seed) for seed in assessment.get("past_seeds", [])],
+            past_questions=[
+                [str(q) for q in questions] for questions in assessment.get("past_questions", [])
+            ],
+            reread=[str(m) for m in assessment.get("reread", [])],
         )
         if assessment is not None
         else None,

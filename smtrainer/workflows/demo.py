@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer import __version__
 from smtrainer.domain import sshsig
-from smtrainer.domain.assessment import draw
+from smtrainer.domain.assessment import draw_blueprint
 from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, build_record
 from smtrainer.domain.model import Policy, Question, QuestionKind, Scenario, Verdict
 from smtrainer.domain.record import NAMESPACE, RecordKind, new_record_id
@@ -245,7 +245,7 @@ def _attempt(
     kind: RecordKind,
 ) -> Session:
     seed = rng.getrandbits(48)
-    drawn = draw(policy.modules, policy.assessment_size, seed)
+    drawn = draw_blueprint(policy.modules, policy.assessment, seed)
     questions = {q.id: q for m in policy.modules for q in m.questions}
     answers = [Answer(qid, _answer(rng, questions[qid], rng.random() < skill)) for qid in drawn]
     choices = [

@@ -12,12 +12,14 @@ import contextlib
 import datetime as dt
 import os
 import secrets
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from smtrainer.domain import journey
+from smtrainer.domain.assessment import shuffled_options
 from smtrainer.domain.dates import parse_timestamp
 from smtrainer.domain.model import (
     AnswerOption,
@@ -268,8 +270,14 @@ class JourneyController:
         return journey.current_question(self.policy, self.state)
 
     def options(self, question: Question) -> tuple[AnswerOption, ...]:
-        """A question's options in the order shown (numbered from 1)."""
-        return question.options
+        """A question's options in the order shown (numbered from 1): shuffled by the attempt's
+        seed in the assessment, by the journey's start otherwise; the same in every language."""
+        assessment = self.state.assessment
+        if assessment is not None and question.id in assessment.questions:
+            seed = assessment.seed
+        else:
+            seed = zlib.crc32(self.state.started_at.encode())
+        return shuffled_options(question, seed)
 
     def saved_answer(self) -> list[str] | None:
         """The confirmed answer to the current question, if any."""

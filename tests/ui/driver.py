@@ -28,10 +28,11 @@ async def fill_identity(pilot: Pilot[int], name: str = NAME, staff_id: str = "S-
 def option_keys(app: TrainerApp, wrong: bool = False) -> list[str]:
     """The digit keys for the right (or a wrong) answer to the current question."""
     question = journey.current_question(app.policy, app.progress)  # type: ignore[arg-type]
+    shown = app.journey.options(question)  # shuffled: the order on screen
     if wrong:
-        bad = next(n for n, o in enumerate(question.options, 1) if not o.correct)
+        bad = next(n for n, o in enumerate(shown, 1) if not o.correct)
         return [str(bad)]
-    return [str(n) for n, o in enumerate(question.options, 1) if o.correct]
+    return [str(n) for n, o in enumerate(shown, 1) if o.correct]
 
 
 async def step(pilot: Pilot[int], *, wrong_assessment: int = 0) -> None:
