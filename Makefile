@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-tools lint check bench i18n-extract i18n-update i18n-compile clean
+.PHONY: run test test-fast test-tools lint check bench i18n-extract i18n-update i18n-compile clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,12 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/smtrainer check --strict
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+
+# The domain, content and storage tests without the slow ones: well under 30 s.
+test-fast: $(STAMP)
+	$(BIN)/python babel_runner.py compile >/dev/null
+	$(BIN)/python -m pytest -q -m "not slow" tests/unit tests/content tests/records
 
 # Outside programs some tests use (a Ralph LRS in its own venv, Digital Bazaar's verifier from
 # npm), installed once per machine into a cache; tests that need one skip with the reason if

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +13,6 @@ from smtrainer.i18n import current_language, set_language
 from smtrainer.ui.dashboard.app import DashboardApp, PersonScreen
 from tests.headteacher.conftest import TODAY
 
-FIXED = Path(tempfile.gettempdir()) / "smtrainer-dashboard-snapshots"
-
 
 async def ready(pilot: Pilot[int]) -> None:
     await pilot.app.workers.wait_for_complete()
@@ -25,13 +21,13 @@ async def ready(pilot: Pilot[int]) -> None:
 
 
 @pytest.fixture
-def fixed_store(demo_master: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The demo store at a fixed path, so the pictures do not depend on a temporary name."""
-    shutil.rmtree(FIXED, ignore_errors=True)
-    shutil.copytree(demo_master, FIXED / "store")
-    monkeypatch.setenv("SMTRAINER_HOME", str(FIXED / "home"))
-    yield FIXED / "store"
-    shutil.rmtree(FIXED, ignore_errors=True)
+def fixed_store(demo_master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo store in this test's own folder, named by a relative path from there, so the
+    pictures do not depend on the temporary folder's name and runs at once do not collide."""
+    shutil.copytree(demo_master, tmp_path / "store")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SMTRAINER_HOME", "home")
+    return Path("store")
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -35,6 +35,7 @@ def statuses(folder: Path) -> list[Status]:
     return [verify_record_bytes(p.read_bytes()).status for p in sorted(folder.glob("*.toml"))]
 
 
+@pytest.mark.slow
 def test_twenty_processes_writing_at_once_leave_twenty_valid_records(tmp_path: Path) -> None:
     processes = [writer(tmp_path, 1, f"P{n}") for n in range(20)]
     for process in processes:

@@ -9,6 +9,7 @@ from textual.widgets import Footer, Static
 from smtrainer.i18n import current_language, set_language
 from smtrainer.storage.settings import load_settings
 from smtrainer.ui.app import TrainerApp
+from smtrainer.ui.dialogs import ConfirmDialog
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 from smtrainer.ui.screens.welcome import WelcomeScreen
@@ -80,11 +81,17 @@ async def test_broken_content_shows_the_problems_not_a_traceback(tiny: Path) -> 
 
 
 async def test_quit_key_exits(tiny: Path) -> None:
+    """Ctrl+Q asks first; "y" quits with status 0 while the test still runs the app (leaving
+    `run_test` would stop it anyway, so the exit is checked inside)."""
     app = app_on(tiny)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
-    assert app.return_code in (0, None)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.return_code == 0, "exit(0) was called: None until then"
 
 
 async def test_content_with_brackets_is_shown_as_written(tiny: Path) -> None:

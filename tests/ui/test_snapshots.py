@@ -9,8 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-import tempfile
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -26,17 +25,18 @@ from smtrainer.ui.screens.identity import IdentityScreen
 from tests.conftest import TINY
 from tests.ui.driver import step
 
-FIXED = Path(tempfile.gettempdir()) / "smtrainer-snapshots"
 LANGUAGES = pytest.mark.parametrize("language", ["en", "fr"])
 Before = Callable[[Pilot[int]], Awaitable[None]]
 
 
 @pytest.fixture
-def content(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Content and home folders at fixed paths, and a fixed clock, seed, key and record id."""
-    shutil.rmtree(FIXED, ignore_errors=True)
-    shutil.copytree(TINY, FIXED / "content")
-    monkeypatch.setenv("SMTRAINER_HOME", str(FIXED / "home"))
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Content and home folders in this test's own folder, named by relative paths from there
+    (so the pictures do not depend on the temporary folder's name, and runs at once do not
+    collide), and a fixed clock, seed, key and record id."""
+    shutil.copytree(TINY, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SMTRAINER_HOME", "home")
     monkeypatch.setattr(TrainerApp, "new_seed", lambda self: 1234)
     monkeypatch.setattr(
         TrainerApp, "now", lambda self: dt.datetime(2026, 11, 21, 10, 30, tzinfo=dt.UTC)
@@ -49,8 +49,7 @@ def content(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         "smtrainer.workflows.finish.new_record_id",
         lambda: "5a1f0c3e-8b2d-4e6f-9a7b-1c2d3e4f5a6b",
     )
-    yield FIXED / "content"
-    shutil.rmtree(FIXED, ignore_errors=True)
+    return Path("content")
 
 
 def app_for(content: Path, language: str) -> TrainerApp:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,6 +43,7 @@ def leaves(data: dict[str, Any], path: str = "") -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(tables(2), st.booleans())
 def test_every_scalar_key_points_at_its_own_line(data: dict[str, Any], multiline: bool) -> None:
