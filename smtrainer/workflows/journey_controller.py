@@ -34,6 +34,7 @@ from smtrainer.domain.model import (
 from smtrainer.domain.progress import Identity, Position, Progress, Stage
 from smtrainer.domain.record import RecordKind, clean_text, text_problem
 from smtrainer.domain.scoring import Tally, is_correct
+from smtrainer.domain.signature_name import same_name
 from smtrainer.i18n import _, current_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.profile import load_identity, save_identity
@@ -110,15 +111,6 @@ class Signing:
     finished: Finished | None = None
     passphrase_prompt: str | None = None
     problem: str | None = None
-
-
-def same_name(typed: str, expected: str) -> bool:
-    """Whether a typed signature is the person's name (case, spaces and controls aside)."""
-
-    def fold(text: str) -> str:
-        return " ".join(clean_text(text).split()).casefold()
-
-    return fold(typed) == fold(expected) and bool(fold(typed))
 
 
 class JourneyController:
