@@ -43,7 +43,8 @@ def plain(text: str) -> str:
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
-def _question(data: dict[str, Any]) -> Question:
+def question_from_data(data: dict[str, Any]) -> Question:
+    """A checked question table as the domain model."""
     kind = QuestionKind(data["kind"])
     if kind is QuestionKind.TRUE_FALSE:
         answer = "true" if data["answer"] else "false"
@@ -112,8 +113,8 @@ def _module(data: dict[str, Any], source: str, content_hash: str) -> Module:
             for k in data["key_points"]
         ),
         scenarios=tuple(_scenario(s) for s in data.get("scenarios", [])),
-        check_questions=tuple(_question(q) for q in data.get("check_questions", [])),
-        questions=tuple(_question(q) for q in data.get("questions", [])),
+        check_questions=tuple(question_from_data(q) for q in data.get("check_questions", [])),
+        questions=tuple(question_from_data(q) for q in data.get("questions", [])),
         self_check=tuple(
             SelfCheckItem(i["id"], plain(i["prompt"]), plain(i["action"]), i["section"])
             for i in data.get("self_check", [])
