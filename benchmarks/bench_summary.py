@@ -1,14 +1,18 @@
-"""The head teacher's summary on a demo store, against a plain loop over the same files.
+"""The head teacher's side on a demo school, every figure beside a baseline measured in this run.
 
-    python benchmarks/bench_summary.py [--staff 2000] [--years 5] [--store DIR]
+    python benchmarks/bench_summary.py [--staff 2000] [--years 5] [--seed 2] [--store DIR]
 
-Builds (or reuses) a demo store, then measures in one run:
-- baseline: a plain loop that reads, parses (with tomli, as smtrainer does) and verifies every
-  record file, nothing else;
-- cold summary: the same store with no scan cache;
-- warm summary: again, nothing changed;
-- peak memory of the cold summary (ru_maxrss of a separate process);
-- the dashboard showing the store (headless, until its staff table is filled).
+Builds (or reuses) a demo store, damages five files, then measures:
+- record size: the median record of the store, and of 20-question assessments, beside the same
+  records written in the version 1 layout;
+- a plain loop, on one core, that reads, parses (tomli, as smtrainer does) and verifies every
+  record file, nothing else; then `summary --json` with no scan cache (cold), against it;
+- `summary --json` again with nothing changed (warm), against a bare os.scandir + stat loop over
+  the records folder and against starting Python;
+- peak memory of the cold summary (the largest of its processes);
+- the dashboard: first paint from the warm cache; with no cache, the first progress line and the
+  end of the scan.
+`--quick` measures a tiny store and skips the dashboard (a smoke test of the script itself).
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ import argparse
 import datetime as dt
 import json
 import os
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import tomli
 
@@ -31,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from smtrainer.domain import sshsig  # noqa: E402
-from smtrainer.domain.record import NAMESPACE, signed_message  # noqa: E402
+from smtrainer.domain.record import NAMESPACE, SCHEMA, signed_message  # noqa: E402
+from smtrainer.domain.record_v2 import content_hash, final_questions, walked_steps  # noqa: E402
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -48,6 +54,21 @@ def plain_loop(records: Path) -> int:
     return good
 
 
+def stat_loop(folder: Path) -> int:
+    """The least any scan must do: list the folder and stat every file."""
+    count = 0
+    stack = [str(folder)]
+    while stack:
+        with os.scandir(stack.pop()) as listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    entry.stat()
+                    count += 1
+    return count
+
+
 def damage_five(records: Path) -> list[str]:
     """Two records with a changed value, one random bytes, one truncated, one empty."""
     files = sorted(records.glob("*.toml"))[-5:]
@@ -60,87 +81,217 @@ def damage_five(records: Path) -> list[str]:
     return [f"records/{f.name}" for f in files]
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (KiB) of a child process."""
+def v1_layout(record: dict[str, Any]) -> dict[str, Any]:
+    """The same facts in the version 1 layout (one table per module, question and step)."""
+    questions = final_questions(record)
+    tallies = {module: [0, 0] for module, _hash in record["modules"]}
+    for question in questions:
+        tallies[question.module][1] += 1
+        tallies[question.module][0] += question.outcome == "correct"
+    head = {k: v for k, v in record.items() if k not in ("modules", "scenarios", "attempts")}
+    return {
+        **head,
+        "schema": SCHEMA,
+        "attempts": len(record["attempts"]),
+        "modules": [
+            {
+                "id": module,
+                "content_hash": content_hash(integrity),
+                "correct": tallies[module][0],
+                "total": tallies[module][1],
+                "score_pct": tallies[module][0] * 100 // max(tallies[module][1], 1),
+            }
+            for module, integrity in record["modules"]
+        ],
+        "assessment": {
+            "seed": record["attempts"][-1]["seed"],
+            "questions": [
+                {"id": q.question, "module": q.module, "outcome": q.outcome, "answer": [*q.answer]}
+                for q in questions
+            ],
+        },
+        "scenario_choices": [
+            {
+                "module": s.module,
+                "scenario": s.scenario,
+                "step": s.step,
+                "choice": s.choice,
+                "verdict": s.verdict,
+            }
+            for s in walked_steps(record)
+        ],
+    }
+
+
+def record_sizes(work: Path, staff: int) -> tuple[int, int, int]:
+    """Median sizes of 20-question records, v2 and v1 layouts of the same records, and count."""
+    import msgspec
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from smtrainer.domain.model import Blueprint
+    from smtrainer.domain.record_signing import sign_record
+    from smtrainer.storage.records import record_text
+    from smtrainer.workflows.content import load_for_app
+    from smtrainer.workflows.demo import build_demo
+
+    policies = load_for_app(None).policies
+    twenty = {
+        language: msgspec.structs.replace(
+            policy, assessment=Blueprint(20, None, policy.assessment.essential_sections)
+        )
+        for language, policy in policies.items()
+        if any(p.id == policy.id for p in policies.values())
+    }
+    out = work / "twenty"
+    build_demo(out, twenty, staff=staff, years=2, seed=7, today=TODAY)
+    key = Ed25519PrivateKey.generate()
+    v2_sizes, v1_sizes = [], []
+    for path in sorted((out / "records").glob("*.toml")):
+        data = path.read_bytes()
+        record = tomli.loads(data.decode("utf-8"))["record"]
+        if record["total"] != 20:
+            continue
+        v2_sizes.append(len(data))
+        old = v1_layout(record)
+        v1_sizes.append(len(record_text(old, sign_record(old, key)).encode("utf-8")))
+    return int(statistics.median(v2_sizes)), int(statistics.median(v1_sizes)), len(v2_sizes)
+
+
+PEAK_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)\n"
+    "sys.stdout.buffer.write(done.stdout)\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(peak, done.returncode, file=sys.stderr)\n"
+)
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Wall time, peak resident memory (KiB) of the largest process the command ran, and its
+    standard output (a small wrapper process waits for it and reads its resource usage)."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, check=True, env=env, capture_output=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return time.perf_counter() - start, max(peak, before)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_WRAPPER, *command], env=env, capture_output=True, check=True
+    )
+    elapsed = time.perf_counter() - start
+    peak, returncode = done.stderr.decode().split()[-2:]
+    if int(returncode) not in (0, 1):
+        raise RuntimeError(f"{command} failed with {returncode}")
+    return elapsed, int(peak), done.stdout.decode("utf-8")
+
+
+DASHBOARD_CHILD = """
+import json, sys, time
+start = time.perf_counter()
+import datetime as dt
+from pathlib import Path
+from smtrainer.workflows.store import prepare_parallel_scan
+prepare_parallel_scan()
+from smtrainer.ui.dashboard.app import DashboardApp
+app = DashboardApp(Path(sys.argv[1]), dt.date(2026, 11, 21))
+marks = {}
+async def watch(pilot):
+    while True:
+        await pilot.pause(0.02)
+        now = time.perf_counter() - start
+        if app.scan_progress is not None and "progress" not in marks:
+            marks["progress"] = now
+        if app.summary is not None and "paint" not in marks and app.screen.query("#staff"):
+            if app.screen.query_one("#staff").row_count:
+                marks["paint"] = now
+        if "paint" in marks and app.scan_progress is None and not any(
+            w.is_running for w in app.workers
+        ):
+            marks["done"] = now
+            break
+    print(json.dumps(marks))
+    app.exit()
+app.run(headless=True, size=(120, 40), auto_pilot=watch)
+"""
+
+
+def dashboard(store: Path, env: dict[str, str]) -> dict[str, float]:
+    shown = subprocess.run(
+        [sys.executable, "-c", DASHBOARD_CHILD, str(store)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    marks: dict[str, float] = json.loads(shown.stdout.strip().splitlines()[-1])
+    return marks
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--staff", type=int, default=2000)
     parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--store", type=Path, help="reuse (or create) the demo store here")
+    parser.add_argument("--quick", action="store_true", help="a tiny store, no dashboard")
     args = parser.parse_args()
+    if args.quick:
+        args.staff, args.years = 30, 2
     work = Path(tempfile.mkdtemp())
     store = args.store or work / "store"
     env = {**os.environ, "SMTRAINER_HOME": str(work / "home")}
     smtrainer = [sys.executable, "-m", "smtrainer"]
     if not (store / "records").is_dir():
-        subprocess.run(
-            [
-                *smtrainer,
-                "demo",
-                "--out",
-                str(store),
-                "--staff",
-                str(args.staff),
-                "--years",
-                str(args.years),
-                "--today",
-                TODAY.isoformat(),
-            ],
-            check=True,
-            env=env,
-        )
-    count = sum(1 for _ in (store / "records").rglob("*.toml"))
-    damaged = damage_five(store / "records")
+        demo = [*smtrainer, "demo", "--out", str(store), "--staff", str(args.staff)]
+        demo += ["--years", str(args.years), "--seed", str(args.seed)]
+        subprocess.run([*demo, "--today", TODAY.isoformat()], check=True, env=env)
+    records = store / "records"
+    sizes = [p.stat().st_size for p in records.rglob("*.toml")]
+    count = len(sizes)
+    damaged = damage_five(records)
+    v2_twenty, v1_twenty, sample = record_sizes(work, 20 if args.quick else 200)
+
     start = time.perf_counter()
-    plain_loop(store / "records")
+    plain_loop(records)
     baseline = time.perf_counter() - start
+    start = time.perf_counter()
+    stat_loop(records)
+    stat_baseline = time.perf_counter() - start
+    python_start, _peak, _out = timed([sys.executable, "-c", "pass"], env)
+
     shutil.rmtree(store / ".cache", ignore_errors=True)
     summary = [*smtrainer, "summary", "--store", str(store), "--json", "--today", TODAY.isoformat()]
-    cold, peak = timed(summary, env)
-    warm, _peak = timed(summary, env)
-    report = json.loads(
-        subprocess.run(summary, check=True, env=env, capture_output=True, text=True).stdout
-    )
-    invalid = sorted(p["file"] for p in report["problems"])
+    cold, peak, _out = timed(summary, env)
+    warm, _peak, out = timed(summary, env)
+    report = json.loads(out)
+    invalid = sorted(p["file"] for p in report["problems"] if p["reason"] != "conflict")
     print(
         f"{count} records; summary counts {report['totals']['records']}, "
         f"invalid {report['totals']['invalid']}: "
         + ("exactly the five damaged files" if invalid == sorted(damaged) else f"{invalid}")
     )
-    print(f"plain loop (parse + verify)   {baseline:7.2f} s")
-    print(f"summary, cold                 {cold:7.2f} s   {cold / baseline:.2f}× the plain loop")
-    print(f"summary, warm (no change)     {warm:7.2f} s   {warm / cold:.2f}× the cold run")
-    print(f"peak memory, cold summary     {peak / 1024:7.0f} MB")
-    dashboard_child = (
-        "import sys, time, datetime as dt\n"
-        "from pathlib import Path\n"
-        "from smtrainer.ui.dashboard.app import DashboardApp\n"
-        "start = time.perf_counter()\n"
-        "app = DashboardApp(Path(sys.argv[1]), dt.date(2026, 11, 21))\n"
-        "async def ready(pilot):\n"
-        "    await app.workers.wait_for_complete()\n"
-        "    await pilot.pause()\n"
-        "    assert app.summary is not None\n"
-        "    print(time.perf_counter() - start)\n"
-        "    app.exit()\n"
-        "app.run(headless=True, size=(120, 40), auto_pilot=ready)\n"
+    print(f"record size, median of the store     {statistics.median(sizes):8.0f} B")
+    print(
+        f"record size, 20 questions (median)    {v2_twenty:8d} B   "
+        f"v1 layout of the same {sample} records: {v1_twenty} B "
+        f"({v2_twenty / v1_twenty:.2f}×)"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", dashboard_child, str(store)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+    print(f"plain loop (parse + verify), one core {baseline:8.2f} s")
+    print(f"summary --json, cold                  {cold:8.2f} s   {cold / baseline:.2f}× the loop")
+    print(
+        f"summary --json, nothing changed       {warm:8.3f} s   "
+        f"{warm / stat_baseline:.1f}× a scandir+stat loop ({stat_baseline:.3f} s); "
+        f"python start-up {python_start:.3f} s"
     )
-    seconds = float(shown.stdout.strip().splitlines()[-1])
-    print(f"dashboard showing the store   {seconds:7.2f} s (warm scan cache)")
+    print(f"peak memory, cold summary             {peak / 1024:8.0f} MB")
+    if not args.quick:
+        warm_marks = dashboard(store, env)
+        shutil.rmtree(store / ".cache", ignore_errors=True)
+        cold_marks = dashboard(store, env)
+        print(
+            f"dashboard, warm cache: first paint    {warm_marks['paint']:8.2f} s   "
+            f"(summary --json warm: {warm:.2f} s)"
+        )
+        progress = cold_marks.get("progress", float("nan"))
+        print(
+            f"dashboard, no cache: progress shown   {progress:8.2f} s"
+            f"   all verified {cold_marks['done']:.2f} s (cold summary {cold:.2f} s)"
+        )
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -142,10 +142,11 @@ def walked_steps(record: Mapping[str, Any]) -> Iterator[WalkedStep]:
         return
     modules = module_ids(record)
     for module, scenario, *steps in record.get("scenarios", []):
-        for text in steps:
-            parsed = parse_step(text)
-            if parsed is not None:
-                yield WalkedStep(modules[module], scenario, *parsed)
+        for text in steps:  # Valid records only: every step is step/choice[/verdict].
+            step, choice, *verdict = text.split("/")
+            yield WalkedStep(
+                modules[module], scenario, step, choice, verdict[0] if verdict else "best"
+            )
 
 
 class _Problems:
@@ -165,11 +166,80 @@ def _int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+_ID_LINES = re.compile(r"(?:(?=[a-z0-9.-]{1,64}\n)[a-z0-9]+(?:[.-][a-z0-9]+)*\n)*")
+_STEP_ID = r"(?=[a-z0-9.-]{1,64}[/\n])[a-z0-9]+(?:[.-][a-z0-9]+)*"
+_STEP_LINES = re.compile(rf"(?:{_STEP_ID}/{_STEP_ID}(?:/(?:acceptable|unsafe))?\n)*")
+_ATTEMPT_KEYS = frozenset({"seed", "correct", "total", "score_pct", "questions"})
+
+
+def _lines_match(pattern: re.Pattern[str], values: list[Any]) -> bool:
+    """Whether every value is a string and all of them match `pattern` line by line."""
+    if not all(type(value) is str for value in values):
+        return False
+    return pattern.fullmatch("".join(value + "\n" for value in values)) is not None
+
+
+def _quick_check(record: Mapping[str, Any]) -> bool:
+    """True when the v2 parts are certainly valid, found with few bulk checks (the common
+    case); False sends the record through the detailed checks, which say what is wrong."""
+    modules, scenarios, attempts = (record.get(k) for k in ("modules", "scenarios", "attempts"))
+    if type(modules) is not list or type(scenarios) is not list or type(attempts) is not list:
+        return False
+    count = len(modules)
+    ids: list[Any] = []
+    steps: list[Any] = []
+    for entry in modules:
+        if type(entry) is not list or len(entry) != 2 or type(entry[1]) is not str:
+            return False
+        if not INTEGRITY_PATTERN.match(entry[1]):
+            return False
+        ids.append(entry[0])
+    for entry in scenarios:
+        if type(entry) is not list or len(entry) < 3:
+            return False
+        if type(entry[0]) is not int or not 0 <= entry[0] < count:
+            return False
+        ids.append(entry[1])
+        steps.extend(entry[2:])
+    if not attempts:
+        return False
+    for attempt in attempts:
+        if type(attempt) is not dict or attempt.keys() != _ATTEMPT_KEYS:
+            return False
+        questions = attempt["questions"]
+        if type(questions) is not list:
+            return False
+        right = 0
+        for entry in questions:
+            if type(entry) is not list or len(entry) != 4:
+                return False
+            module, question, outcome, answer = entry
+            if type(module) is not int or not 0 <= module < count:
+                return False
+            if type(outcome) is not bool or type(answer) is not list:
+                return False
+            right += outcome
+            ids.append(question)
+            ids.extend(answer)
+        total = len(questions)
+        scores = (attempt["seed"], attempt["correct"], attempt["total"], attempt["score_pct"])
+        if any(type(value) is not int for value in scores):
+            return False
+        if scores[1:] != (right, total, right * 100 // total if total else 0):
+            return False
+    last = attempts[-1]
+    if any(last[key] != record.get(key) for key in ("correct", "total", "score_pct")):
+        return False
+    return _lines_match(_ID_LINES, ids) and _lines_match(_STEP_LINES, steps)
+
+
 def check_v2_parts(record: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(key, reason) for every way the v2-only parts of `record` break the format.
 
     The fields shared with v1 (names, times, top-level scores) are checked by the caller.
     """
+    if _quick_check(record):
+        return []
     p = _Problems()
     modules = record.get("modules")
     count = 0

@@ -1,0 +1,113 @@
+"""What the head teacher's views need from one record file, after verification.
+
+Two parts: `RecordFacts`, what the summary prints (kept small, decoded on every run), and
+`RecordDetail`, the per-question and per-step results that only the dashboard's statistics read.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from smtrainer.domain.record import verification_code
+from smtrainer.domain.record_signing import Status, verify_record_bytes
+from smtrainer.domain.record_v2 import attempt_scores, first_questions, walked_steps
+
+
+class RecordFacts(msgspec.Struct, frozen=True, array_like=True):
+    """One record file: its status and, when valid, the facts the summary shows."""
+
+    file: str
+    status: str
+    reason: str = ""
+    record_id: str = ""
+    staff_id: str = ""
+    staff_name: str = ""
+    staff_role: str = ""
+    policy_id: str = ""
+    language: str = ""
+    completed_at: str = ""
+    passed: bool = False
+    score_pct: int = 0
+    refresher_due: str = ""
+    fingerprint: str = ""
+    public_key: str = ""
+    digest: str = ""
+    """Identifies the signed content, to tell copies of a record from a conflicting one."""
+    attempt_scores: tuple[int, ...] = ()
+    """Each attempt's score, first to last (one for v1 records)."""
+
+    @property
+    def valid(self) -> bool:
+        return self.status == Status.VALID.value
+
+
+class RecordDetail(msgspec.Struct, frozen=True, array_like=True):
+    """A valid record's results, for statistics over many records."""
+
+    outcomes: tuple[tuple[str, bool], ...] = ()
+    """(question id, answered right) for the first attempt: how staff answer when first asked."""
+    steps: tuple[tuple[str, str, str, str], ...] = ()
+    """(scenario, step, choice, verdict) for every scenario step walked."""
+
+
+NO_DETAIL = RecordDetail()
+
+
+class Tallies(msgspec.Struct):
+    """Results added up over many records' details; kept in the scan cache and updated one
+    record at a time (added when verified, taken away when its file changes or goes)."""
+
+    questions: dict[str, list[int]] = msgspec.field(default_factory=dict)
+    """Question id → [answered right, asked]."""
+    steps: dict[str, int] = msgspec.field(default_factory=dict)
+    """"scenario/step/choice/verdict" → times taken."""
+
+    def add(self, detail: RecordDetail, sign: int = 1) -> None:
+        questions = self.questions
+        for question, right in detail.outcomes:
+            counts = questions.get(question)
+            if counts is None:
+                counts = questions[question] = [0, 0]
+            counts[0] += sign * right
+            counts[1] += sign
+        steps = self.steps
+        for step in detail.steps:
+            key = "/".join(step)
+            steps[key] = steps.get(key, 0) + sign
+
+    def copy(self) -> Tallies:
+        return Tallies(
+            {question: list(counts) for question, counts in self.questions.items()},
+            dict(self.steps),
+        )
+
+
+def facts_and_detail(file: str, data: bytes) -> tuple[RecordFacts, RecordDetail]:
+    """Verify one record file's bytes and keep what the views need."""
+    result = verify_record_bytes(data)
+    record = result.record
+    if record is None:
+        return RecordFacts(file, result.status.value, result.reason), NO_DETAIL
+    facts = RecordFacts(
+        file=file,
+        status=result.status.value,
+        record_id=record["record_id"],
+        staff_id=record["staff_id"],
+        staff_name=record["staff_name"],
+        staff_role=record["staff_role"],
+        policy_id=record["policy_id"],
+        language=record["language"],
+        completed_at=record["completed_at"],
+        passed=record["passed"],
+        score_pct=record["score_pct"],
+        refresher_due=record["refresher_due"],
+        fingerprint=result.fingerprint or "",
+        public_key=result.public_key or "",
+        digest=verification_code(record),
+        attempt_scores=tuple(attempt_scores(record)),
+    )
+    detail = RecordDetail(
+        tuple((q.question, q.outcome == "correct") for q in first_questions(record)),
+        tuple((s.scenario, s.step, s.choice, s.verdict) for s in walked_steps(record)),
+    )
+    return facts, detail
