@@ -315,6 +315,14 @@ class JourneyController:
         """Stopping with a record that says "not passed" is offered only while not passed."""
         return self.position.stage is Stage.REVIEW and self.review().after is AfterReview.RETRY
 
+    def modules_to_reread(self) -> list[Module]:
+        """Modules to read again before the next attempt: their unseen questions ran out."""
+        assessment = self.state.assessment
+        wanted = set(assessment.reread) if assessment is not None else set()
+        return [
+            m for m in self.policy.modules if m.id in wanted and not self.state.module(m.id).done
+        ]
+
     def changed_modules(self) -> list[Module]:
         return [m for m in self.policy.modules if m.id in self.state.changed]
 

@@ -46,3 +46,17 @@ def test_the_order_changes_with_the_attempt_seed() -> None:
         if question.id == "q-note":
             orders.add(tuple(shown_ids(journey)))
     assert len(orders) > 1
+
+
+def test_the_controller_names_the_modules_to_read_again() -> None:
+    journey = at_assessment(3)
+    for _attempt in range(3):
+        while journey.position.stage is Stage.ASSESSMENT:
+            question = journey.question()
+            wrong = next(n for n, o in enumerate(journey.options(question), 1) if not o.correct)
+            assert journey.answer([wrong])
+        assert journey.modules_to_reread() == []
+        assert journey.advance()
+    assert journey.position.stage is Stage.MAP
+    assert [m.id for m in journey.modules_to_reread()] == ["basics"]
+    assert not journey.start_assessment(), "the module must be read again first"
