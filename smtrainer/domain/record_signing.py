@@ -7,19 +7,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-import tomli
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.domain import sshsig
+from smtrainer.domain.bounded_toml import TomlLimitError, load_bounded
 from smtrainer.domain.record import (
     NAMESPACE,
-    SCHEMA,
     SIGNATURE_FORMAT,
     SIGNATURE_KEYS,
-    check_record,
+    SIGNATURE_KEYS_V2,
+    SUPPORTED_SCHEMAS,
     signed_message,
 )
-from smtrainer.domain.toml_errors import describe as describe_toml_error
+from smtrainer.domain.record_gate import SCHEMAS, decode
+from smtrainer.domain.record_v2 import SCHEMA_V2
 from smtrainer.i18n import _
 
 MAX_RECORD_BYTES = 256 * 1024
@@ -32,17 +33,21 @@ class Status(StrEnum):
     UNSIGNED = "unsigned"
     UNREADABLE = "unreadable"
     UNSUPPORTED = "unsupported"
+    INVALID = "invalid"
+    """Signed correctly, but a value is outside its domain or the record contradicts itself."""
 
 
 @dataclass(frozen=True)
 class Verification:
-    """What checking one record file found. `record` is set only when the status is valid."""
+    """What checking one record file found. `record` (and `typed`, the record decoded into its
+    version's struct) are set only when the status is valid."""
 
     status: Status
     reason: str = ""
     record: Mapping[str, Any] | None = None
     fingerprint: str | None = None
     public_key: str | None = None
+    typed: Any = None
 
     @property
     def valid(self) -> bool:
@@ -52,37 +57,24 @@ class Verification:
 def sign_record(record: Mapping[str, Any], private_key: Ed25519PrivateKey) -> dict[str, str]:
     """The `[signature]` table for `record`."""
     public_key = private_key.public_key()
+    value = sshsig.sign(private_key, NAMESPACE, signed_message(record))
+    if record.get("schema") == SCHEMA_V2:  # The key is inside the signature: not repeated.
+        return {"format": SIGNATURE_FORMAT, "namespace": NAMESPACE, "value": value}
     return {
         "format": SIGNATURE_FORMAT,
         "namespace": NAMESPACE,
         "public_key": sshsig.public_key_line(public_key),
         "fingerprint": sshsig.fingerprint(public_key),
-        "value": sshsig.sign(private_key, NAMESPACE, signed_message(record)),
+        "value": value,
     }
 
 
 def _parse(data: bytes) -> dict[str, Any] | Verification:
     """The parsed TOML of a record file, or why it cannot be read."""
-    if len(data) > MAX_RECORD_BYTES:
-        return Verification(
-            Status.UNREADABLE,
-            _("file is larger than {limit} bytes").format(limit=MAX_RECORD_BYTES),
-        )
-    if not data.strip():
-        return Verification(Status.UNREADABLE, _("file is empty"))
-    try:
-        document = tomli.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return Verification(Status.UNREADABLE, _("not UTF-8 text"))
-    except tomli.TOMLDecodeError as error:
-        syntax = describe_toml_error(error)
-        if syntax.line is None:
-            reason = _("not valid TOML: {detail}").format(detail=syntax.detail)
-        else:
-            reason = _("not valid TOML at line {line}: {detail}").format(
-                line=syntax.line, detail=syntax.detail
-            )
-        return Verification(Status.UNREADABLE, reason)
+    try:  # Size and nesting are measured before the (recursive) parser runs.
+        document = load_bounded(data, MAX_RECORD_BYTES)
+    except TomlLimitError as error:
+        return Verification(Status.UNREADABLE, str(error))
     if not isinstance(document.get("record"), dict):
         return Verification(Status.UNREADABLE, _("no [record] table"))
     return document
@@ -108,11 +100,12 @@ def verify_record_bytes(data: bytes) -> Verification:
         return document
     record = document["record"]
     schema = record.get("schema")
-    if schema != SCHEMA:
+    if schema not in SUPPORTED_SCHEMAS:
         return Verification(
             Status.UNSUPPORTED,
             _("record format {schema} is not supported (expected {expected})").format(
-                schema=schema if isinstance(schema, str) else "?", expected=SCHEMA
+                schema=schema if isinstance(schema, str) else "?",
+                expected=" / ".join(SUPPORTED_SCHEMAS),
             ),
         )
     signature = document.get("signature")
@@ -122,21 +115,16 @@ def verify_record_bytes(data: bytes) -> Verification:
 
 
 def _verify_signature(record: dict[str, Any], signature: object) -> Verification:
-    if not isinstance(signature, dict) or set(signature) != set(SIGNATURE_KEYS):
+    keys = SIGNATURE_KEYS_V2 if record.get("schema") == SCHEMA_V2 else SIGNATURE_KEYS
+    if not isinstance(signature, dict) or set(signature) != set(keys):
         return Verification(
             Status.TAMPERED,
-            _("[signature] must hold exactly: {keys}").format(keys=", ".join(SIGNATURE_KEYS)),
+            _("[signature] must hold exactly: {keys}").format(keys=", ".join(keys)),
         )
-    if not all(isinstance(signature[key], str) for key in SIGNATURE_KEYS):
+    if not all(isinstance(signature[key], str) for key in keys):
         return Verification(Status.TAMPERED, _("[signature] values must be strings"))
     if signature["format"] != SIGNATURE_FORMAT or signature["namespace"] != NAMESPACE:
         return Verification(Status.TAMPERED, _("wrong signature format or namespace"))
-    try:
-        stated_key = sshsig.parse_public_key_line(signature["public_key"])
-    except sshsig.SignatureFormatError as error:
-        return Verification(
-            Status.TAMPERED, _("malformed public key: {detail}").format(detail=error)
-        )
     try:
         parsed = sshsig.parse(signature["value"])
     except sshsig.SignatureFormatError as error:
@@ -144,13 +132,21 @@ def _verify_signature(record: dict[str, Any], signature: object) -> Verification
             Status.TAMPERED, _("malformed signature: {detail}").format(detail=error)
         )
     fingerprint = sshsig.fingerprint(parsed.public_key)
-    if (
-        stated_key.public_bytes_raw() != parsed.public_key.public_bytes_raw()
-        or signature["fingerprint"] != fingerprint
-    ):
-        return Verification(
-            Status.TAMPERED, _("the key named in [signature] is not the key that signed")
-        )
+    public_key = sshsig.public_key_line(parsed.public_key)
+    if "public_key" in keys:
+        try:
+            stated_key = sshsig.parse_public_key_line(signature["public_key"])
+        except sshsig.SignatureFormatError as error:
+            return Verification(
+                Status.TAMPERED, _("malformed public key: {detail}").format(detail=error)
+            )
+        if (
+            stated_key.public_bytes_raw() != parsed.public_key.public_bytes_raw()
+            or signature["fingerprint"] != fingerprint
+        ):
+            return Verification(
+                Status.TAMPERED, _("the key named in [signature] is not the key that signed")
+            )
     try:
         message = signed_message(record)
     except (TypeError, ValueError, OverflowError) as error:
@@ -162,19 +158,17 @@ def _verify_signature(record: dict[str, Any], signature: object) -> Verification
             Status.TAMPERED,
             _("signature does not match the content"),
             fingerprint=fingerprint,
-            public_key=signature["public_key"],
+            public_key=public_key,
         )
-    problems = check_record(record)
+    typed, problems = decode(SCHEMAS[record["schema"]], record)
     if problems:
         first = problems[0]
         return Verification(
-            Status.UNREADABLE,
-            _("signed, but not a valid v1 record: {key}: {reason}").format(
-                key=first.key, reason=first.reason
-            ),
+            Status.INVALID,
+            _("{key}: {reason}").format(key=first.key, reason=first.reason),
             fingerprint=fingerprint,
-            public_key=signature["public_key"],
+            public_key=public_key,
         )
     return Verification(
-        Status.VALID, "", record, fingerprint=fingerprint, public_key=signature["public_key"]
+        Status.VALID, "", record, fingerprint=fingerprint, public_key=public_key, typed=typed
     )

@@ -1,0 +1,24 @@
+"""The head teacher's store is private: folders 0700 and files 0600, whatever the umask.
+
+The store holds staff names, e-mail addresses and scores; nobody else on the computer needs to
+read it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smtrainer.storage.atomic import StorageError
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def private_folder(folder: Path) -> Path:
+    """Create `folder` (and its parents) if needed and make it owner-only; StorageError if not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        folder.chmod(PRIVATE_FOLDER)
+    except OSError as error:
+        raise StorageError(folder, error.strerror or str(error)) from error
+    return folder

@@ -1,0 +1,35 @@
+"""The rules a record is judged by beyond itself: the school's policies and the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from smtrainer.content.policy_terms import policy_terms
+from smtrainer.domain.record_gate import PolicyTerms, RecordTerms, judge
+from smtrainer.workflows.store import RecordFacts
+
+
+@dataclass(frozen=True)
+class RecordContext:
+    """The policies records may belong to, and the moment "now" (for "dated in the future")."""
+
+    policies: Mapping[str, PolicyTerms] | None
+    now: dt.datetime
+
+    @classmethod
+    def load(cls, content_dir: Path | None = None, now: dt.datetime | None = None) -> RecordContext:
+        """The policies of `content_dir` (default: the bundled ones) and the current time."""
+        policies = policy_terms(content_dir)  # None when there are none: the clock still counts.
+        return cls(policies or None, now or dt.datetime.now(dt.UTC))
+
+    def problem(self, fact: RecordFacts) -> str | None:
+        """Why a record that passed the gate still cannot count here, or None."""
+        terms = RecordTerms(fact.policy_id, fact.language, fact.completed_at, fact.refresher_due)
+        return judge(terms, self.policies, self.now)
+
+    def judge(self, terms: RecordTerms) -> str | None:
+        """The same, for a record's values."""
+        return judge(terms, self.policies, self.now)
