@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from smtrainer.domain import journey
 from smtrainer.domain.assessment import shuffled_options
 from smtrainer.domain.dates import parse_timestamp
+from smtrainer.domain.ids import is_staff_id
 from smtrainer.domain.model import (
     AnswerOption,
     Module,
@@ -190,6 +191,9 @@ class JourneyController:
             return _("Please type your full name.")
         if text_problem(identity.name) or text_problem(identity.staff_id):
             return _("The name or staff id contains characters that cannot be used.")
+        if identity.staff_id and not is_staff_id(identity.staff_id):
+            # The record gate's alphabet (domain.ids): what the head teacher's tools accept.
+            return _("A staff id is letters and digits, separated by '-', '_' or '.'.")
         if self.policy.staff_id is StaffIdRule.REQUIRED and not identity.staff_id:
             return _("Please type your staff id.")
         if not identity.role:
