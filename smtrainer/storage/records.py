@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,15 +59,18 @@ class Delivery:
     problem: str | None = None
 
 
-def write_record_file(folder: Path, name: str, text: str, *, sync: bool = True) -> Path:
-    """Create `folder/name`; never replaces a file. StorageError when it cannot be written."""
+def write_record_file(
+    folder: Path, name: str, text: str, *, sync: bool = True, mode: int = 0o644
+) -> Path:
+    """Create `folder/name` with permissions `mode`; never replaces a file. StorageError when it
+    cannot be written."""
     path = folder / name
     data = text.encode("utf-8")
     if len(data) > MAX_RECORD_BYTES:
         raise StorageError(
             path, _("record is larger than {limit} bytes").format(limit=MAX_RECORD_BYTES)
         )
-    atomic_write(path, data, exclusive=True, sync=sync)
+    atomic_write(path, data, exclusive=True, sync=sync, mode=mode)
     return path
 
 
@@ -87,12 +91,47 @@ def save_record(
     if shared is None:
         return Delivery(local_path)
     try:
-        if not shared.is_dir():
-            raise StorageError(shared, _("the shared folder is not reachable"))
-        return Delivery(local_path, shared=write_record_file(shared, name, text))
+        return Delivery(local_path, shared=hand_in(shared, name, text))
     except StorageError as error:
         queued = write_record_file(outbox or outbox_dir(), name, text)
         return Delivery(local_path, outbox=queued, problem=str(error))
+
+
+HAND_IN_SECONDS = 4.0
+"""How long a shared folder may take to accept a record before it waits in the outbox."""
+
+
+def hand_in(shared: Path, name: str, text: str, timeout: float | None = None) -> Path:
+    """Write the record into the shared folder; StorageError if it cannot, or does not answer
+    within `timeout` seconds (a network folder can hang: the write then goes on in the
+    background, and a later delivery from the outbox sees the identical file and stops)."""
+    outcome: list[Path | StorageError] = []
+
+    def write() -> None:
+        try:
+            if not shared.is_dir():
+                raise StorageError(shared, _("the shared folder is not reachable"))
+            outcome.append(write_record_file(shared, name, text))
+        except StorageError as error:
+            outcome.append(error)
+        except OSError as error:
+            outcome.append(StorageError(shared, error.strerror or str(error)))
+
+    seconds = HAND_IN_SECONDS if timeout is None else timeout
+    worker = threading.Thread(target=write, name="hand-in", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not outcome:
+        raise StorageError(
+            shared,
+            _("the shared folder did not answer within {seconds} seconds").format(
+                seconds=f"{seconds:g}"
+            ),
+        )
+    result = outcome[0]
+    if isinstance(result, StorageError):
+        raise result
+    return result
 
 
 def deliver_outbox(shared: Path, outbox: Path | None = None) -> tuple[list[Path], list[str]]:

@@ -27,7 +27,8 @@ from smtrainer.storage.records import (
     save_record,
 )
 from smtrainer.storage.settings import load_settings
-from smtrainer.workflows.verify import record_files, verify_file
+from smtrainer.workflows.record_scan import scan_store
+from smtrainer.workflows.verify import verify_file
 
 
 @dataclass(frozen=True)
@@ -66,19 +67,34 @@ def same_person(record: Mapping[str, Any], identity: Identity) -> bool:
 def last_record(
     policy_id: str, identity: Identity, folder: Path | None = None
 ) -> Mapping[str, Any] | None:
-    """This person's latest valid, passed record of this policy kept on this computer."""
+    """This person's latest valid, passed record of this policy kept on this computer.
+
+    The records folder's scan index (by file size, times and inode) says which records are
+    candidates, so only new files are read; the one returned is read and verified again.
+    """
     root = folder or local_records_dir()
     if not root.is_dir():
         return None
-    best: Mapping[str, Any] | None = None
-    for path in record_files([root]):
-        record = verify_file(path).result.record
+    staff_id, name = clean_text(identity.staff_id), clean_text(identity.name).casefold()
+    candidates = [
+        fact
+        for fact in scan_store(root.parent, folder=root).facts
+        if fact.valid
+        and fact.passed
+        and fact.policy_id == policy_id
+        and (
+            fact.staff_id == staff_id
+            if staff_id and fact.staff_id
+            else fact.staff_name.casefold() == name
+        )
+    ]
+    for fact in sorted(candidates, key=lambda f: f.completed_at, reverse=True):
+        record = verify_file(root.parent / fact.file).result.record
         if (
             record is not None
             and record["policy_id"] == policy_id
             and record["passed"]
             and same_person(record, identity)
-            and (best is None or record["completed_at"] > best["completed_at"])
         ):
-            best = record
-    return best
+            return record
+    return None

@@ -115,14 +115,15 @@ def _record_files(folder: Path) -> Iterator[os.DirEntry[str]]:
             yield entry
 
 
-def plan_scan(store: Path) -> ScanPlan:
-    """Stat every record file and compare with the cache: cheap, reads no record."""
+def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
+    """Stat every record file (in `folder`, by default the store's records folder) and compare
+    with the cache: cheap, reads no record. Names are relative to the store."""
     plan = ScanPlan(store)
     cache = read_scan_cache(store, RULES)
     cached = {entry.name: entry for entry in cache.entries} if cache else {}
     plan.cached_names = len(cached)
     prefix = len(str(store)) + 1
-    for entry in _record_files(store / RECORDS):
+    for entry in _record_files(folder or store / RECORDS):
         name = entry.path[prefix:]
         try:
             stamp = Stamp.of(entry.stat())
@@ -235,7 +236,9 @@ def run_scan(plan: ScanPlan, progress: Progress | None = None) -> ScanResult:
     return ScanResult.of(plan)
 
 
-def scan_store(store: Path, progress: Progress | None = None) -> ScanResult:
+def scan_store(
+    store: Path, progress: Progress | None = None, folder: Path | None = None
+) -> ScanResult:
     """Every record file in the store, verified; files unchanged since the last scan (same
     size, times and inode) are not read again."""
-    return run_scan(plan_scan(store), progress)
+    return run_scan(plan_scan(store, folder), progress)
