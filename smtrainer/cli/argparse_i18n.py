@@ -41,3 +41,17 @@ def install() -> None:
     """Make argparse translate through smtrainer's catalog from now on."""
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    argparse.HelpFormatter.start_section = _start_section  # type: ignore[method-assign, assignment]
+
+
+_original_start_section = argparse.HelpFormatter.start_section
+
+
+def _start_section(formatter: argparse.HelpFormatter, heading: str | None) -> None:
+    """A section heading with the space the language puts before its colon (argparse adds the
+    colon itself): "options:" in English, "options :" with a no-break space in French."""
+    if heading:
+        # TRANSLATORS: a help section's heading and its colon; French puts a no-break space
+        # (U+00A0) before the colon.
+        heading = _("{heading}:").format(heading=heading).removesuffix(":")
+    _original_start_section(formatter, heading)

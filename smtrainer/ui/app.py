@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.events import Resize
@@ -24,6 +25,7 @@ from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.profile import save_identity
 from smtrainer.storage.progress import load_progress, save_progress
 from smtrainer.storage.settings import Settings, load_settings, save_settings
+from smtrainer.ui.key_queue import KeyQueue
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
@@ -68,6 +70,7 @@ class TrainerApp(App[int]):
         self.progress: Progress | None = None
         self.saved_problem: str | None = None
         self.too_small = False
+        self.keys = KeyQueue(self, super().on_event)
 
     @property
     def policy(self) -> Policy | None:
@@ -96,6 +99,23 @@ class TrainerApp(App[int]):
         retranslate(self)
         if self.saved_problem:
             self.notify(self.saved_problem, severity="warning", timeout=15, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal go through the key queue (see `smtrainer.ui.key_queue`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys.arrived(event)
+            return
+        await super().on_event(event)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the footer as in the help, in the active language (Entrée, Échap…)."""
+        from smtrainer.ui.key_names import key_name
+
+        return binding.key_display or key_name(binding.key.split(",")[0])
+
+    async def release_held_keys(self) -> None:
+        """A screen has finished handling something: keys that waited for it may go on."""
+        await self.keys.release()
 
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_SIZE[0] or event.size.height < MIN_SIZE[1]

@@ -11,49 +11,90 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input
 
 from smtrainer.i18n import N_, _
+from smtrainer.ui.key_names import key_name
 from smtrainer.ui.translated_bindings import retranslate
 from smtrainer.ui.widgets import Plain
 
+YES_KEY = N_("y")
+"""The key that answers yes (TRANSLATORS: one lower-case letter, "o" for "oui" in French)."""
+NO_KEY = N_("n")
+"""The key that answers no (TRANSLATORS: one lower-case letter, "n" for "non" in French)."""
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question; Escape means no."""
+
+class ConfirmDialog(ModalScreen[bool | None]):
+    """A yes/no question.
+
+    The focused button is the default and looks it: Enter answers with it, ←/→ and Tab move
+    between the buttons, the yes and no letters of the active language answer directly, and
+    Escape cancels (the result is None: neither yes nor no).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", N_("Cancel"), id="cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
+        Binding("f2", "app.switch_language", show=False),
+        Binding("left,up", "app.focus_previous", show=False),
+        Binding("right,down", "app.focus_next", show=False),
+        *(Binding(letter, f"letter('{letter}')", show=False) for letter in "yno"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, default: bool = False) -> None:
         super().__init__()
         self.question = question
+        self.focused_id = "yes" if default else "no"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Plain(self.question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Yes"), id="yes", variant="primary")
+                yield Button(_("Yes"), id="yes")
                 yield Button(_("No"), id="no")
+            yield Plain(
+                _(
+                    "{yes}: yes · {no}: no · {enter}: the highlighted answer · {escape}: cancel"
+                ).format(
+                    yes=_(YES_KEY), no=_(NO_KEY), enter=key_name("enter"), escape=key_name("escape")
+                ),
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         retranslate(self)
-        self.query_one("#no", Button).focus()
+        self.query_one(f"#{self.focused_id}", Button).focus()
+
+    async def refresh_language(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Button) and focused.id:
+            self.focused_id = focused.id
+        retranslate(self)
+        await self.recompose()
+        self.query_one(f"#{self.focused_id}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
-    def action_answer(self, value: bool) -> None:
-        self.dismiss(value)
+    def action_letter(self, letter: str) -> None:
+        if letter == _(YES_KEY):
+            self.dismiss(True)
+        elif letter == _(NO_KEY):
+            self.dismiss(False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 HELP_KEYS = (
     ("1 … 9", N_("pick a choice (in questions with several answers: tick or untick)")),
-    ("Enter", N_("confirm, or continue")),
-    ("Escape", N_("go back one step")),
-    ("?", N_("this help")),
-    ("F2", N_("switch between English and French, without losing your place")),
-    ("F3", N_("high-contrast colours on or off")),
-    ("Ctrl+P", N_("command palette")),
-    ("Ctrl+Q", N_("quit (your progress is kept)")),
+    ("enter", N_("confirm, or continue (on a role: choose it and continue)")),
+    ("escape", N_("go back one step")),
+    ("tab", N_("next field or button")),
+    ("question_mark", N_("this help")),
+    ("f2", N_("switch between English and French, without losing your place")),
+    ("f3", N_("high-contrast colours on or off")),
+    ("ctrl+s", N_("continue from the form about you")),
+    ("ctrl+p", N_("command palette")),
+    ("ctrl+q", N_("quit (your progress is kept)")),
 )
+"""Every key, by its Textual name (shown in the active language by `key_name`)."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -61,11 +102,16 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,enter", "close", N_("Close"), id="close"),
+        Binding("f2", "app.switch_language", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        width = max(len(key) for key, _text in HELP_KEYS)
-        lines = [f"{key:<{width}}   {_(text)}" for key, text in HELP_KEYS]
+        names = [key_name(key) for key, _text in HELP_KEYS]
+        width = max(len(name) for name in names)
+        lines = [
+            f"{name:<{width}}   {_(text)}"
+            for name, (_key, text) in zip(names, HELP_KEYS, strict=True)
+        ]
         with Vertical(classes="dialog"):
             yield Plain(_("Keys"), classes="dialog-title")
             yield Plain("\n".join(lines), classes="dialog-text")
@@ -73,7 +119,9 @@ class HelpScreen(ModalScreen[None]):
                 _("Right and wrong are always shown with words and the symbols ✓ ~ ✗."),
                 classes="dialog-text",
             )
-            yield Plain(_("Press Escape to close."), classes="dialog-hint")
+            yield Plain(
+                _("Press {key} to close.").format(key=key_name("escape")), classes="dialog-hint"
+            )
 
     def on_mount(self) -> None:
         retranslate(self)

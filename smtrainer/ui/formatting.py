@@ -11,7 +11,11 @@ from smtrainer.i18n import current_language
 
 
 def long_date(day: dt.date) -> str:
-    return str(format_date(day, format="long", locale=current_language()))
+    """A date in words: "1 December 2026"; French writes the first of a month "1er"."""
+    text = str(format_date(day, format="long", locale=current_language()))
+    if current_language() == "fr" and day.day == 1 and text.startswith("1 "):
+        text = "1er" + text[1:]
+    return text
 
 
 def percent(value: int) -> str:

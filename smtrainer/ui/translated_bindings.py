@@ -6,6 +6,7 @@ own copy of its bindings, and `retranslate` rewrites that copy from the original
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import replace
 from typing import Any
 
@@ -42,7 +43,9 @@ async def show_in_active_language(app: App[Any]) -> None:
     for screen in app.screen_stack:
         refresh = getattr(screen, "refresh_language", None)
         if refresh is not None:
-            await refresh()
+            redrawn = refresh()
+            if inspect.isawaitable(redrawn):
+                await redrawn
         else:
             retranslate(screen)
     app.refresh_bindings()

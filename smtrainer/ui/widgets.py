@@ -11,7 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.events import Click
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widget import Widget
+from textual.widgets import Footer, RadioButton, RadioSet, Static
+
+from smtrainer.i18n import _
 
 
 class NumberedChoices(Static):
@@ -49,6 +52,54 @@ class NumberedChoices(Static):
         return grid
 
 
+class TitleBar(Static):
+    """The screen's title and sub-title on the top line.
+
+    Drawn from the screen when rendered, and refreshed by plain (synchronous) watchers: unlike
+    Textual's `Header`, nothing is left to run after the screen has gone away.
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "title", self._changed, init=False)
+        self.watch(self.screen, "sub_title", self._changed, init=False)
+
+    def _changed(self, _value: object) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        screen = self.screen
+        title = Text(screen.title or self.app.title or "", style="bold")
+        if screen.sub_title:
+            title.append(" — ")
+            title.append(screen.sub_title, style="dim")
+        return title
+
+
+class MoreBelow(Static):
+    """A "↓ More below" line under a scrolling part of the screen while some of it is out of sight.
+
+    Shown only then (it takes a line of its own); kept up to date by plain watchers of the
+    scrolling widget's position and sizes, so it never runs after the screen is gone.
+    """
+
+    def __init__(self, scroller: Widget) -> None:
+        super().__init__("", id="more-below")
+        self.scroller = scroller
+        self.display = False
+
+    def on_mount(self) -> None:
+        for attribute in ("scroll_y", "virtual_size", "size"):
+            self.watch(self.scroller, attribute, self._update, init=False)
+        self.call_after_refresh(self._update)
+
+    def _update(self, _value: object = None) -> None:
+        scroller = self.scroller
+        hidden = scroller.max_scroll_y - scroller.scroll_y >= 1
+        if hidden:
+            self.update(_("↓ More below: ↓ or Page Down to scroll"))
+        self.display = hidden
+
+
 class KeyFooter(Footer):
     """Textual's footer, rebuilt only when the keys it shows change.
 
@@ -62,6 +113,11 @@ class KeyFooter(Footer):
         # At 80 columns the palette key leaves no room for the keys of the screen; the help
         # screen lists it, and Ctrl+P works everywhere.
         super().__init__(show_command_palette=show_command_palette)
+
+    def on_mount(self) -> None:
+        # Keys and labels sit close together so that every key fits in 80 (and 60) columns,
+        # in French too.
+        self.compact = True
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.app.app_focus and self.is_attached and screen is self.screen:
@@ -115,7 +171,7 @@ class FactTable(Static):
     def render(self) -> Table:
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(ratio=1, overflow="fold")  # A long fingerprint wraps, never cut.
         for label, value in self.rows:
             grid.add_row(Text(label), Text(value))
         return grid
@@ -139,14 +195,30 @@ class ActionMenu(Static, can_focus=True):
             self.menu = menu
             self.option_id = option_id
 
-    def __init__(self, options: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        options: Sequence[tuple[str, str]],
+        *,
+        highlighted: str | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.options = list(options)
-        self.highlighted = 0
+        self.highlighted = self._index_of(highlighted)
+
+    def _index_of(self, option_id: str | None) -> int:
+        ids = [option for option, _label in self.options]
+        return ids.index(option_id) if option_id in ids else 0
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The highlighted option, by id (positions change with the language and the options)."""
+        return self.options[self.highlighted][0] if self.options else None
 
     def set_options(self, options: Sequence[tuple[str, str]]) -> None:
+        keep = self.highlighted_id
         self.options = list(options)
-        self.highlighted = 0
+        self.highlighted = self._index_of(keep)
         self.refresh(layout=True)
 
     def render(self) -> Text:
@@ -188,3 +260,31 @@ class ActionMenu(Static, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+class RoleButton(RadioButton):
+    """A radio button whose dot shows only when chosen: the choice is not shown by colour alone."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]
+        return "●" if self.value else " "
+
+
+class RoleChoices(RadioSet):
+    """Radio buttons where Enter chooses the highlighted one and asks to go on; Space only
+    chooses."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", show=False),
+    ]
+
+    class Chosen(Message):
+        """Enter was pressed on an option: choose it and continue."""
+
+    def action_choose(self) -> None:
+        highlighted = self._selected
+        if highlighted is not None:
+            button = self._nodes[highlighted]
+            if isinstance(button, RadioButton) and not button.value:
+                button.value = True
+        self.post_message(self.Chosen())

@@ -1,20 +1,33 @@
-"""What every journey screen shares: header and footer, keys, language refresh."""
+"""What every screen of the app shares: the lifecycle guard, header and footer, keys, language.
+
+The lifecycle guard: a key, a widget message or a dialog's answer can reach a screen after it was
+replaced, while it is still being mounted, or while it is being redrawn (a real terminal does
+not wait for one key to be handled before sending the next). Every action, message handler and
+language refresh of a `GuardedScreen` therefore runs only while the screen is the one shown and
+fully mounted, and one at a time: a handler that arrives in the middle of a redraw waits for it,
+then finds the screen as it now is. Subclasses get this without writing anything.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+import asyncio
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 
 from smtrainer.domain.model import Policy
 from smtrainer.domain.progress import Progress
 from smtrainer.i18n import N_
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import KeyFooter
+from smtrainer.ui.widgets import KeyFooter, MoreBelow, TitleBar
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
@@ -29,6 +42,138 @@ def trainer_of(screen: Screen[Any]) -> TrainerApp:
     return app
 
 
+LIFECYCLE_HANDLERS = frozenset(
+    {
+        "on_mount",
+        "on_unmount",
+        "on_show",
+        "on_hide",
+        "on_resize",
+        "on_screen_resume",
+        "on_screen_suspend",
+        "on_compose",
+        "on_focus",
+        "on_blur",
+    }
+)
+"""Handlers that belong to the screen's own life, not to the learner's input: never guarded."""
+
+Result = TypeVar("Result")
+Answer = TypeVar("Answer")
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """`method`, run only while its screen is shown and settled (see the module docstring).
+
+    A coroutine waits for its turn; a plain method cannot wait, so it is skipped while another
+    handler of the screen is running (it cannot be caught half-way by one, being synchronous).
+    """
+    if inspect.iscoroutinefunction(method):
+
+        @functools.wraps(method)
+        async def run_in_turn(screen: GuardedScreen[Any], *args: Any, **kwargs: Any) -> Any:
+            return await screen.while_shown(method, screen, *args, **kwargs)
+
+        wrapper: Callable[..., Any] = run_in_turn
+    else:
+
+        @functools.wraps(method)
+        def run_now(screen: GuardedScreen[Any], *args: Any, **kwargs: Any) -> Any:
+            if screen.is_settled or screen.in_turn():
+                return method(screen, *args, **kwargs)
+            return None
+
+        wrapper = run_now
+    wrapper.__dict__["guarded"] = True
+    return wrapper
+
+
+class GuardedScreen(Screen[Result]):
+    """A screen whose actions and message handlers never run after it stopped being shown."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            entry = name.startswith(("action_", "on_")) or name == "refresh_language"
+            if (
+                entry
+                and name not in LIFECYCLE_HANDLERS
+                and inspect.isfunction(value)
+                and not value.__dict__.get("guarded")
+            ):
+                setattr(cls, name, _guarded(value))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._turn = asyncio.Lock()
+        self._turn_owner: asyncio.Task[Any] | None = None
+        self._focus_applied = False
+
+    @on(events.Mount)
+    def _take_keys_after_focus(self) -> None:
+        # Runs after the subclasses' mount handlers; the focus they set is applied by the app
+        # later, so the screen takes keys only after that (the first key goes to the field).
+        self.app.call_later(self._take_keys)
+
+    async def _take_keys(self) -> None:
+        self._focus_applied = True
+        await _release_held_keys(self.app)
+
+    @property
+    def is_shown(self) -> bool:
+        """Mounted, still in the app, and on top (not replaced, not under a dialog)."""
+        return self.is_mounted and self.is_attached and self.app.screen is self
+
+    @property
+    def is_settled(self) -> bool:
+        """Shown, and not in the middle of handling something (a redraw, a change of screen)."""
+        return self.is_shown and self._focus_applied and not self._turn.locked()
+
+    def in_turn(self) -> bool:
+        """Whether the code running now is a handler of this screen (calling another one)."""
+        return self._turn_owner is not None and self._turn_owner is asyncio.current_task()
+
+    async def while_shown(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run `method` if this screen is shown, after any handler already running finishes."""
+        task = asyncio.current_task()
+        if self.in_turn():  # A handler calling another: already our turn.
+            return await _result(method(*args, **kwargs))
+        if not self.is_shown:
+            return None
+        async with self._turn:
+            if not self.is_shown:
+                return None  # Replaced while we waited.
+            self._turn_owner = task
+            try:
+                return await _result(method(*args, **kwargs))
+            finally:
+                self._turn_owner = None
+                self.app.call_later(_release_held_keys, self.app)
+
+    def ask(self, dialog: ModalScreen[Answer], answer: Callable[[Answer | None], Any]) -> None:
+        """Open `dialog`; `answer` gets its result only if this screen is shown again then."""
+
+        async def guarded_answer(result: Answer | None) -> None:
+            if self.is_attached:
+                await self.while_shown(answer, result)
+
+        self.app.push_screen(dialog, guarded_answer)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys do nothing on a screen that is not shown (so they are not swallowed either)."""
+        return self.is_shown or None
+
+
+async def _result(value: Any) -> Any:
+    return await value if inspect.isawaitable(value) else value
+
+
+async def _release_held_keys(app: Any) -> None:
+    release = getattr(app, "release_held_keys", None)
+    if release is not None:
+        await release()
+
+
 class JourneyBody(VerticalScroll):
     """The changing part of a journey screen: recomposed alone, so header and footer stay."""
 
@@ -38,13 +183,14 @@ class JourneyBody(VerticalScroll):
         yield from screen.body()
 
 
-class JourneyScreen(Screen[None]):
+class JourneyScreen(GuardedScreen[None]):
     """A screen of the learner's journey. Subclasses compose `body()` from the current state."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "continue", N_("Continue"), id="continue", priority=True),
-        Binding("escape", "back", N_("Back"), id="back"),
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+        Binding("escape", "back", N_("Back"), id="back", priority=True),
+        # Priority, like Enter: a digit then Enter, typed fast, are handled in that order.
+        *(Binding(str(n), f"pick({n})", show=False, priority=True) for n in range(1, 10)),
     ]
 
     @property
@@ -64,8 +210,10 @@ class JourneyScreen(Screen[None]):
         return progress
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
-        yield JourneyBody(id="body")
+        body = JourneyBody(id="body")
+        yield TitleBar()
+        yield body
+        yield MoreBelow(body)
         yield KeyFooter()
 
     def body(self) -> ComposeResult:
@@ -73,8 +221,17 @@ class JourneyScreen(Screen[None]):
 
     def on_mount(self) -> None:
         retranslate(self)
+        self._titles()
+
+    def _titles(self) -> None:
         self.title = self.policy.school if self.trainer.policy else ""
         self.sub_title = self.heading()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Digits go to a text field when one has the focus (a name may hold digits)."""
+        if action == "pick" and isinstance(self.focused, Input):
+            return False
+        return super().check_action(action, parameters)
 
     def heading(self) -> str:
         return ""
@@ -86,7 +243,7 @@ class JourneyScreen(Screen[None]):
     async def refresh_language(self) -> None:
         """Show the same place in the new language."""
         retranslate(self)
-        self.sub_title = self.heading()
+        self._titles()
         await self.refresh_body()
 
     async def action_continue(self) -> None:

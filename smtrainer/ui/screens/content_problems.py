@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
+from smtrainer.ui.screens.base import GuardedScreen
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import KeyFooter, Plain
+from smtrainer.ui.widgets import KeyFooter, Plain, TitleBar
 
 
-class ContentProblemsScreen(Screen[None]):
+class ContentProblemsScreen(GuardedScreen[None]):
     """Every error found in the content, with file and line, and what to run to see more."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -21,17 +21,20 @@ class ContentProblemsScreen(Screen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar()
         with VerticalScroll(id="problems"):
             yield Plain(id="problems-heading")
             yield Plain(id="problems-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        retranslate(self)
-        self.refresh_language()
+        self._show()
 
-    def refresh_language(self) -> None:
+    async def refresh_language(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        retranslate(self)
         count = len(self.problems)
         if count:
             heading = ngettext(
@@ -41,7 +44,9 @@ class ContentProblemsScreen(Screen[None]):
             ).format(count=count)
         else:
             heading = _("No policy pack was found in the active language.")
-        heading += "\n" + _("Run `smtrainer check` for the full report.")
+        heading += "\n" + _("For the full report, run this command: {command}").format(
+            command="smtrainer check"
+        )
         self.query_one("#problems-heading", Static).update(heading)
         lines = []
         for problem in self.problems:

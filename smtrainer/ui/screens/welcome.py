@@ -7,25 +7,26 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header
 
 from smtrainer.domain.progress import Stage
 from smtrainer.i18n import _, ngettext
-from smtrainer.ui.screens.base import trainer_of
+from smtrainer.ui.screens.base import GuardedScreen, trainer_of
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import ActionMenu, Hint, KeyFooter, Plain
+from smtrainer.ui.widgets import ActionMenu, Hint, KeyFooter, Plain, TitleBar
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(GuardedScreen[None]):
     """School name, policy title, the modules with their minutes, and what to do next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(str(n), f"pick({n})", show=False) for n in range(1, 4)
     ]
+
+    highlighted: str | None = None
+    """The menu option highlighted, by id, kept across a language switch."""
 
     @property
     def trainer(self) -> TrainerApp:
@@ -34,14 +35,14 @@ class WelcomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         policy = self.trainer.policy
         assert policy is not None
-        yield Header(show_clock=False)
+        yield TitleBar()
         with VerticalScroll(id="welcome"):
             yield Plain(policy.school, id="school")
             yield Plain(
                 _("{title} (version {version})").format(title=policy.title, version=policy.version),
                 id="policy-title",
             )
-            yield ActionMenu(self._options(), id="actions")
+            yield ActionMenu(self._options(), highlighted=self.highlighted, id="actions")
             yield Hint(_("Press a number, or use the arrows and Enter."))
             total = sum(module.minutes for module in policy.modules)
             yield Plain(
@@ -106,6 +107,7 @@ class WelcomeScreen(Screen[None]):
         self.sub_title = policy.title
 
     async def refresh_language(self) -> None:
+        self.highlighted = self.query_one("#actions", ActionMenu).highlighted_id
         retranslate(self)
         await self.recompose()
         self._titles()
@@ -134,7 +136,7 @@ class WelcomeScreen(Screen[None]):
                     self.trainer.progress = None
                     self._identity()
 
-            self.app.push_screen(
+            self.ask(
                 ConfirmDialog(_("Start again? The answers saved so far will be replaced.")),
                 answer,
             )
