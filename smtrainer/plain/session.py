@@ -3,7 +3,10 @@ word commands, as a loop of prompts and answers."""
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smtrainer.documents.wording import long_date
 from smtrainer.domain.model import StaffIdRule
@@ -18,8 +21,10 @@ from smtrainer.plain.views import Ask, View, choice_question, one_of, pick_probl
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.settings import load_settings, save_settings
-from smtrainer.workflows.finish import Finished
 from smtrainer.workflows.journey_controller import JourneyController, RefresherOffer, Signing
+
+if TYPE_CHECKING:
+    from smtrainer.workflows.finish import Finished
 
 
 class Mode(StrEnum):
@@ -414,11 +419,15 @@ class PlainSession:
         lines.append("\n".join(f"{label}: {value}" for label, value in certificate.rows))
         lines.append(certificate.note)
         lines.append(
-            _("Your signed record is saved on this computer: {path}").format(path=delivery.local)
+            _("Your signed record is saved on this computer: {path}").format(
+                path=_path_text(delivery.local)
+            )
         )
         if delivery.shared is not None:
             lines.append(
-                _("It has been handed in to the shared folder: {path}").format(path=delivery.shared)
+                _("It has been handed in to the shared folder: {path}").format(
+                    path=_path_text(delivery.shared)
+                )
             )
         elif delivery.outbox is not None:
             lines.append(
@@ -462,4 +471,12 @@ class PlainSession:
             save_document(path, certificate_html(self.finished.certificate))
         except StorageError as error:
             return _("The certificate could not be saved: {reason}").format(reason=error)
-        return _("Printable certificate saved to {path}").format(path=path)
+        return _("Printable certificate saved to {path}").format(path=_path_text(path))
+
+
+def _path_text(path: Path) -> str:
+    """A path to read out: a long one has its file name on a line of its own."""
+    text = str(path)
+    if len(text) <= 60:
+        return text
+    return f"{path.parent}{os.sep}\n{path.name}"

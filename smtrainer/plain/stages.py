@@ -191,7 +191,7 @@ def _key_point(journey: JourneyController, front: Front) -> View:
     module = journey.module()
     point = module.key_points[journey.position.index]
     lines = [
-        f"{module.title}: {point.title}",
+        _("{module}: {title}").format(module=module.title, title=point.title),
         unmark(point.body),
         _cited(journey, point.section),
     ]

@@ -6,7 +6,6 @@ used, which keeps start-up short.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -22,13 +21,12 @@ from smtrainer.domain.problems import Problem
 from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.profile import save_identity
-from smtrainer.storage.progress import load_progress, save_progress
 from smtrainer.storage.settings import Settings, load_settings, save_settings
 from smtrainer.ui.key_queue import KeyQueue
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
+from smtrainer.workflows.journey_controller import JourneyController, new_seed
 
 MIN_SIZE = (60, 18)
 """Below this the screens cannot be read; 80×24 is the size everything is designed for."""
@@ -67,7 +65,12 @@ class TrainerApp(App[int]):
         self.policies = policies
         self.problems = problems
         self.remember_language = remember_language
-        self.progress: Progress | None = None
+        self.journey = JourneyController(
+            policies,
+            seeds=lambda: self.new_seed(),
+            clock=lambda: self.now(),
+            on_problem=self._progress_not_saved,
+        )
         self.saved_problem: str | None = None
         self.too_small = False
         self.keys = KeyQueue(self, super().on_event)
@@ -76,6 +79,15 @@ class TrainerApp(App[int]):
     def policy(self) -> Policy | None:
         """The policy in the active language."""
         return self.policies.get(current_language())
+
+    @property
+    def progress(self) -> Progress | None:
+        """The learner's progress, kept by the journey controller."""
+        return self.journey.progress
+
+    @progress.setter
+    def progress(self, progress: Progress | None) -> None:
+        self.journey.progress = progress
 
     @property
     def policy_id(self) -> str | None:
@@ -87,9 +99,7 @@ class TrainerApp(App[int]):
             from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 
             return ContentProblemsScreen(self.problems)
-        loaded = load_progress(self.policy.id)
-        self.progress = loaded.progress
-        self.saved_problem = loaded.problem
+        self.saved_problem = self.journey.load()
         return WelcomeScreen()
 
     def on_mount(self) -> None:
@@ -206,33 +216,14 @@ class TrainerApp(App[int]):
             self._save_settings(settings)
         await show_in_active_language(self)
 
-    # The journey: every change goes through here, is saved, then shown.
+    # The journey: the controller changes and saves it; the app shows where it now is.
 
-    def save(self) -> None:
-        """Autosave after every answer; a failure is shown, never fatal."""
-        if self.progress is None:
-            return
-        try:
-            save_progress(self.progress)
-        except StorageError as error:
-            self.notify(
-                _("Your progress could not be saved: {reason}").format(reason=error.reason),
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
-
-    def begin(self, progress: Progress) -> None:
-        self.progress = progress
-        with contextlib.suppress(StorageError):  # A convenience only; progress is what matters.
-            save_identity(progress.identity)
-        self.save()
-        self.show_position()
+    def _progress_not_saved(self, message: str) -> None:
+        """A failed autosave is shown, never fatal."""
+        self.notify(message, severity="error", timeout=10, markup=False)
 
     def new_seed(self) -> int:
-        import secrets
-
-        return secrets.randbits(48)
+        return new_seed()
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC)
@@ -249,26 +240,16 @@ class TrainerApp(App[int]):
             self.switch_screen(screen)
 
     def advance(self) -> None:
-        from smtrainer.domain import journey
-
-        assert self.policy is not None and self.progress is not None
-        try:
-            journey.advance(self.policy, self.progress)
-        except journey.JourneyError:
+        if not self.journey.advance():
             self.bell()
             return
-        self.save()
         self.show_position()
 
     def go_back(self) -> None:
-        from smtrainer.domain import journey
-
-        assert self.policy is not None and self.progress is not None
-        before = self.progress.position
-        journey.go_back(self.policy, self.progress)
-        if self.progress.position == before:
-            if before.stage is Stage.MAP:
+        assert self.progress is not None
+        stage = self.progress.position.stage
+        if not self.journey.back():
+            if stage is Stage.MAP:
                 self.pop_screen()  # Back to the welcome screen.
             return
-        self.save()
         self.show_position()

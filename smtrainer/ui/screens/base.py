@@ -31,6 +31,7 @@ from smtrainer.ui.widgets import KeyFooter, MoreBelow, TitleBar
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
+    from smtrainer.workflows.journey_controller import JourneyController
 
 
 def trainer_of(screen: Screen[Any]) -> TrainerApp:
@@ -208,6 +209,11 @@ class JourneyScreen(GuardedScreen[None]):
         progress = self.trainer.progress
         assert progress is not None
         return progress
+
+    @property
+    def journey(self) -> JourneyController:
+        """The journey's rules: screens show its state and send it the learner's actions."""
+        return self.trainer.journey
 
     def compose(self) -> ComposeResult:
         body = JourneyBody(id="body")

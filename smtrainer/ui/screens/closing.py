@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, Static
 
 from smtrainer.documents.certificate import certificate_html
-from smtrainer.domain import journey
 from smtrainer.domain.model import AcknowledgementMode
-from smtrainer.domain.progress import Position, Stage
-from smtrainer.domain.record import clean_text
 from smtrainer.i18n import N_, _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
-from smtrainer.storage.keys import KeyFileError, PassphraseNeeded
 from smtrainer.ui.dialogs import PassphraseDialog
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices, Plain
-from smtrainer.workflows.finish import Finished, finish
+
+if TYPE_CHECKING:
+    from smtrainer.workflows.finish import Finished
 
 
 class SelfCheckScreen(JourneyScreen):
@@ -31,18 +29,18 @@ class SelfCheckScreen(JourneyScreen):
         return _("Practice check (private)")
 
     def body(self) -> ComposeResult:
-        items = journey.self_check_items(self.policy)
+        items = self.journey.self_check_items()
         index = self.progress.position.index
         if not items:
             yield Plain(_("This policy has no practice check."))
             return
-        _module, item = items[index]
+        item = items[index]
         yield Plain(
             _("Statement {number} of {total}").format(number=index + 1, total=len(items)),
             classes="counter",
         )
         yield Plain(item.prompt, classes="prompt")
-        answer = self.progress.self_check.get(item.id)
+        answer = self.journey.self_check_answer()
         picked = set() if answer is None else {1 if answer else 2}
         yield NumberedChoices(
             [_("Yes, that is true for me"), _("No, not yet")], picked, id="choices"
@@ -55,18 +53,12 @@ class SelfCheckScreen(JourneyScreen):
         )
 
     async def action_pick(self, number: int) -> None:
-        if number in (1, 2) and journey.self_check_items(self.policy):
-            journey.answer_self_check(self.policy, self.progress, number == 1)
-            self.trainer.save()
+        if number in (1, 2) and self.journey.self_check_items():
+            self.journey.answer_self_check(number == 1)
             await self.refresh_body()
 
     async def action_continue(self) -> None:
-        if not journey.self_check_items(self.policy):
-            self.progress.position = Position(Stage.ACTIONS)
-            self.trainer.save()
-            self.trainer.show_position()
-        else:
-            self.trainer.advance()
+        self.trainer.advance()
 
 
 class ActionsScreen(JourneyScreen):
@@ -76,7 +68,7 @@ class ActionsScreen(JourneyScreen):
         return _("Your action list (private)")
 
     def body(self) -> ComposeResult:
-        actions = journey.action_list(self.policy, self.progress)
+        actions = self.journey.action_list()
         if actions:
             yield Plain(_("Things to do on your own accounts:"), classes="heading")
             yield Plain("\n".join(f"☐ {item.action}" for item in actions), classes="actions")
@@ -90,13 +82,6 @@ class ActionsScreen(JourneyScreen):
 
     async def action_continue(self) -> None:
         self.trainer.advance()
-
-
-def same_name(typed: str, expected: str) -> bool:
-    def fold(text: str) -> str:
-        return " ".join(clean_text(text).split()).casefold()
-
-    return fold(typed) == fold(expected) and bool(fold(typed))
 
 
 class AcknowledgeScreen(JourneyScreen):
@@ -154,34 +139,13 @@ class AcknowledgeScreen(JourneyScreen):
 
     async def action_continue(self, passphrase: str | None = None) -> None:
         self.typed = self.query_one("#signature", Input).value
-        if not same_name(self.typed, self.progress.identity.name):
-            self.query_one("#sign-problem", Static).update(
-                "✗ "
-                + _("The name typed is not the name you gave: {name}").format(
-                    name=self.progress.identity.name
-                )
-            )
-            return
-        try:
-            finished = finish(
-                self.policy, self.progress, now=self.trainer.now(), passphrase=passphrase
-            )
-        except PassphraseNeeded as error:
-            self.app.push_screen(
-                PassphraseDialog(str(error)),
-                self._with_passphrase,
-            )
-            return
-        except (KeyFileError, StorageError, ValueError) as error:
-            self.query_one("#sign-problem", Static).update(
-                "✗ "
-                + _("Your record could not be written: {reason}. Your progress is kept.").format(
-                    reason=error
-                )
-            )
-            return
-        self.trainer.progress = None
-        self.app.switch_screen(DoneScreen(finished))
+        signing = self.journey.sign(self.typed, passphrase)
+        if signing.passphrase_prompt is not None:
+            self.app.push_screen(PassphraseDialog(signing.passphrase_prompt), self._with_passphrase)
+        elif signing.finished is None:
+            self.query_one("#sign-problem", Static).update(f"✗ {signing.problem}")
+        else:
+            self.app.switch_screen(DoneScreen(signing.finished))
 
 
 class DoneScreen(JourneyScreen):

@@ -10,18 +10,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, RadioButton, RadioSet, Static
 
-from smtrainer.domain import journey
-from smtrainer.domain.dates import parse_timestamp
 from smtrainer.domain.model import StaffIdRule
 from smtrainer.domain.progress import Identity
-from smtrainer.domain.record import clean_text, text_problem
 from smtrainer.domain.roles import ROLES
 from smtrainer.i18n import N_, _
 from smtrainer.ui.formatting import long_date
 from smtrainer.ui.screens.base import trainer_of
 from smtrainer.ui.translated_bindings import retranslate
 from smtrainer.ui.widgets import Hint, KeyFooter, Plain
-from smtrainer.workflows.finish import last_record
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
@@ -100,53 +96,32 @@ class IdentityScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_submit()
 
-    def _problem(self, identity: Identity) -> str | None:
-        policy = self.trainer.policy
-        assert policy is not None
-        if not identity.name:
-            return _("Please type your full name.")
-        if text_problem(identity.name) or text_problem(identity.staff_id):
-            return _("The name or staff id contains characters that cannot be used.")
-        if policy.staff_id is StaffIdRule.REQUIRED and not identity.staff_id:
-            return _("Please type your staff id.")
-        if not identity.role:
-            return _("Please choose your role.")
-        return None
-
     def action_submit(self) -> None:
         self._remember_fields()
-        identity = Identity(
-            clean_text(self.name_value), self.role_value, clean_text(self.staff_id_value)
-        )
-        problem = self._problem(identity)
+        journey = self.trainer.journey
+        identity = journey.identity(self.name_value, self.role_value, self.staff_id_value)
+        problem = journey.identity_problem(identity)
         if problem:
             self.query_one("#identity-problem", Static).update(f"✗ {problem}")
             return
-        policy = self.trainer.policy
-        assert policy is not None
-        previous = last_record(policy.id, identity)
-        if previous is None:
-            self.trainer.begin(journey.start_induction(policy, identity, self.trainer.now()))
+        offer = journey.refresher_offer(identity)
+        if offer is None:
+            journey.start(identity)
+            self.trainer.show_position()
             return
 
         from smtrainer.ui.dialogs import ConfirmDialog
 
         def answer(refresher: bool | None) -> None:
-            if refresher:
-                facts = journey.last_record_facts(previous)
-                progress = journey.start_refresher(
-                    policy, identity, facts, self.trainer.now(), self.trainer.new_seed()
-                )
-            else:
-                progress = journey.start_induction(policy, identity, self.trainer.now())
-            self.trainer.begin(progress)
+            journey.start(identity, offer if refresher else None)
+            self.trainer.show_position()
 
         self.app.push_screen(
             ConfirmDialog(
                 _(
                     "You completed this training on {date}. Take the shorter refresher: a "
                     "test-out quiz first, then only what you missed or what has changed?"
-                ).format(date=long_date(parse_timestamp(str(previous["completed_at"])).date()))
+                ).format(date=long_date(offer.last_completed))
             ),
             answer,
         )

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from smtrainer.domain import journey
 from smtrainer.domain.progress import Progress
 from smtrainer.i18n import N_, _
 from smtrainer.ui.screens.base import JourneyScreen
@@ -37,7 +36,7 @@ class MapScreen(JourneyScreen):
 
     def body(self) -> ComposeResult:
         progress = self.progress
-        modules = journey.planned_modules(self.policy, progress)
+        modules = self.journey.modules()
         done = sum(1 for m in modules if progress.module(m.id).done)
         yield Plain(
             _("{done} of {total} modules done.").format(done=done, total=len(modules)),
@@ -46,7 +45,7 @@ class MapScreen(JourneyScreen):
         if progress.changed and progress.plan is not None:
             yield Plain(_("Refresher: only the modules below need another look."))
         yield DataTable(id="map", cursor_type="row", zebra_stripes=True)
-        if journey.all_modules_done(self.policy, progress):
+        if self.journey.all_modules_done():
             yield Plain(
                 _("Every module is done. Press A for the final assessment."),
                 id="map-ready",
@@ -67,7 +66,7 @@ class MapScreen(JourneyScreen):
         table.add_column(_("Module"), key="title")
         table.add_column(_("Minutes"), key="minutes")
         table.add_column(_("Status"), key="status")
-        modules = journey.planned_modules(self.policy, self.progress)
+        modules = self.journey.modules()
         for number, module in enumerate(modules, start=1):
             table.add_row(
                 *cells(
@@ -83,7 +82,7 @@ class MapScreen(JourneyScreen):
         table.focus()
 
     async def action_pick(self, number: int) -> None:
-        modules = journey.planned_modules(self.policy, self.progress)
+        modules = self.journey.modules()
         if 1 <= number <= len(modules):
             self._open(modules[number - 1].id)
 
@@ -93,19 +92,16 @@ class MapScreen(JourneyScreen):
 
     async def action_continue(self) -> None:
         table = self.query_one("#map", DataTable)
-        modules = journey.planned_modules(self.policy, self.progress)
+        modules = self.journey.modules()
         if modules:
             self._open(modules[table.cursor_row].id)
 
     def _open(self, module_id: str) -> None:
-        journey.open_module(self.policy, self.progress, module_id)
-        self.trainer.save()
+        self.journey.open_module(module_id)
         self.trainer.show_position()
 
     async def action_assessment(self) -> None:
-        if not journey.all_modules_done(self.policy, self.progress):
+        if not self.journey.start_assessment():
             self.notify(_("Finish every module first."), severity="warning", markup=False)
             return
-        journey.start_assessment(self.policy, self.progress, self.trainer.new_seed())
-        self.trainer.save()
         self.trainer.show_position()

@@ -5,21 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Markdown
 
-from smtrainer.domain import journey
-from smtrainer.domain.journey import CONFIDENCE_LEVELS
+from smtrainer.documents.wording import CONFIDENCE_LABELS
 from smtrainer.domain.model import Module
-from smtrainer.i18n import N_, _
+from smtrainer.i18n import _
 from smtrainer.ui.screens.base import JourneyBody, JourneyScreen
 from smtrainer.ui.widgets import Hint, NumberedChoices, Plain
 from smtrainer.ui.words import verdict_label
-
-CONFIDENCE_LABELS = (
-    N_("Not sure at all"),
-    N_("A little sure"),
-    N_("Fairly sure"),
-    N_("Very sure"),
-)
-assert len(CONFIDENCE_LABELS) == CONFIDENCE_LEVELS
 
 
 class ModuleScreen(JourneyScreen):
@@ -48,16 +39,15 @@ class ConfidenceScreen(ModuleScreen):
         yield Plain(module.title, classes="heading")
         yield Plain(module.summary, classes="summary")
         yield Plain(module.confidence_prompt, classes="prompt")
-        chosen = self.progress.module(module.id).confidence
+        chosen = self.journey.confidence()
         yield NumberedChoices(
             [_(label) for label in CONFIDENCE_LABELS], {chosen} if chosen else set(), id="choices"
         )
         yield Hint(_("Press 1 to 4, then Enter. There is no wrong answer here."))
 
     async def action_pick(self, number: int) -> None:
-        if 1 <= number <= CONFIDENCE_LEVELS:
-            journey.answer_confidence(self.progress, number)
-            self.trainer.save()
+        if 1 <= number <= len(CONFIDENCE_LABELS):
+            self.journey.rate_confidence(number)
             await self.refresh_body()
 
     async def action_continue(self) -> None:
@@ -94,7 +84,7 @@ class ScenarioScreen(ModuleScreen):
         position = self.progress.position
         scenario = module.scenarios[position.index]
         step = scenario.step(position.step or scenario.start)
-        picked = journey.chosen(self.progress, position, self.policy)
+        picked = self.journey.chosen()
         yield Plain(
             _("Scenario {number} of {total}: {title}").format(
                 number=position.index + 1, total=len(module.scenarios), title=scenario.title
@@ -123,14 +113,7 @@ class ScenarioScreen(ModuleScreen):
         yield Hint(_("Enter: continue."))
 
     async def action_pick(self, number: int) -> None:
-        position = self.progress.position
-        scenario = self.module.scenarios[position.index]
-        step = scenario.step(position.step or scenario.start)
-        if journey.chosen(self.progress, position, self.policy) is not None:
-            return  # The first choice counts: it is what the feedback was about.
-        if 1 <= number <= len(step.choices):
-            journey.choose(self.policy, self.progress, step.choices[number - 1].id)
-            self.trainer.save()
+        if self.journey.choose(number):  # Only the first choice counts: the feedback is on it.
             await self.refresh_body()
             # The feedback and its citation come last: bring them into view.
             self.query_one(JourneyBody).scroll_end(animate=False)

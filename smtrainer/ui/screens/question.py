@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
-from smtrainer.domain import journey
-from smtrainer.domain.model import Question, QuestionKind
-from smtrainer.domain.progress import Stage
-from smtrainer.domain.scoring import is_correct
+from smtrainer.documents.wording import option_label
+from smtrainer.domain.model import AnswerOption, Question, QuestionKind
 from smtrainer.i18n import _
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import Hint, NumberedChoices, Plain
@@ -18,21 +16,27 @@ class QuestionScreen(JourneyScreen):
     """Digits pick (or tick, when several answers are right); Enter confirms.
 
     Check questions show the explanation straight away; assessment questions are reviewed at
-    the end. What is picked but not yet confirmed survives a language switch.
+    the end. What is picked but not yet confirmed survives a language switch, kept by option
+    id: the options may be in another order in the other language.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self.selected: set[int] = set()
+        self.selected: set[str] = set()
         self.question_id: str | None = None
 
     @property
     def question(self) -> Question:
-        return journey.current_question(self.policy, self.progress)
+        return self.journey.question()
+
+    @property
+    def options(self) -> tuple[AnswerOption, ...]:
+        """The options in the order shown, numbered from 1."""
+        return self.journey.options(self.question)
 
     @property
     def in_assessment(self) -> bool:
-        return self.progress.position.stage is Stage.ASSESSMENT
+        return self.journey.in_assessment()
 
     def heading(self) -> str:
         if self.in_assessment:
@@ -41,36 +45,31 @@ class QuestionScreen(JourneyScreen):
         return module.title if module else ""
 
     def _saved_answer(self) -> list[str] | None:
-        question = self.question
-        if self.in_assessment:
-            assert self.progress.assessment is not None
-            return self.progress.assessment.answers.get(question.id)
-        return self.progress.module(self.progress.position.module or "").checks.get(question.id)
+        return self.journey.saved_answer()
+
+    def _numbers_picked(self) -> list[int]:
+        """The numbers shown now for the options picked (kept by id)."""
+        return [n for n, o in enumerate(self.options, start=1) if o.id in self.selected]
 
     def _labels(self, question: Question) -> list[str]:
-        if question.kind is QuestionKind.TRUE_FALSE:
-            return [_(option.text) for option in question.options]
-        return [option.text for option in question.options]
+        return [option_label(question, option) for option in self.options]
 
     def body(self) -> ComposeResult:
         question = self.question
         if self.question_id != question.id:
             self.question_id = question.id
-            saved = self._saved_answer() or []
-            ids = [option.id for option in question.options]
-            self.selected = {ids.index(a) + 1 for a in saved if a in ids}
+            ids = {option.id for option in self.options}
+            self.selected = {a for a in self._saved_answer() or [] if a in ids}
         position = self.progress.position
         if self.in_assessment:
-            assert self.progress.assessment is not None
-            total = len(self.progress.assessment.asked)
+            total = self.journey.assessment_length()
             label = (
                 _("Question {number} of {total} (asked again)")
-                if self.progress.assessment.retry
+                if self.journey.asking_again()
                 else _("Question {number} of {total}")
             )
         else:
-            module = self.policy.module(position.module or "")
-            total = len(module.check_questions) if module else 0
+            total = self.journey.check_length()
             label = _("Check question {number} of {total}")
         yield Plain(label.format(number=position.index + 1, total=total), classes="counter")
         yield Plain(question.prompt, classes="prompt")
@@ -78,14 +77,15 @@ class QuestionScreen(JourneyScreen):
         confirmed = self._saved_answer()
         marks = {}
         if confirmed is not None and not self.in_assessment:
-            for number, option in enumerate(question.options, start=1):
+            for number, option in enumerate(self.options, start=1):
                 if option.correct:
                     marks[number] = "✓ " + _("right answer")
+        picked = set(self._numbers_picked())
         yield NumberedChoices(
-            self._labels(question), self.selected, multiple=multiple, marks=marks, id="choices"
+            self._labels(question), picked, multiple=multiple, marks=marks, id="choices"
         )
         if confirmed is not None and not self.in_assessment:
-            right = is_correct(question, confirmed)
+            right = self.journey.is_right(question, confirmed)
             yield Plain(result_label(right), classes="verdict")
             yield Plain(question.explanation, classes="feedback")
             section = self.policy.section(question.section)
@@ -101,28 +101,27 @@ class QuestionScreen(JourneyScreen):
 
     async def action_pick(self, number: int) -> None:
         question = self.question
-        if not 1 <= number <= len(question.options):
+        if not 1 <= number <= len(self.options):
             return
         if not self.in_assessment and self._saved_answer() is not None:
             return  # A check question's answer is shown; it cannot be changed afterwards.
+        option = self.options[number - 1].id
         if question.kind is QuestionKind.MULTIPLE:
-            self.selected ^= {number}
+            self.selected ^= {option}
         else:
-            self.selected = {number}
+            self.selected = {option}
         await self.refresh_body()
 
     async def action_continue(self) -> None:
-        question = self.question
         if not self.in_assessment and self._saved_answer() is not None:
             self.trainer.advance()
             return
         if not self.selected:
             self.app.bell()
             return
-        answer = [question.options[n - 1].id for n in sorted(self.selected)]
-        journey.answer_question(self.progress, question.id, answer)
-        self.trainer.save()
-        if self.in_assessment:
-            self.trainer.advance()
+        in_assessment = self.in_assessment
+        self.journey.answer(self._numbers_picked())
+        if in_assessment:  # The controller has moved on: to the next question, or the review.
+            self.trainer.show_position()
         else:
             await self.refresh_body()

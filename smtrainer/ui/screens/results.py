@@ -7,13 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
-from smtrainer.domain import journey
-from smtrainer.domain.model import QuestionKind
-from smtrainer.domain.record import RecordKind
+from smtrainer.documents.wording import option_label
 from smtrainer.i18n import N_, _, ngettext
 from smtrainer.ui.formatting import percent
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import Hint, Plain
+from smtrainer.workflows.journey_controller import AfterReview
 
 
 class ReviewScreen(JourneyScreen):
@@ -27,9 +26,8 @@ class ReviewScreen(JourneyScreen):
         return _("Your results")
 
     def body(self) -> ComposeResult:
-        policy, progress = self.policy, self.progress
-        tally = journey.assessment_tally(policy, progress)
-        passed = journey.passed(policy, progress)
+        review = self.journey.review()
+        tally, passed = review.tally, review.passed
         yield Plain(
             ngettext(
                 "{correct} of {total} correct: {score}. The pass mark is {mark}.",
@@ -39,7 +37,7 @@ class ReviewScreen(JourneyScreen):
                 correct=tally.correct,
                 total=tally.total,
                 score=percent(tally.percent),
-                mark=percent(policy.pass_mark),
+                mark=percent(review.pass_mark),
             ),
             classes="heading",
         )
@@ -47,16 +45,11 @@ class ReviewScreen(JourneyScreen):
             "✓ " + _("Passed") if passed else "✗ " + _("Not passed yet"),
             classes="verdict",
         )
-        wrong = journey.wrong_questions(policy, progress)
-        assert progress.assessment is not None
-        for question_id in wrong:
-            question = journey.find_question(policy, question_id)
-            labels = {
-                o.id: (_(o.text) if question.kind is QuestionKind.TRUE_FALSE else o.text)
-                for o in question.options
-            }
-            given = progress.assessment.answers.get(question_id, [])
-            section = policy.section(question.section)
+        for item in review.wrong:
+            question = item.question
+            labels = {o.id: option_label(question, o) for o in question.options}
+            given = item.given
+            section = self.policy.section(question.section)
             yield Plain(
                 "✗ "
                 + question.prompt
@@ -70,7 +63,7 @@ class ReviewScreen(JourneyScreen):
                 + _answers(
                     _("Right answer: {answer}"),
                     _("Right answers:"),
-                    [labels[o.id] for o in question.options if o.correct],
+                    [labels[o.id] for o in self.journey.options(question) if o.correct],
                 )
                 + "\n"
                 + question.explanation
@@ -78,13 +71,12 @@ class ReviewScreen(JourneyScreen):
                 + _("Policy: {section}").format(section=section.title if section else ""),
                 classes="review-item",
             )
-        yield Hint(self._next_hint(passed, bool(wrong)))
+        yield Hint(self._next_hint(review.after))
 
-    def _next_hint(self, passed: bool, any_wrong: bool) -> str:
-        progress = self.progress
-        if progress.kind == RecordKind.REFRESHER.value and not progress.testout_reviewed:
+    def _next_hint(self, after: AfterReview) -> str:
+        if after is AfterReview.PLAN:
             return _("Enter: see what to revisit.")
-        if passed:
+        if after is AfterReview.PRACTICE:
             return _("Enter: continue to the practice check.")
         return _(
             "Enter: answer again the questions you got wrong. "
@@ -97,15 +89,12 @@ class ReviewScreen(JourneyScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """S (stop here) is offered only while the assessment is not passed."""
         if action == "stop":
-            return not journey.passed(self.policy, self.progress)
+            return self.journey.may_stop()
         return True
 
     async def action_stop(self) -> None:
-        if journey.passed(self.policy, self.progress):
-            return
-        journey.give_up(self.progress)
-        self.trainer.save()
-        self.trainer.show_position()
+        if self.journey.stop_here():
+            self.trainer.show_position()
 
 
 class PlanScreen(JourneyScreen):
@@ -115,9 +104,8 @@ class PlanScreen(JourneyScreen):
         return _("What to revisit")
 
     def body(self) -> ComposeResult:
-        policy, progress = self.policy, self.progress
-        changed = [m for m in policy.modules if m.id in progress.changed]
-        plan = journey.planned_modules(policy, progress)
+        changed = self.journey.changed_modules()
+        plan = self.journey.plan()
         yield Plain(_("What changed since your last record"), classes="heading")
         if changed:
             yield Plain("\n".join("• " + m.title for m in changed))
@@ -126,16 +114,13 @@ class PlanScreen(JourneyScreen):
         yield Plain(_("Modules to revisit"), classes="heading")
         if plan:
             reasons = []
-            wrong_modules = {
-                journey.find_module_of(policy, q) for q in journey.wrong_questions(policy, progress)
-            }
-            for module in plan:
+            for entry in plan:
                 why = []
-                if module.id in wrong_modules:
+                if entry.missed:
                     why.append(_("questions missed"))
-                if module.id in progress.changed:
+                if entry.changed:
                     why.append(_("content changed"))
-                reasons.append(f"• {module.title} ({', '.join(why)})")
+                reasons.append(f"• {entry.module.title} ({', '.join(why)})")
             yield Plain("\n".join(reasons))
             yield Hint(_("Enter: go to the module map."))
         else:
