@@ -24,7 +24,7 @@ from smtrainer.storage.settings import load_settings, save_settings
 from smtrainer.workflows.journey_controller import JourneyController, RefresherOffer, Signing
 
 if TYPE_CHECKING:
-    from smtrainer.workflows.finish import Finished
+    from smtrainer.workflows.journey_controller import Finished
 
 
 class Mode(StrEnum):

@@ -42,7 +42,7 @@ from smtrainer.storage.profile import load_identity, save_identity
 from smtrainer.storage.progress import load_progress, save_progress
 
 if TYPE_CHECKING:
-    from smtrainer.workflows.finish import Finished
+    from smtrainer.workflows.finish import Finished as Finished
 
 SEED_VARIABLE = "SMTRAINER_TEST_SEED"
 """Tests fix the assessment draw with this variable; learners have no option for it."""

@@ -19,7 +19,7 @@ from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices, Plain
 
 if TYPE_CHECKING:
-    from smtrainer.workflows.finish import Finished
+    from smtrainer.workflows.journey_controller import Finished
 
 
 class SelfCheckScreen(JourneyScreen):
