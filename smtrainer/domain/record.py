@@ -104,28 +104,44 @@ def signed_message(record: Mapping[str, Any]) -> bytes:
     return rfc8785.dumps(record)
 
 
+_SCALARS = frozenset({str, bool, int})
+_CONTAINERS = (dict, list)
+
+
 def _plain(value: object) -> bool:
-    """Whether `value` holds only what sorted-key JSON writes exactly as RFC 8785 does (checked
-    with an explicit stack: no recursion, one type test per value)."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is str or kind is bool:
-            continue
-        if kind is int:
-            if not -MAX_INT <= item <= MAX_INT:  # type: ignore[operator]
+    """Whether `value` holds only what sorted-key JSON writes exactly as RFC 8785 does.
+
+    Checked container by container (no recursion): the types of all of a container's values
+    are gathered at once, and only integers are looked at one by one (for their range).
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -MAX_INT <= value <= MAX_INT
+    if type(value) in _SCALARS:
+        return True
+    if not isinstance(value, _CONTAINERS):
+        return False
+    pending: list[Any] = [value]
+    while pending:
+        container = pending.pop()
+        if type(container) is dict:
+            if not all(type(key) is str and key.isascii() for key in container):
                 return False
-        elif kind is dict:
-            for key, child in item.items():  # type: ignore[attr-defined]
-                if type(key) is not str or not key.isascii():
-                    return False
-                stack.append(child)
-        elif kind is list:
-            stack.extend(item)  # type: ignore[arg-type]
+            values = list(container.values())
+        elif type(container) is list:
+            values = container
         else:
             return False
+        kinds = set(map(type, values))
+        if not kinds <= _ALLOWED:
+            return False
+        if int in kinds and not all(-MAX_INT <= v <= MAX_INT for v in values if type(v) is int):
+            return False
+        if dict in kinds or list in kinds:
+            pending.extend(v for v in values if type(v) is dict or type(v) is list)
     return True
+
+
+_ALLOWED = frozenset({str, bool, int, dict, list})
 
 
 def verification_code(record: Mapping[str, Any]) -> str:
