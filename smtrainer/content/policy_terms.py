@@ -3,8 +3,9 @@ languages, read from each pack's `policy.toml` alone (no module is loaded or che
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
+
+import tomli as tomllib  # The compiled parser: much faster on big files.
 
 from smtrainer.content.location import bundled_content_dir
 from smtrainer.domain.record_gate import PolicyTerms
