@@ -1,8 +1,10 @@
 """The store's scan cache: each record file's verification, remembered by its file status.
 
-A compact binary file (MessagePack through msgspec) behind a fixed header and a BLAKE2b
-checksum of the rest. A cache that is missing, damaged, from another version of the rules, or
-fails its checksum is ignored (and rewritten by the next scan): it is never trusted.
+Two compact binary files (MessagePack through msgspec), each behind a fixed header and a BLAKE2b
+checksum of the rest: the facts the summary prints, with the results of every valid record added
+up, and apart from them the per-record details that only statistics need (so a summary never
+reads them). A file that is missing, damaged, from another version of the rules, or fails its
+checksum is ignored (and rewritten by the next scan): it is never trusted.
 """
 
 from __future__ import annotations
@@ -11,16 +13,19 @@ import contextlib
 import hashlib
 import os
 from pathlib import Path
+from typing import Any, TypeVar
 
 import msgspec
 
 from smtrainer.domain.record_facts import RecordFacts, Tallies
 from smtrainer.storage.atomic import StorageError, atomic_write
-from smtrainer.storage.private import PRIVATE_FILE
 
 CACHE_FILE = Path(".cache") / "scan-v2.bin"
+DETAILS_FILE = Path(".cache") / "scan-v2-details.bin"
 MAGIC = b"SMTSCAN2"
 DIGEST_SIZE = 16
+
+T = TypeVar("T")
 
 
 class Stamp(msgspec.Struct, frozen=True, array_like=True):
@@ -40,8 +45,6 @@ class CacheEntry(msgspec.Struct, frozen=True, array_like=True):
     name: str
     stamp: Stamp
     facts: RecordFacts
-    detail: msgspec.Raw
-    """The record's RecordDetail, still encoded: decoded only by what needs statistics."""
 
 
 class ScanCache(msgspec.Struct, frozen=True):
@@ -52,14 +55,27 @@ class ScanCache(msgspec.Struct, frozen=True):
     """The details of every valid entry, added up."""
 
 
-_decoder = msgspec.msgpack.Decoder(ScanCache)
+class DetailEntry(msgspec.Struct, frozen=True, array_like=True):
+    stamp: Stamp
+    detail: msgspec.Raw
+    """The record's RecordDetail, still encoded: decoded only when needed."""
+
+
+class DetailCache(msgspec.Struct, frozen=True):
+    rules: str
+    details: dict[str, DetailEntry]
+
+
 _encoder = msgspec.msgpack.Encoder()
+_decoders: dict[type, Any] = {
+    ScanCache: msgspec.msgpack.Decoder(ScanCache),
+    DetailCache: msgspec.msgpack.Decoder(DetailCache),
+}
 
 
-def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
-    """The cache, or None when there is no trustworthy one."""
+def _read(path: Path, kind: type[T], rules: str) -> T | None:
     try:
-        data = (store / CACHE_FILE).read_bytes()
+        data = path.read_bytes()
     except OSError:
         return None
     header = len(MAGIC) + DIGEST_SIZE
@@ -69,18 +85,37 @@ def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
     if hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest() != data[len(MAGIC) : header]:
         return None
     try:
-        cache = _decoder.decode(body)
+        cache = _decoders[kind].decode(body)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    return cache if cache.rules == rules else None
+    return cache if isinstance(cache, kind) and cache.rules == rules else None  # type: ignore[attr-defined]
 
 
-def write_scan_cache(store: Path, cache: ScanCache) -> None:
-    """Replace the cache; a cache that cannot be written only makes the next scan slower."""
+def _write(path: Path, cache: msgspec.Struct) -> None:
+    """Replace a cache file; one that cannot be written only makes the next scan slower."""
     body = _encoder.encode(cache)
     digest = hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest()
     with contextlib.suppress(StorageError):
-        atomic_write(store / CACHE_FILE, MAGIC + digest + body, sync=False, mode=PRIVATE_FILE)
+        atomic_write(path, MAGIC + digest + body, sync=False)
+
+
+def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
+    """The facts cache, or None when there is no trustworthy one."""
+    return _read(store / CACHE_FILE, ScanCache, rules)
+
+
+def write_scan_cache(store: Path, cache: ScanCache) -> None:
+    _write(store / CACHE_FILE, cache)
+
+
+def read_detail_cache(store: Path, rules: str) -> dict[str, DetailEntry]:
+    """The per-record details by file name; empty when there is no trustworthy cache."""
+    cache = _read(store / DETAILS_FILE, DetailCache, rules)
+    return cache.details if cache is not None else {}
+
+
+def write_detail_cache(store: Path, rules: str, details: dict[str, DetailEntry]) -> None:
+    _write(store / DETAILS_FILE, DetailCache(rules, details))
 
 
 def encode_detail(detail: msgspec.Struct) -> msgspec.Raw:

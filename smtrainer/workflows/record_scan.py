@@ -27,10 +27,13 @@ from smtrainer.storage.listing import unsafe_name
 from smtrainer.storage.records import read_limited
 from smtrainer.storage.scan_cache import (
     CacheEntry,
+    DetailEntry,
     ScanCache,
     Stamp,
     encode_detail,
+    read_detail_cache,
     read_scan_cache,
+    write_detail_cache,
     write_scan_cache,
 )
 
@@ -48,6 +51,34 @@ Progress = Callable[[int, int, list[RecordFacts]], None]
 _detail_decoder = msgspec.msgpack.Decoder(RecordDetail)
 
 
+class Details:
+    """Each record's details: those just verified in memory, the others in the details cache,
+    read once, on first need (a summary never needs it)."""
+
+    def __init__(self, store: Path) -> None:
+        self.store = store
+        self.fresh: dict[str, DetailEntry] = {}
+        self._cached: dict[str, DetailEntry] | None = None
+
+    def cached(self) -> dict[str, DetailEntry]:
+        if self._cached is None:
+            self._cached = read_detail_cache(self.store, RULES)
+        return self._cached
+
+    def entry(self, name: str, stamp: Stamp) -> DetailEntry | None:
+        found = self.fresh.get(name) or self.cached().get(name)
+        return found if found is not None and found.stamp == stamp else None
+
+    def get(self, name: str, stamp: Stamp) -> RecordDetail | None:
+        found = self.entry(name, stamp)
+        if found is None:
+            return None
+        try:
+            return _detail_decoder.decode(found.detail)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            return None
+
+
 @dataclass
 class ScanPlan:
     """The record files found and which of them must be read (the others are cached)."""
@@ -61,8 +92,10 @@ class ScanPlan:
     """(name, path) of the files to verify."""
     unreadable: dict[str, RecordFacts] = field(default_factory=dict)
     cached_names: int = 0
-    tallies: Tallies = field(default_factory=Tallies)
-    """The details of the valid records in `entries`, added up (kept up to date)."""
+    tallies: Tallies | None = field(default_factory=Tallies)
+    """The details of the valid records in `entries`, added up (kept up to date); None when
+    they must be added up again (a details cache that was lost)."""
+    details: Details | None = None
 
     @property
     def known(self) -> list[RecordFacts]:
@@ -72,30 +105,50 @@ class ScanPlan:
         )
 
 
-def decode_detail(entry: CacheEntry) -> RecordDetail:
-    try:
-        return _detail_decoder.decode(entry.detail)
-    except (msgspec.DecodeError, msgspec.ValidationError):
-        return NO_DETAIL
-
-
 @dataclass
 class ScanResult:
     """Every record file's facts, in file order; the valid ones' details added up in
-    `tallies`, and each record's details decoded only on request."""
+    `tallies`, and each record's details read only on request."""
 
     facts: list[RecordFacts]
     entries: dict[str, CacheEntry]
     tallies: Tallies
+    details: Details
 
     @classmethod
     def of(cls, plan: ScanPlan) -> ScanResult:
         """What the plan knows now (during a scan: the cache and what is verified so far)."""
-        return cls(plan.known, plan.entries, plan.tallies)
+        assert plan.details is not None
+        if plan.tallies is None:
+            plan.tallies = _add_up(plan)
+        return cls(plan.known, plan.entries, plan.tallies, plan.details)
 
     def detail(self, name: str) -> RecordDetail:
         entry = self.entries.get(name)
-        return NO_DETAIL if entry is None else decode_detail(entry)
+        if entry is None:
+            return NO_DETAIL
+        return _detail_of(self.details, entry)
+
+
+def _detail_of(details: Details, entry: CacheEntry) -> RecordDetail:
+    """A record's details from the caches, or (when they were lost) from the file again."""
+    found = details.get(entry.name, entry.stamp)
+    if found is not None:
+        return found
+    try:
+        facts, detail = facts_and_detail(entry.name, read_limited(details.store / entry.name))
+    except OSError:
+        return NO_DETAIL
+    return detail if facts.digest == entry.facts.digest else NO_DETAIL
+
+
+def _add_up(plan: ScanPlan) -> Tallies:
+    assert plan.details is not None
+    tallies = Tallies()
+    for entry in plan.entries.values():
+        if entry.facts.valid:
+            tallies.add(_detail_of(plan.details, entry))
+    return tallies
 
 
 def _record_files(folder: Path) -> Iterator[os.DirEntry[str]]:
@@ -118,7 +171,7 @@ def _record_files(folder: Path) -> Iterator[os.DirEntry[str]]:
 def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
     """Stat every record file (in `folder`, by default the store's records folder) and compare
     with the cache: cheap, reads no record. Names are relative to the store."""
-    plan = ScanPlan(store)
+    plan = ScanPlan(store, details=Details(store))
     cache = read_scan_cache(store, RULES)
     cached = {entry.name: entry for entry in cache.entries} if cache else {}
     plan.cached_names = len(cached)
@@ -142,7 +195,11 @@ def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
         plan.tallies = cache.tallies
         for name, stale in cached.items():  # Changed or gone: their results no longer count.
             if stale.facts.valid and plan.entries.get(name) is not stale:
-                plan.tallies.add(decode_detail(stale), -1)
+                detail = plan.details.get(name, stale.stamp)  # type: ignore[union-attr]
+                if detail is None:
+                    plan.tallies = None  # Lost: added up again from every record.
+                    break
+                plan.tallies.add(detail, -1)
     return plan
 
 
@@ -218,22 +275,31 @@ def run_scan(plan: ScanPlan, progress: Progress | None = None) -> ScanResult:
     changed; every file's facts in file order."""
     total = len(plan.todo)
     verified = 0
+    details = plan.details or Details(plan.store)
+    plan.details = details
     for data in _verify_stream(plan.todo):
         fresh = []
         for facts, detail in _chunk_decoder.decode(data):
-            plan.entries[facts.file] = CacheEntry(
-                facts.file, plan.stamps[facts.file], facts, encode_detail(detail)
-            )
-            if facts.valid:
+            stamp = plan.stamps[facts.file]
+            plan.entries[facts.file] = CacheEntry(facts.file, stamp, facts)
+            details.fresh[facts.file] = DetailEntry(stamp, encode_detail(detail))
+            if facts.valid and plan.tallies is not None:
                 plan.tallies.add(detail)
             fresh.append(facts)
         verified += len(fresh)
         if progress is not None:
             progress(verified, total, fresh)
+    result = ScanResult.of(plan)
     if total or plan.cached_names != len(plan.names):
         entries = [plan.entries[name] for name in plan.names]
-        write_scan_cache(plan.store, ScanCache(RULES, entries, plan.tallies))
-    return ScanResult.of(plan)
+        write_scan_cache(plan.store, ScanCache(RULES, entries, result.tallies))
+        kept = {}
+        for entry in entries:
+            found = details.entry(entry.name, entry.stamp)
+            if found is not None:
+                kept[entry.name] = found
+        write_detail_cache(plan.store, RULES, kept)
+    return result
 
 
 def scan_store(

@@ -1,0 +1,58 @@
+"""The scan cache: statistics kept up to date one record at a time equal statistics made from
+scratch, whatever changes; the summary does not read the per-record details."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from smtrainer.storage import scan_cache
+from smtrainer.workflows.summary import Summary, summarize
+from tests.headteacher.conftest import TODAY
+
+
+def _from_scratch(store: Path, tmp_path: Path) -> Summary:
+    fresh = tmp_path / "fresh"
+    shutil.copytree(store, fresh, ignore=shutil.ignore_patterns(".cache"))
+    return summarize(fresh, TODAY)
+
+
+def _statistics(summary: Summary) -> tuple[object, object]:
+    return summary.question_results, summary.choice_counts
+
+
+def test_incremental_statistics_equal_statistics_from_scratch(store: Path, tmp_path: Path) -> None:
+    first = summarize(store, TODAY)
+    assert first.question_results
+    files = sorted((store / "records").glob("*.toml"))
+    files[0].write_text(
+        files[0].read_text(encoding="utf-8").replace("score_pct = ", "score_pct = 1", 1)
+    )
+    files[1].unlink()
+    shutil.copy(files[2], store / "records" / "copy-of-a-record.toml")
+    again = summarize(store, TODAY)
+    assert again.invalid == first.invalid + 1
+    assert _statistics(again) == _statistics(_from_scratch(store, tmp_path))
+    assert _statistics(again) != _statistics(first)
+
+
+def test_lost_details_are_made_again(store: Path, tmp_path: Path) -> None:
+    summarize(store, TODAY)
+    (store / scan_cache.DETAILS_FILE).write_bytes(b"damaged")
+    victim = sorted((store / "records").glob("*.toml"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = summarize(store, TODAY)
+    assert _statistics(again) == _statistics(_from_scratch(store, tmp_path))
+
+
+def test_a_summary_does_not_read_the_details(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summarize(store, TODAY)
+
+    def refuse(*_args: object) -> dict[str, object]:
+        raise AssertionError("the details were read")
+
+    monkeypatch.setattr("smtrainer.workflows.record_scan.read_detail_cache", refuse)
+    summary = summarize(store, TODAY)
+    assert summary.staff and summary.records
