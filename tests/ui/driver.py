@@ -40,6 +40,12 @@ async def step(pilot: Pilot[int], *, wrong_assessment: int = 0) -> None:
     app = pilot.app
     assert isinstance(app, TrainerApp)
     screen = app.screen
+    if getattr(screen, "signing", False) or getattr(screen, "looking_up", False):
+        await pilot.pause(0.05)  # A worker is busy (signing, finding the last record): wait.
+        return
+    if app.progress is None and not isinstance(screen, WelcomeScreen | IdentityScreen):
+        await pilot.pause(0.05)  # Signed: the record's screen is on its way.
+        return
     if isinstance(screen, WelcomeScreen):
         await pilot.press("1")
     elif isinstance(screen, IdentityScreen):
