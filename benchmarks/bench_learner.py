@@ -72,7 +72,7 @@ def inject_hang(shared: Path, seconds: float) -> threading.Event:
             release.wait(seconds)
         return real_mkstemp(*args, **kwargs)
 
-    pathlib.Path.is_dir = is_dir  # type: ignore[method-assign]
+    pathlib.Path.is_dir = is_dir  # type: ignore[method-assign,assignment]
     tempfile_module.mkstemp = mkstemp
     return release
 
