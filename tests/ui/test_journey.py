@@ -167,7 +167,7 @@ async def test_random_keys_never_crash(tiny: Path, seed: int) -> None:
 
 @pytest.mark.slow
 async def test_full_kingsworth_induction(isolated: Path) -> None:
-    app = make_app(None)
+    app = make_app(None, policy="kingsworth")
     assert app is not None
     async with app.run_test(size=(80, 24)) as pilot:
         done = await run_to_done(pilot, limit=2000)

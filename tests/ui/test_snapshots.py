@@ -130,7 +130,7 @@ def test_scenario_feedback(snap_compare, content: Path, language: str) -> None: 
     """Choice 2 picked and marked "✗ Unsafe" in words and symbol, the feedback and the cited
     section."""
     assert snap_compare(
-        app_for(content, language), run_before=until(at(Stage.SCENARIO)), press=["2"]
+        app_for(content, language), run_before=until(at(Stage.SCENARIO)), press=["2", "enter"]
     )
 
 

@@ -77,7 +77,13 @@ class KeyPointScreen(ModuleScreen):
 
 
 class ScenarioScreen(ModuleScreen):
-    """A situation: pick what you would do, read why, and follow where it leads."""
+    """A situation: pick what you would do, read why, and follow where it leads.
+
+    A digit marks a choice; Enter confirms it, as with every other choice in the app.
+    """
+
+    pending: int | None = None
+    """The choice marked but not yet confirmed with Enter."""
 
     def body(self) -> ComposeResult:
         module = self.module
@@ -97,14 +103,14 @@ class ScenarioScreen(ModuleScreen):
         if picked is not None:
             choice = next(c for c in step.choices if c.id == picked)
             marks[numbers[picked]] = verdict_label(choice.verdict)
-        yield NumberedChoices(
-            [c.text for c in step.choices],
-            {numbers[picked]} if picked else set(),
-            marks=marks,
-            id="choices",
-        )
+        marked = {numbers[picked]} if picked else {self.pending} if self.pending else set()
+        yield NumberedChoices([c.text for c in step.choices], marked, marks=marks, id="choices")
         if picked is None:
-            yield Hint(_("What would you do? Press 1 to {last}.").format(last=len(step.choices)))
+            yield Hint(
+                _("What would you do? Press 1 to {last}, then Enter.").format(
+                    last=len(step.choices)
+                )
+            )
             return
         choice = next(c for c in step.choices if c.id == picked)
         yield Plain(verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}")
@@ -113,13 +119,20 @@ class ScenarioScreen(ModuleScreen):
         yield Hint(_("Enter: continue."))
 
     async def action_pick(self, number: int) -> None:
-        if self.journey.choose(number):  # Only the first choice counts: the feedback is on it.
+        _scenario, step = self.journey.scenario()
+        if self.journey.chosen() is None and 1 <= number <= len(step.choices):
+            self.pending = number
+            await self.refresh_body()
+
+    async def action_continue(self) -> None:
+        if self.journey.chosen() is not None:
+            self.trainer.advance()
+        elif self.pending is not None and self.journey.choose(self.pending):
+            # Only the first choice counts: the feedback is on it.
+            self.pending = None
             await self.refresh_body()
             # The feedback and its citation come last: bring them into view.
             self.query_one(JourneyBody).scroll_end(animate=False)
-
-    async def action_continue(self) -> None:
-        self.trainer.advance()
 
 
 class ModuleDoneScreen(ModuleScreen):
