@@ -20,17 +20,45 @@ from smtrainer.storage.keys import (
 PASSPHRASE_VARIABLE = "SMTRAINER_KEY_PASSPHRASE"
 
 
-def _passphrase(ask: bool) -> str | None:
+class PassphraseError(Exception):
+    """No passphrase could be asked for, or the two typed differ."""
+
+
+def _passphrase(*, new: bool, existing: bool) -> str | None:
+    """The passphrase from the environment, or asked on a terminal: twice for a new key, which
+    must then have one; never asked anywhere else (PassphraseError then)."""
     if PASSPHRASE_VARIABLE in os.environ:
-        return os.environ[PASSPHRASE_VARIABLE] or None
-    if ask and sys.stdin.isatty():
+        value = os.environ[PASSPHRASE_VARIABLE]
+        if new and not value:
+            raise PassphraseError(_("{variable} is empty").format(variable=PASSPHRASE_VARIABLE))
+        return value or None
+    if not (new or existing):
+        return None
+    if not sys.stdin.isatty():
+        if new:
+            raise PassphraseError(
+                _("a passphrase can only be typed in a terminal; give it in {variable}").format(
+                    variable=PASSPHRASE_VARIABLE
+                )
+            )
+        return None
+    if not new:
         return getpass.getpass(_("Passphrase for your signing key: ")) or None
-    return None
+    first = getpass.getpass(_("New passphrase for your signing key: "))
+    if not first:
+        raise PassphraseError(_("the passphrase must not be empty"))
+    if getpass.getpass(_("The same passphrase again: ")) != first:
+        raise PassphraseError(_("the two passphrases differ; nothing was created"))
+    return first
 
 
 def run_key(action: str, *, new_passphrase: bool = False) -> int:
     path = key_path()
-    passphrase = _passphrase(ask=new_passphrase or path.exists())
+    try:
+        passphrase = _passphrase(new=new_passphrase and not path.exists(), existing=path.exists())
+    except PassphraseError as error:
+        print(_("smtrainer key: error: {message}").format(message=error), file=sys.stderr)
+        return 1
     try:
         key = load_or_create_key(path, passphrase)
     except PassphraseNeeded as error:

@@ -103,14 +103,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _store_option(parser: argparse.ArgumentParser) -> None:
+def _store_option(parser: argparse.ArgumentParser, *, inner: bool = False) -> None:
+    """`--store`; on an action's own parser (`inner`) it leaves the value given before the
+    action alone unless it is given again, so the option works in any position."""
     parser.add_argument(
         "--store",
         type=Path,
-        default=None,
+        default=argparse.SUPPRESS if inner else None,
         metavar=_("DIR"),
         help=_("the head teacher's store (default: in your data folder)"),
     )
+
+
+def _action(actions: Any, name: str, summary: str) -> argparse.ArgumentParser:
+    """One `roster` action, with --help, --lang and --store of its own."""
+    parser: argparse.ArgumentParser = actions.add_parser(
+        name, help=summary, description=summary, add_help=False
+    )
+    _common_options(parser)
+    _store_option(parser, inner=True)
+    return parser
 
 
 def _head_teacher_parsers(commands: Any) -> None:
@@ -120,11 +132,15 @@ def _head_teacher_parsers(commands: Any) -> None:
         _("copy records from a shared folder or USB stick into your store"),
         _(
             "Copy valid records into the store, skipping those already there; nothing at the "
-            "source is changed or deleted. A record id seen before with other content is flagged."
+            "source is changed or deleted. A record id seen before with other content is flagged. "
+            "Links are never followed and hidden files are skipped. Exit status: 0 when "
+            "everything was collected or already there, 1 when any file was invalid, "
+            "conflicting or could not be copied, 2 when SOURCE is not a folder."
         ),
     )
     collect.add_argument("source", type=Path, metavar=_("SOURCE"), help=_("folder to collect from"))
     _store_option(collect)
+    _content_option(collect)
 
     roster = _subparser(
         commands,
@@ -134,17 +150,34 @@ def _head_teacher_parsers(commands: Any) -> None:
     )
     _store_option(roster)
     actions = roster.add_subparsers(dest="roster_action", metavar=_("ACTION"), required=True)
-    import_ = actions.add_parser("import", help=_("import a staff list (CSV)"), add_help=False)
+    import_ = _action(actions, "import", _("import a staff list (CSV or .xlsx)"))
     import_.add_argument("file", type=Path, metavar=_("FILE"))
-    actions.add_parser("pending", help=_("records signed by keys not approved yet"), add_help=False)
-    approve = actions.add_parser(
-        "approve", help=_("approve a key for a member of staff"), add_help=False
+    import_.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("the list is the whole staff: anyone missing from it is marked as having left"),
     )
+    _action(actions, "pending", _("records signed by keys not approved yet"))
+    approve = _action(actions, "approve", _("approve a key for a member of staff"))
     approve.add_argument("staff_id", metavar="STAFF_ID")
     approve.add_argument("fingerprint", metavar="FINGERPRINT")
-    signers = actions.add_parser(
-        "allowed-signers", help=_("export an OpenSSH allowed_signers file"), add_help=False
+    change = approve.add_mutually_exclusive_group()
+    change.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("replace the key already approved (the old one is kept as revoked)"),
     )
+    change.add_argument(
+        "--add",
+        action="store_true",
+        help=_("approve this key as well as the one already approved (a second computer)"),
+    )
+    leave = _action(actions, "leave", _("mark a member of staff as having left"))
+    leave.add_argument("staff_id", metavar="STAFF_ID")
+    leave.add_argument(
+        "--on", type=_day, default=None, metavar=_("DATE"), help=_("the day they left (today)")
+    )
+    signers = _action(actions, "allowed-signers", _("export an OpenSSH allowed_signers file"))
     signers.add_argument("--out", type=Path, metavar=_("FILE"), help=_("write to FILE"))
 
     summary = _subparser(
@@ -193,6 +226,16 @@ def _head_teacher_parsers(commands: Any) -> None:
     )
 
 
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar=_("DIR"),
+        help=_("the policy packs records may belong to (default: the bundled content)"),
+    )
+
+
 def _subparser(commands: Any, name: str, summary: str, description: str) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(
         name, help=summary, description=description, add_help=False
@@ -215,6 +258,7 @@ def _verify_parser(commands: Any) -> None:
         "paths", nargs="*", type=Path, metavar=_("PATH"), help=_("record files or folders")
     )
     verify.add_argument("--json", action="store_true", help=_("print the results as JSON"))
+    _content_option(verify)
     verify.add_argument(
         "--message",
         type=Path,
@@ -325,7 +369,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return run_message(args.message)
         if not args.paths:
             parser.error(_("verify needs at least one record file or folder"))
-        return run_verify(args.paths, as_json=args.json)
+        return run_verify(args.paths, as_json=args.json, content_dir=args.content)
     if args.command == "key":
         from smtrainer.cli.key_cmd import run_key
 
@@ -393,7 +437,7 @@ def _head_teacher(args: argparse.Namespace) -> int:
     store = args.store or default_store()
     today = getattr(args, "today", None) or dt.date.today()
     if args.command == "collect":
-        return run_collect(args.source, store)
+        return run_collect(args.source, store, args.content)
     if args.command == "roster":
         return run_roster(args, store)
     if args.command == "summary":

@@ -7,29 +7,44 @@ import json
 import sys
 from pathlib import Path
 
+from smtrainer.domain.inert_text import inert, shown_name
+from smtrainer.domain.roster import Trust
 from smtrainer.domain.status import STATUS_LABELS
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError
-from smtrainer.workflows.summary import Summary, summarize
+from smtrainer.workflows.summary import PendingKey, Summary, pending_keys, summarize
 from smtrainer.workflows.summary_export import (
     reason_label,
     staff_csv,
     staff_header,
     staff_rows,
     totals_sentence,
+    trust_lines,
 )
 
 
+def _key_json(key: PendingKey) -> dict[str, object]:
+    return {
+        "staff_id": key.staff_id,
+        "staff_name": key.staff_name,
+        "fingerprint": key.fingerprint,
+        "records": key.records,
+    }
+
+
 def summary_json(summary: Summary) -> dict[str, object]:
+    waiting = pending_keys(summary)
     return {
         "today": summary.today.isoformat(),
         "totals": {
             "records": summary.records,
             "verified": summary.verified,
             "unverified": summary.unverified,
+            "key_changed": summary.key_changed,
             "invalid": summary.invalid,
+            "left_out_after_today": summary.later,
         },
         "staff": [
             {
@@ -40,15 +55,25 @@ def summary_json(summary: Summary) -> dict[str, object]:
                 "last_completed": row.last_completed or None,
                 "score_pct": row.score_pct,
                 "refresher_due": row.refresher_due or None,
+                "last_attempt_failed": row.last_attempt_failed,
             }
             for row in summary.staff
         ],
+        "keys": {
+            "pending": [_key_json(k) for k in waiting if k.trust is not Trust.KEY_CHANGED],
+            "changed": [_key_json(k) for k in waiting if k.trust is Trust.KEY_CHANGED],
+            "shared": [
+                {"fingerprint": fingerprint, "staff_ids": ids}
+                for fingerprint, ids in summary.shared_keys.items()
+            ],
+        },
         "problems": [
-            {"file": p.file, "reason": p.reason, "detail": p.detail} for p in summary.problems
+            {"file": inert(p.file), "reason": p.reason, "detail": p.detail}
+            for p in summary.problems
         ],
         "pending": [
             {
-                "file": p.file,
+                "file": inert(p.file),
                 "staff_id": p.staff_id,
                 "fingerprint": p.fingerprint,
                 "trust": p.trust.value,
@@ -106,7 +131,14 @@ def _print(summary: Summary) -> None:
         print()
         print(_("Files that cannot be trusted:"))
         for problem in summary.problems:
-            print(f"  {problem.file}: {reason_label(problem.reason)} {problem.detail}".rstrip())
+            text = f"  {shown_name(problem.file)}: {reason_label(problem.reason)} {problem.detail}"
+            print(inert(text.rstrip()))
+    trust = trust_lines(summary)
+    if trust:
+        print()
+        print(_("Signing keys that need a decision:"))
+        for text in trust:
+            print(f"  {text}")
     if summary.pending:
         print()
         print(

@@ -7,29 +7,23 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.record import verification_code
 from smtrainer.domain.record_signing import Status, message_of
-from smtrainer.i18n import N_, _
+from smtrainer.i18n import _
 from smtrainer.storage.records import read_limited
-from smtrainer.workflows.verify import FileVerification, record_files, verify_file
-
-STATUS_WORDS = {
-    Status.VALID: N_("valid"),
-    Status.TAMPERED: N_("tampered"),
-    Status.UNSIGNED: N_("unsigned"),
-    Status.UNREADABLE: N_("unreadable"),
-    Status.UNSUPPORTED: N_("unsupported version"),
-}
+from smtrainer.workflows.record_context import RecordContext
+from smtrainer.workflows.verify import STATUS_WORDS, FileVerification, record_files, verify_file
 
 
 def _describe(item: FileVerification) -> str:
     result = item.result
     if result.record is None:
-        return result.reason
+        return inert(result.reason)
     record = result.record
     who = " ".join(part for part in (record["staff_id"], record["staff_name"]) if part)
     return _("{who} — {policy} {version} — {score} % — {fingerprint} — code {code}").format(
-        who=who,
+        who=inert(who),
         policy=record["policy_id"],
         version=record["policy_version"],
         score=record["score_pct"],
@@ -38,16 +32,20 @@ def _describe(item: FileVerification) -> str:
     )
 
 
-def run_verify(paths: list[Path], *, as_json: bool) -> int:
+def run_verify(paths: list[Path], *, as_json: bool, content_dir: Path | None = None) -> int:
+    """One line per record file; `content_dir` holds the policies records may belong to."""
     missing = [path for path in paths if not path.exists()]
     if missing:
         for path in missing:
             print(
-                _("smtrainer verify: error: no such file or folder: {path}").format(path=path),
+                _("smtrainer verify: error: no such file or folder: {path}").format(
+                    path=shown_name(path)
+                ),
                 file=sys.stderr,
             )
         return 2
-    results = [verify_file(path) for path in record_files(paths)]
+    context = RecordContext.load(content_dir, clock=False)  # Checked, not counted: no clock.
+    results = [verify_file(path, context) for path in record_files(paths)]
     counts = Counter(item.result.status.value for item in results)
     if as_json:
         print(json.dumps(_json(results, counts), ensure_ascii=False, indent=2))
@@ -55,7 +53,7 @@ def run_verify(paths: list[Path], *, as_json: bool) -> int:
         width = max((len(_(word)) for word in STATUS_WORDS.values()), default=10)
         for item in results:
             word = _(STATUS_WORDS[item.result.status])
-            print(f"{word:<{width}}  {item.path}  {_describe(item)}")
+            print(f"{word:<{width}}  {shown_name(item.path)}  {_describe(item)}")
         if not results:
             print(_("No record files found."))
     return 0 if results and all(item.result.valid for item in results) else 1
@@ -67,7 +65,7 @@ def _json(results: list[FileVerification], counts: Counter[str]) -> dict[str, ob
         "counts": {status.value: counts.get(status.value, 0) for status in Status},
         "records": [
             {
-                "file": str(item.path),
+                "file": inert(item.path),
                 "status": item.result.status.value,
                 "reason": item.result.reason,
                 "record_id": item.result.record["record_id"] if item.result.record else None,
@@ -86,13 +84,17 @@ def run_message(path: Path) -> int:
     except OSError as error:
         reason = error.strerror or str(error)
         print(
-            _("smtrainer verify: error: {path}: {reason}").format(path=path, reason=reason),
+            _("smtrainer verify: error: {path}: {reason}").format(
+                path=shown_name(path), reason=reason
+            ),
             file=sys.stderr,
         )
         return 2
     except ValueError as error:
         print(
-            _("smtrainer verify: error: {path}: {reason}").format(path=path, reason=error),
+            _("smtrainer verify: error: {path}: {reason}").format(
+                path=shown_name(path), reason=error
+            ),
             file=sys.stderr,
         )
         return 1

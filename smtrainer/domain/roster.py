@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from smtrainer.domain.ids import staff_key
+
 
 class Trust(StrEnum):
     """How far a validly signed record can be believed."""
@@ -22,6 +24,12 @@ class ApprovedKey:
     fingerprint: str
     public_key: str
     approved_on: str
+    revoked_on: str = ""
+    """Set when another key replaced this one: records it signed stop counting."""
+
+    @property
+    def active(self) -> bool:
+        return not self.revoked_on
 
 
 @dataclass
@@ -31,17 +39,33 @@ class StaffMember:
     role: str
     email: str = ""
     keys: list[ApprovedKey] = field(default_factory=list)
+    left_on: str = ""
+    """The day they left the school (kept for their history, no longer expected to train)."""
+
+    @property
+    def active_keys(self) -> list[ApprovedKey]:
+        return [key for key in self.keys if key.active]
 
 
 @dataclass
 class Roster:
     staff: dict[str, StaffMember] = field(default_factory=dict)
+    """Keyed by `staff_key(id)`: staff ids match whatever their case."""
+
+    def __post_init__(self) -> None:
+        self.staff = {staff_key(member.id): member for member in self.staff.values()}
+
+    def member(self, staff_id: str) -> StaffMember | None:
+        return self.staff.get(staff_key(staff_id))
+
+    def add(self, member: StaffMember) -> None:
+        self.staff[staff_key(member.id)] = member
 
     def trust(self, staff_id: str, fingerprint: str) -> Trust:
-        member = self.staff.get(staff_id)
+        member = self.member(staff_id)
         if member is None or not member.keys:
             return Trust.UNVERIFIED
-        if any(key.fingerprint == fingerprint for key in member.keys):
+        if any(key.fingerprint == fingerprint for key in member.active_keys):
             return Trust.VERIFIED
         return Trust.KEY_CHANGED
 
@@ -50,6 +74,14 @@ class Roster:
         staffroom computer with one login has one key for everyone who uses it) names nobody."""
         owners: dict[str, set[str]] = {}
         for member in self.staff.values():
-            for key in member.keys:
+            for key in member.active_keys:
                 owners.setdefault(key.fingerprint, set()).add(member.id)
         return {fingerprint: ids.pop() for fingerprint, ids in owners.items() if len(ids) == 1}
+
+    def shared_keys(self) -> dict[str, list[str]]:
+        """Fingerprint → the staff ids of every key approved for more than one person."""
+        owners: dict[str, list[str]] = {}
+        for member in sorted(self.staff.values(), key=lambda m: m.id):
+            for key in member.active_keys:
+                owners.setdefault(key.fingerprint, []).append(member.id)
+        return {fingerprint: ids for fingerprint, ids in owners.items() if len(ids) > 1}

@@ -18,6 +18,7 @@ class StaffStatus(StrEnum):
     OVERDUE = "overdue"
     NEVER = "never"
     FAILED = "failed"
+    LEFT = "left"
 
 
 @dataclass(frozen=True)
@@ -34,27 +35,47 @@ def latest(completions: Iterable[Completion]) -> Completion | None:
     return max(completions, key=lambda c: c.completed_at, default=None)
 
 
+@dataclass(frozen=True)
+class Standing:
+    """Where one person stands, and the record that says so."""
+
+    status: StaffStatus
+    evidence: Completion | None = None
+    """The pass that keeps them in date, or else their latest attempt."""
+    last_attempt_failed: bool = False
+    """They are in date, but their latest attempt (after that pass) was not passed."""
+
+
+def standing_of(
+    completions: Iterable[Completion], today: dt.date, due_soon_days: int = DUE_SOON_DAYS
+) -> Standing:
+    """The status of one person, from the best evidence that is in date today.
+
+    - never: no trusted record;
+    - current / due_soon: a pass whose refresher date is today or later (due soon when it is
+      within `due_soon_days` days); a failed attempt after it does not take that away;
+    - failed: no pass in date, and the latest attempt was not passed;
+    - overdue: no pass in date, and the latest attempt was a pass (now out of date).
+    """
+    items = list(completions)
+    last = latest(items)
+    if last is None:
+        return Standing(StaffStatus.NEVER)
+    in_date = [c for c in items if c.passed and c.refresher_due >= today]
+    if in_date:
+        best = max(in_date, key=lambda c: (c.refresher_due, c.completed_at))
+        soon = (best.refresher_due - today).days <= due_soon_days
+        status = StaffStatus.DUE_SOON if soon else StaffStatus.CURRENT
+        failed_since = not last.passed and last.completed_at > best.completed_at
+        return Standing(status, best, failed_since)
+    return Standing(StaffStatus.OVERDUE if last.passed else StaffStatus.FAILED, last)
+
+
 def status_of(
     completions: Iterable[Completion], today: dt.date, due_soon_days: int = DUE_SOON_DAYS
 ) -> StaffStatus:
-    """The status of one person.
-
-    - never: no trusted record;
-    - failed: the latest attempt was not passed (a later pass makes them current again);
-    - overdue: the refresher date of the latest pass is before today;
-    - due_soon: it is today or within `due_soon_days` days;
-    - current: otherwise.
-    """
-    last = latest(completions)
-    if last is None:
-        return StaffStatus.NEVER
-    if not last.passed:
-        return StaffStatus.FAILED
-    if last.refresher_due < today:
-        return StaffStatus.OVERDUE
-    if (last.refresher_due - today).days <= due_soon_days:
-        return StaffStatus.DUE_SOON
-    return StaffStatus.CURRENT
+    """The status alone (see `standing_of`)."""
+    return standing_of(completions, today, due_soon_days).status
 
 
 STATUS_LABELS = {
@@ -63,5 +84,6 @@ STATUS_LABELS = {
     StaffStatus.OVERDUE: N_("overdue"),
     StaffStatus.NEVER: N_("never started"),
     StaffStatus.FAILED: N_("failed"),
+    StaffStatus.LEFT: N_("left the school"),
 }
 """Words for each status (translate with `_()` when shown)."""

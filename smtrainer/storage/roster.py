@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import tomllib
+import re
 from pathlib import Path
 
+import msgspec
+import tomli as tomllib  # The compiled parser: much faster on big files.
 import tomli_w
 
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember
+from smtrainer.domain.toml_errors import describe as describe_toml_error
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import atomic_write
+from smtrainer.storage.private import PRIVATE_FILE, private_folder
 
 ROSTER_FILE = "roster.toml"
 
@@ -18,33 +22,90 @@ class RosterError(Exception):
     """The roster file exists but cannot be read; nothing is overwritten while this is so."""
 
 
+class _Key(msgspec.Struct, frozen=True):
+    fingerprint: str
+    public_key: str
+    approved_on: str
+    revoked_on: str = ""
+
+
+class _Member(msgspec.Struct, frozen=True):
+    id: str
+    name: str = ""
+    role: str = ""
+    email: str = ""
+    left_on: str = ""
+    keys: list[_Key] = []
+
+
+class _RosterFile(msgspec.Struct, frozen=True):
+    staff: list[_Member] = []
+
+
 def load_roster(store: Path) -> Roster:
+    """The roster in `store` (empty if there is none); RosterError saying where it is damaged."""
     path = store / ROSTER_FILE
     if not path.exists():
         return Roster()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        staff = {}
-        for entry in data.get("staff", []):
-            member = StaffMember(
-                id=str(entry["id"]),
-                name=str(entry.get("name", "")),
-                role=str(entry.get("role", "")),
-                email=str(entry.get("email", "")),
-                keys=[
-                    ApprovedKey(str(k["fingerprint"]), str(k["public_key"]), str(k["approved_on"]))
-                    for k in entry.get("keys", [])
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as error:
+        raise _error(path, error.strerror or str(error)) from error
+    except UnicodeDecodeError as error:
+        raise _error(path, _("not UTF-8 text")) from error
+    except tomllib.TOMLDecodeError as error:
+        syntax = describe_toml_error(error)
+        where = f"{path}:{syntax.line}" if syntax.line else str(path)
+        raise _error(where, syntax.detail) from error
+    try:
+        parsed = msgspec.convert(data, _RosterFile, strict=True)
+    except msgspec.ValidationError as error:
+        message, _sep, at = str(error).partition(" - at `$.")
+        key = at.rstrip("`")
+        line = _entry_line(text, key)
+        where = f"{path}:{line}" if line else str(path)
+        raise _error(where, f"{key}: {message}" if key else message) from error
+    roster = Roster()
+    for entry in parsed.staff:
+        roster.add(
+            StaffMember(
+                entry.id,
+                entry.name,
+                entry.role,
+                entry.email,
+                [
+                    ApprovedKey(k.fingerprint, k.public_key, k.approved_on, k.revoked_on)
+                    for k in entry.keys
                 ],
+                entry.left_on,
             )
-            staff[member.id] = member
-        return Roster(staff)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as error:
-        raise RosterError(
-            _("the roster {path} cannot be read: {reason}").format(path=path, reason=error)
-        ) from error
+        )
+    return roster
+
+
+def _entry_line(text: str, key: str) -> int | None:
+    """The line of the `[[staff]]` entry a key path such as ``staff[3].keys[0]`` points into."""
+    match = re.match(r"staff\[(\d+)\]", key)
+    if match is None:
+        return None
+    headers = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip().replace(" ", "") == "[[staff]]"
+    ]
+    index = int(match[1])
+    return headers[index] if index < len(headers) else None
+
+
+def _error(where: object, reason: str) -> RosterError:
+    return RosterError(
+        _("the roster {path} cannot be read: {reason}").format(path=where, reason=reason)
+    )
 
 
 def save_roster(store: Path, roster: Roster) -> None:
+    """Write the roster, owner-only (it holds names and e-mail addresses)."""
     data = {
         "staff": [
             {
@@ -52,11 +113,13 @@ def save_roster(store: Path, roster: Roster) -> None:
                 "name": member.name,
                 "role": member.role,
                 "email": member.email,
+                **({"left_on": member.left_on} if member.left_on else {}),
                 "keys": [
                     {
                         "fingerprint": key.fingerprint,
                         "public_key": key.public_key,
                         "approved_on": key.approved_on,
+                        **({"revoked_on": key.revoked_on} if key.revoked_on else {}),
                     }
                     for key in member.keys
                 ],
@@ -64,4 +127,5 @@ def save_roster(store: Path, roster: Roster) -> None:
             for member in sorted(roster.staff.values(), key=lambda m: m.id)
         ]
     }
-    atomic_write(store / ROSTER_FILE, tomli_w.dumps(data).encode("utf-8"))
+    private_folder(store)
+    atomic_write(store / ROSTER_FILE, tomli_w.dumps(data).encode("utf-8"), mode=PRIVATE_FILE)

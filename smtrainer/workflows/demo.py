@@ -347,6 +347,7 @@ def _write_staff(out: Path, people: Sequence[Person], approved_on: str) -> None:
                         approved_on,
                     )
                 ],
+                left_on=approved_on if p is people[-1] else "",  # One leaver, kept in history.
             )
             for p in people
         }

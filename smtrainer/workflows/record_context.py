@@ -14,16 +14,20 @@ from smtrainer.workflows.store import RecordFacts
 
 @dataclass(frozen=True)
 class RecordContext:
-    """The policies records may belong to, and the moment "now" (for "dated in the future")."""
+    """The policies records may belong to, and the moment "now" (for "dated in the future";
+    None where records are only checked, not counted: `verify`)."""
 
     policies: Mapping[str, PolicyTerms] | None
-    now: dt.datetime
+    now: dt.datetime | None
 
     @classmethod
-    def load(cls, content_dir: Path | None = None, now: dt.datetime | None = None) -> RecordContext:
+    def load(
+        cls, content_dir: Path | None = None, now: dt.datetime | None = None, *, clock: bool = True
+    ) -> RecordContext:
         """The policies of `content_dir` (default: the bundled ones) and the current time."""
         policies = policy_terms(content_dir)  # None when there are none: the clock still counts.
-        return cls(policies or None, now or dt.datetime.now(dt.UTC))
+        moment = (now or dt.datetime.now(dt.UTC)) if clock else None
+        return cls(policies or None, moment)
 
     def problem(self, fact: RecordFacts) -> str | None:
         """Why a record that passed the gate still cannot count here, or None."""

@@ -18,6 +18,7 @@ from smtrainer.domain.record_signing import Status, verify_record_bytes
 from smtrainer.domain.record_v2 import first_questions, walked_steps
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError, atomic_write
+from smtrainer.storage.listing import unsafe_name
 from smtrainer.storage.paths import data_dir
 from smtrainer.storage.records import read_limited
 
@@ -128,10 +129,25 @@ def _record_files(folder: Path) -> Iterator[os.DirEntry[str]]:
     except OSError:
         return
     for entry in entries:
+        # The rule of storage.listing, as collect applies it: links, hidden files and names
+        # that cannot be stored or shown safely are never read.
+        if entry.is_symlink() or entry.name.startswith(".") or unsafe_name(entry.name):
+            continue
         if entry.is_dir(follow_symlinks=False):
             yield from _record_files(Path(entry.path))
-        elif entry.name.endswith(".toml") and not entry.name.startswith("."):
+        elif entry.name.endswith(".toml"):
             yield entry
+
+
+def _cached_facts(hit: Any, stamp: list[int]) -> RecordFacts | None:
+    """The cached facts of a file whose size and time are `stamp`; None for anything else,
+    including a cache entry of the wrong shape."""
+    try:
+        if hit[0] == stamp:
+            return RecordFacts(**hit[1])
+    except (TypeError, KeyError, IndexError):
+        pass
+    return None
 
 
 def scan(store: Path) -> list[RecordFacts]:
@@ -157,9 +173,9 @@ def scan(store: Path) -> list[RecordFacts]:
             found[name] = RecordFacts(name, Status.UNREADABLE.value, str(error))
             continue
         stamps[name] = [info.st_size, info.st_mtime_ns]
-        hit = cached.get(name)
-        if hit is not None and hit[0] == stamps[name]:
-            found[name] = RecordFacts(**hit[1])
+        hit = _cached_facts(cached.get(name), stamps[name])
+        if hit is not None:
+            found[name] = hit
         else:
             found[name] = RecordFacts(name, "")  # Placeholder, keeps the order of files.
             to_read.append((name, entry.path))

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from smtrainer.domain.dates import parse_date
 from smtrainer.domain.roster import Roster, Trust
-from smtrainer.domain.status import DUE_SOON_DAYS, Completion, StaffStatus, latest, status_of
-from smtrainer.i18n import _
+from smtrainer.domain.status import DUE_SOON_DAYS, Completion, StaffStatus, standing_of
 from smtrainer.storage.roster import load_roster
+from smtrainer.workflows.evidence import Pending, Problem, sort_evidence
+from smtrainer.workflows.record_context import RecordContext
 from smtrainer.workflows.store import RecordFacts, scan
 
 
@@ -25,26 +26,8 @@ class StaffRow:
     score_pct: int | None
     refresher_due: str
     history: tuple[RecordFacts, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    reason: str
-    """A status word (tampered, unreadable, unsigned, unsupported) or "conflict"."""
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A validly signed record whose key is not (or no longer) approved for its staff id."""
-
-    file: str
-    staff_id: str
-    staff_name: str
-    fingerprint: str
-    public_key: str
-    trust: Trust
+    last_attempt_failed: bool = False
+    """In date, but the latest attempt (after the pass that counts) was not passed."""
 
 
 @dataclass
@@ -53,7 +36,14 @@ class Summary:
     records: int = 0
     verified: int = 0
     unverified: int = 0
+    """Valid records signed by a key not approved yet."""
+    key_changed: int = 0
+    """Valid records signed by a key other than the one approved for their staff id."""
     invalid: int = 0
+    later: int = 0
+    """Records made after `today`, left out."""
+    shared_keys: dict[str, list[str]] = field(default_factory=dict)
+    """Fingerprint → staff ids of keys used by several people."""
     staff: list[StaffRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
@@ -67,6 +57,8 @@ class Summary:
         done: Counter[str] = Counter()
         everyone: Counter[str] = Counter()
         for row in self.staff:
+            if row.status is StaffStatus.LEFT:
+                continue
             everyone[row.role] += 1
             if row.status in (StaffStatus.CURRENT, StaffStatus.DUE_SOON):
                 done[row.role] += 1
@@ -74,64 +66,60 @@ class Summary:
 
 
 def summarize(
-    store: Path, today: dt.date, due_soon_days: int = DUE_SOON_DAYS, roster: Roster | None = None
+    store: Path,
+    today: dt.date,
+    due_soon_days: int = DUE_SOON_DAYS,
+    roster: Roster | None = None,
+    context: RecordContext | None = None,
 ) -> Summary:
     roster = roster if roster is not None else load_roster(store)
     facts = scan(store)
     summary = Summary(today, records=len(facts))
-    owners = roster.key_owners()
-    trusted: dict[str, list[RecordFacts]] = defaultdict(list)
-    seen_ids: dict[str, RecordFacts] = {}
-    for fact in facts:
-        if not fact.valid:
-            summary.invalid += 1
-            summary.problems.append(Problem(fact.file, fact.status, fact.reason))
-            continue
-        first = seen_ids.setdefault(fact.record_id, fact)
-        if first is not fact and first.digest != fact.digest:
-            detail = _("the same record id as {other}, with different content").format(
-                other=first.file
-            )
-            summary.problems.append(Problem(fact.file, "conflict", detail))
-        # A record without a staff id (the school may make it optional) is the key owner's.
-        staff_id = fact.staff_id or owners.get(fact.fingerprint, "")
-        trust = roster.trust(staff_id, fact.fingerprint)
-        if trust is Trust.VERIFIED:
-            summary.verified += 1
-            trusted[staff_id].append(fact)
+    evidence = sort_evidence(facts, roster, context or RecordContext.load(), today)
+    summary.problems = evidence.problems
+    summary.pending = evidence.pending
+    summary.invalid = evidence.invalid
+    summary.later = evidence.later
+    summary.verified = evidence.verified
+    summary.unverified = sum(p.trust is Trust.UNVERIFIED for p in evidence.pending)
+    summary.key_changed = len(evidence.pending) - summary.unverified
+    summary.shared_keys = shared_keys(roster, evidence.signers)
+    for items in evidence.counted.values():
+        for fact in items:
             _count(summary, fact)
-        else:
-            summary.unverified += 1
-            summary.pending.append(
-                Pending(
-                    fact.file,
-                    fact.staff_id,
-                    fact.staff_name,
-                    fact.fingerprint,
-                    fact.public_key,
-                    trust,
-                )
-            )
-    for member in sorted(roster.staff.values(), key=lambda m: m.id):
-        history = sorted(trusted.get(member.id, []), key=lambda f: f.completed_at)
+    for key, member in sorted(roster.staff.items(), key=lambda item: item[1].id):
+        history = sorted(evidence.counted.get(key, []), key=lambda f: f.completed_at)
         completions = [
             Completion(f.completed_at, f.passed, parse_date(f.refresher_due), f.score_pct)
             for f in history
         ]
-        last = latest(completions)
+        standing = standing_of(completions, today, due_soon_days)
+        shown = standing.evidence
         summary.staff.append(
             StaffRow(
                 id=member.id,
                 name=member.name,
                 role=member.role,
-                status=status_of(completions, today, due_soon_days),
-                last_completed=last.completed_at[:10] if last else "",
-                score_pct=last.score_pct if last else None,
-                refresher_due=last.refresher_due.isoformat() if last and last.passed else "",
+                status=StaffStatus.LEFT if member.left_on else standing.status,
+                last_completed=shown.completed_at[:10] if shown else "",
+                score_pct=shown.score_pct if shown else None,
+                refresher_due=shown.refresher_due.isoformat() if shown and shown.passed else "",
                 history=tuple(history),
+                last_attempt_failed=standing.last_attempt_failed,
             )
         )
     return summary
+
+
+def shared_keys(roster: Roster, signers: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Fingerprint → staff ids, for every key approved for, or signing records of, more than
+    one person (a shared computer: its records cannot tell those people apart)."""
+    found = {fingerprint: set(ids) for fingerprint, ids in roster.shared_keys().items()}
+    for fingerprint, keys in signers.items():
+        ids = {(m.id if (m := roster.staff.get(key)) else key) for key in keys if key}
+        if len(ids) > 1:
+            found.setdefault(fingerprint, set()).update(ids)
+    return {fingerprint: sorted(ids) for fingerprint, ids in sorted(found.items())}
 
 
 def _count(summary: Summary, fact: RecordFacts) -> None:
@@ -141,7 +129,10 @@ def _count(summary: Summary, fact: RecordFacts) -> None:
         ok, asked = results.get(question, (0, 0))
         results[question] = (ok + (right == "1"), asked + 1)
     for item in filter(None, fact.choices.split(",")):
-        scenario, step, choice, verdict = item.split("/")
+        parts = item.split("/")
+        if len(parts) != 4:  # The gate's ids hold no "/": never the case for a valid record.
+            continue
+        scenario, step, choice, verdict = parts
         summary.choice_counts.setdefault((scenario, step), Counter())[(choice, verdict)] += 1
 
 

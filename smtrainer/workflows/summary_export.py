@@ -4,10 +4,12 @@ dashboard, and the totals sentence."""
 from __future__ import annotations
 
 from smtrainer.documents.spreadsheet import csv_text
+from smtrainer.domain.inert_text import inert
 from smtrainer.domain.roles import role_label
+from smtrainer.domain.roster import Trust
 from smtrainer.domain.status import STATUS_LABELS
 from smtrainer.i18n import N_, _, ngettext
-from smtrainer.workflows.summary import Summary
+from smtrainer.workflows.summary import StaffRow, Summary, pending_keys
 
 
 def staff_header() -> list[str]:
@@ -26,10 +28,10 @@ def staff_rows(summary: Summary, blank: str = "") -> list[list[str]]:
     """One row per person, in the active language; `blank` stands for "nothing yet"."""
     return [
         [
-            row.id,
-            row.name,
-            role_label(row.role),
-            _(STATUS_LABELS[row.status]),
+            inert(row.id),
+            inert(row.name),
+            inert(role_label(row.role)),
+            status_text(row),
             row.last_completed or blank,
             blank if row.score_pct is None else str(row.score_pct),
             row.refresher_due or blank,
@@ -38,24 +40,67 @@ def staff_rows(summary: Summary, blank: str = "") -> list[list[str]]:
     ]
 
 
+def status_text(row: StaffRow) -> str:
+    """The status in words, with "last attempt failed" when a pass still keeps them in date."""
+    text = _(STATUS_LABELS[row.status])
+    if row.last_attempt_failed:
+        text += " — " + _("last attempt failed")
+    return text
+
+
 def staff_csv(summary: Summary) -> str:
     """The staff table for a spreadsheet (UTF-8 with BOM, formula-like cells neutralised)."""
     return csv_text(staff_header(), staff_rows(summary))
 
 
 def totals_sentence(summary: Summary) -> str:
-    return ngettext(
+    text = ngettext(
         "{records} record: {verified} verified, {unverified} awaiting key approval, "
-        "{invalid} invalid.",
+        "{changed} signed by a changed key, {invalid} invalid.",
         "{records} records: {verified} verified, {unverified} awaiting key approval, "
-        "{invalid} invalid.",
+        "{changed} signed by a changed key, {invalid} invalid.",
         summary.records,
     ).format(
         records=summary.records,
         verified=summary.verified,
         unverified=summary.unverified,
+        changed=summary.key_changed,
         invalid=summary.invalid,
     )
+    if summary.later:
+        text += " " + ngettext(
+            "{count} record made after {day} is left out.",
+            "{count} records made after {day} are left out.",
+            summary.later,
+        ).format(count=summary.later, day=summary.today.isoformat())
+    return text
+
+
+def trust_lines(summary: Summary) -> list[str]:
+    """Keys waiting for approval, changed keys and keys used by several people, one line each
+    (inert: names come from records)."""
+    lines = []
+    for key in pending_keys(summary):
+        who = inert(f"{key.staff_id or '—'} {key.staff_name}".strip())
+        if key.trust is Trust.KEY_CHANGED:
+            lines.append(
+                _("Changed key for {who}: {fingerprint} ({count} records)").format(
+                    who=who, fingerprint=key.fingerprint, count=key.records
+                )
+            )
+        else:
+            lines.append(
+                _("Key waiting for approval for {who}: {fingerprint} ({count} records)").format(
+                    who=who, fingerprint=key.fingerprint, count=key.records
+                )
+            )
+    for fingerprint, ids in summary.shared_keys.items():
+        lines.append(
+            _("Key used by several people: {fingerprint} ({ids})").format(
+                fingerprint=fingerprint, ids=inert(", ".join(ids))
+            )
+        )
+    return lines
 
 
 REASON_WORDS = {
@@ -64,6 +109,9 @@ REASON_WORDS = {
     "unsigned": N_("unsigned"),
     "unsupported": N_("unsupported version"),
     "conflict": N_("conflict"),
+    "invalid": N_("invalid"),
+    "reused": N_("record id reused by another key"),
+    "copy": N_("copy"),
 }
 
 

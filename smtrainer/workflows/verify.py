@@ -1,14 +1,30 @@
-"""Checking record files found in files and folders."""
+"""Checking record files found in files and folders: the record gate, then the rules that need
+the school's policies and the clock."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from smtrainer.domain.record_signing import Status, Verification, verify_record_bytes
-from smtrainer.i18n import _
+from smtrainer.domain.record_gate import RecordTerms
+from smtrainer.domain.record_signing import Status, Verification
+from smtrainer.domain.record_signing import verify_record_bytes as gate
+from smtrainer.i18n import N_, _
+from smtrainer.storage.listing import record_entries
 from smtrainer.storage.records import read_limited
+from smtrainer.workflows.record_context import RecordContext
+
+STATUS_WORDS = {
+    Status.VALID: N_("valid"),
+    Status.TAMPERED: N_("tampered"),
+    Status.UNSIGNED: N_("unsigned"),
+    Status.UNREADABLE: N_("unreadable"),
+    Status.UNSUPPORTED: N_("unsupported version"),
+    Status.INVALID: N_("invalid"),
+}
+"""Each status in words (translate with `_()` when shown)."""
 
 
 @dataclass(frozen=True)
@@ -18,19 +34,32 @@ class FileVerification:
 
 
 def record_files(paths: Sequence[Path]) -> Iterator[Path]:
-    """Each path that is a file, and every ``*.toml`` below each path that is a folder."""
+    """Each path that is a file, and every ``*.toml`` below each path that is a folder (links
+    and hidden files inside folders are left alone, as `collect` does)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.toml") if p.is_file())
+            yield from (found.path for found in record_entries(path) if found.skipped is None)
         else:
             yield path
 
 
-def verify_file(path: Path) -> FileVerification:
-    """Check one record file; unreadable files are reported, never raised."""
+def verify_file(path: Path, context: RecordContext | None = None) -> FileVerification:
+    """Check one record file; unreadable files are reported, never raised. With a context, a
+    record for an unknown policy or dated in the future is invalid too."""
     try:
         data = read_limited(path)
     except OSError as error:
         reason = _("cannot read: {reason}").format(reason=error.strerror or error)
         return FileVerification(path, Verification(Status.UNREADABLE, reason))
-    return FileVerification(path, verify_record_bytes(data))
+    result = gate(data)
+    record = result.record
+    if context is not None and record is not None:
+        terms = RecordTerms(
+            record["policy_id"], record["language"], record["completed_at"], record["refresher_due"]
+        )
+        problem = context.judge(terms)
+        if problem:
+            result = dataclasses.replace(
+                result, status=Status.INVALID, reason=problem, record=None, typed=None
+            )
+    return FileVerification(path, result)

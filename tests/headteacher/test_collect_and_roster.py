@@ -76,7 +76,9 @@ def test_conflicting_record_id_is_flagged(store: Path, tmp_path: Path) -> None:
     report = collect(forged, mine)
     assert len(report.conflicts) == 1
     summary = summarize(mine, TODAY, roster=load_roster(store))
-    assert any(p.reason == "conflict" for p in summary.problems)
+    reused = [p for p in summary.problems if p.reason == "reused"]
+    assert len(reused) == 1 and reused[0].file.endswith(".toml")
+    assert victim.name not in reused[0].file, "the copy signed by the approved key counts"
 
 
 @pytest.mark.parametrize(
@@ -100,7 +102,8 @@ def test_staff_lists_as_systems_export_them(data: bytes, expected: tuple[str, st
     roster = Roster()
     result = import_staff(data, roster)
     assert result.problems == []
-    member = roster.staff[expected[0]]
+    member = roster.member(expected[0])
+    assert member is not None
     assert (member.id, member.name, member.role) == expected
 
 
@@ -133,7 +136,7 @@ def test_unapproved_then_approved_then_changed_key(
     )
     # A different key approved for this person makes their records "key changed".
     roster = load_roster(store)
-    roster.staff[member.id].keys[0] = type(approved)(
+    roster.member(member.id).keys[0] = type(approved)(  # type: ignore[union-attr]
         "SHA256:other", "ssh-ed25519 AAAA", "2026-01-01"
     )
     save_roster(store, roster)
@@ -207,7 +210,8 @@ def test_record_without_staff_id_is_verified_once_its_key_is_approved(
     assert "no staff id in the record" in capsys.readouterr().out
 
     fingerprint = sshsig.fingerprint(key.public_key())
-    assert main(["roster", "--store", str(store), "approve", member.id, fingerprint]) == 0
+    command = ["roster", "--store", str(store), "approve", member.id, fingerprint, "--add"]
+    assert main(command) == 0
     after = summarize(store, TODAY)
     assert after.verified == before.verified + 1
     row = next(r for r in after.staff if r.id == member.id)

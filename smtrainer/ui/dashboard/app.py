@@ -22,6 +22,7 @@ from textual.widgets import (
     TabPane,
 )
 
+from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.model import Policy
 from smtrainer.domain.roles import role_label
 from smtrainer.domain.status import STATUS_LABELS, StaffStatus
@@ -45,6 +46,7 @@ from smtrainer.workflows.summary_export import (
     staff_csv,
     staff_header,
     totals_sentence,
+    trust_lines,
 )
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
@@ -64,7 +66,7 @@ class PersonScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Plain(
-                f"{self.row.name} ({self.row.id}) — {role_label(self.row.role)}",
+                inert(f"{self.row.name} ({self.row.id}) — {role_label(self.row.role)}"),
                 classes="dialog-title",
             )
             yield Plain(status_word(self.row.status))
@@ -203,12 +205,18 @@ class DashboardScreen(Screen[None]):
         return "\n".join(lines)
 
     def _problems_text(self, summary: Summary) -> str:
-        if not summary.problems:
-            return "✓ " + _("No damaged, tampered or conflicting files.")
-        return "\n".join(
-            f"✗ {p.file}: {reason_label(p.reason)}" + (f" — {p.detail}" if p.detail else "")
+        """Untrustworthy files, then signing keys that need a decision; every line inert."""
+        lines = [
+            inert(
+                f"✗ {shown_name(p.file)}: {reason_label(p.reason)}"
+                + (f" — {p.detail}" if p.detail else "")
+            )
             for p in summary.problems
-        )
+        ] or ["✓ " + _("No damaged, tampered or conflicting files.")]
+        trust = trust_lines(summary)
+        if trust:
+            lines += ["", _("Signing keys that need a decision:"), *(f"◐ {t}" for t in trust)]
+        return "\n".join(lines)
 
     def fill(self) -> None:
         summary = self.dashboard.summary
@@ -238,10 +246,11 @@ class DashboardScreen(Screen[None]):
         for row in self.shown_rows:
             table.add_row(
                 *cells(
-                    row.id,
-                    row.name,
-                    role_label(row.role),
-                    status_word(row.status),
+                    inert(row.id),
+                    inert(row.name),
+                    inert(role_label(row.role)),
+                    status_word(row.status)
+                    + (" — " + _("last attempt failed") if row.last_attempt_failed else ""),
                     row.last_completed or "—",
                     "—" if row.score_pct is None else str(row.score_pct),
                     row.refresher_due or "—",

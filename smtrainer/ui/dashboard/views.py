@@ -37,6 +37,7 @@ def status_word(status: StaffStatus) -> str:
         StaffStatus.OVERDUE: "✗",
         StaffStatus.NEVER: "○",
         StaffStatus.FAILED: "✗",
+        StaffStatus.LEFT: "–",
     }[status]
     return f"{symbol} {_(STATUS_LABELS[status])}"
 

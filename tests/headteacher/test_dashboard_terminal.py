@@ -1,0 +1,89 @@
+"""The installed `smtrainer dashboard` in a real terminal (tmux), on a cold store of more than
+1,000 records: the first open of a real store, which the process pool used to crash (Textual had
+replaced standard error, whose file descriptor the pool then passed on as -1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from smtrainer.content.policies import load_policy_set
+from smtrainer.workflows.demo import build_demo
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+]
+
+COMMAND = Path(sys.executable).with_name("smtrainer")
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("big") / "store"
+    build_demo(
+        out,
+        load_policy_set(None, "kingsworth").policies,
+        staff=340,
+        years=3,
+        seed=5,
+        today=dt.date(2026, 11, 21),
+    )
+    assert len(list((out / "records").rglob("*.toml"))) >= 1000
+    return out
+
+
+def run_dashboard(store: Path, home: Path, language: str, expect: str) -> str:
+    """Open the dashboard cold, wait until the staff table shows `expect` and the first person
+    with every record verified, quit; the last screen (the exit status must be 0)."""
+    shutil.rmtree(store / ".cache", ignore_errors=True)
+    name = f"dash-{uuid.uuid4().hex[:8]}"
+    status = home / f"status-{name}"
+    command = (
+        f"env SMTRAINER_HOME={home} TERM=xterm-256color {COMMAND} dashboard --lang {language} "
+        f"--store {store}; echo $? > {status}; sleep 30"
+    )
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "30", command], check=True
+    )
+    try:
+        deadline = time.monotonic() + 180
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+            ).stdout
+            done = expect in screen and "S-0001" in screen and "⋯" not in screen
+            if done or status.exists():
+                break
+            time.sleep(0.5)
+        assert expect in screen and "S-0001" in screen, f"no staff table; screen was:\n{screen}"
+        subprocess.run(["tmux", "send-keys", "-t", name, "C-q"], check=True)
+        deadline = time.monotonic() + 30
+        while not status.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert status.read_text().strip() == "0", screen
+        return screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "totals"),
+    [("en", "Staff id", "records"), ("fr", "Identifiant", "attestations")],
+)
+def test_dashboard_opens_a_cold_store_of_1000_records_in_a_real_terminal(
+    big_store: Path, tmp_path: Path, language: str, header: str, totals: str
+) -> None:
+    screen = run_dashboard(big_store, tmp_path, language, header)
+    first_line = next(line for line in screen.splitlines() if totals in line)
+    count = int("".join(ch for ch in first_line.split(totals)[0] if ch.isdigit()))
+    assert count >= 1000, first_line
+    assert "Traceback" not in screen and "fds_to_keep" not in screen

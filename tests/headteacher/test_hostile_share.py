@@ -1,0 +1,506 @@
+"""The head teacher's tools against whatever lands on the shared folder: one case per attack."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from smtrainer.cli.main import main
+from smtrainer.domain import sshsig
+from smtrainer.domain.record_signing import Status
+from smtrainer.domain.roster import Roster, StaffMember
+from smtrainer.domain.status import StaffStatus
+from smtrainer.storage.roster import RosterError, load_roster, save_roster
+from smtrainer.workflows.collect import collect
+from smtrainer.workflows.record_context import RecordContext
+from smtrainer.workflows.roster_import import import_staff
+from smtrainer.workflows.summary import summarize
+from smtrainer.workflows.verify import verify_file
+from tests.headteacher.hostile import NOW, TODAY, School, failed, record
+from tests.headteacher.test_dashboard import ready
+
+CONTEXT = RecordContext.load(now=NOW)
+
+
+@pytest.fixture
+def school(tmp_path: Path) -> School:
+    return School(tmp_path)
+
+
+def collected(school: School) -> None:
+    collect(school.share, school.store, school.roster, CONTEXT)
+
+
+def row(school: School, staff_id: str = "S-0042", today=TODAY):  # type: ignore[no-untyped-def]
+    summary = summarize(school.store, today, context=CONTEXT)
+    return summary, next(r for r in summary.staff if r.id == staff_id)
+
+
+# Crashes from the share
+
+
+def test_file_name_that_is_not_utf8_is_refused_and_named(
+    school: School, capsys: pytest.CaptureFixture[str]
+) -> None:
+    school.put(b"caf\xe9.toml", record())
+    assert main(["collect", str(school.share), "--store", str(school.store)]) == 1
+    out = capsys.readouterr().out
+    assert 'invalid: "' in out and "caf\\xe9.toml" in out and "UTF-8" in out
+    assert not (school.store / "records").exists() or not any((school.store / "records").iterdir())
+    assert main(["summary", "--store", str(school.store)]) == 0
+
+
+def test_file_name_that_is_not_utf8_in_the_store_does_not_stop_the_summary(
+    school: School,
+) -> None:
+    folder = school.store / "records"
+    folder.mkdir()
+    school.put(b"caf\xe9.toml", record())
+    name = os.fsdecode(b"caf\xe9.toml")
+    (school.share / name).rename(folder / name)
+    summary = summarize(school.store, TODAY, context=CONTEXT)
+    assert summary.verified == 0
+    assert summarize(school.store, TODAY, context=CONTEXT).records == summary.records
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "[" * 5000 + "]" * 5000,
+        "x = " + "{a = " * 3000 + "1" + "}" * 3000,
+        "a" + ".a" * 2000 + " = 1",
+        "[record]\nx = 1\n[" + ".".join(["t"] * 3000) + "]\ny = 2",
+    ],
+    ids=["arrays", "inline-tables", "dotted-keys", "table-header"],
+)
+def test_deeply_nested_toml_is_unreadable_not_a_crash(
+    school: School, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (school.share / "deep.toml").write_text(text)
+    school.put("fine.toml", record())
+    result = verify_file(school.share / "deep.toml")
+    assert result.result.status is Status.UNREADABLE
+    report = collect(school.share, school.store, school.roster, CONTEXT)
+    assert len(report.new) == 1 and len(report.invalid) == 1
+    assert main(["verify", str(school.share)]) == 1
+    assert "unreadable" in capsys.readouterr().out
+
+
+OUT_OF_DOMAIN = {
+    "impossible-date": {"refresher_due": "2027-02-30"},
+    "newline-in-date": {"refresher_due": "2027-11-21\n"},
+    "newline-in-time": {"completed_at": "2026-11-21T10:31:00Z\n"},
+    "passed-at-2-of-20": {"correct": 2, "total": 20, "score_pct": 10, "passed": True},
+    "refresher-four-years-on": {"refresher_due": "2030-11-21"},
+    "2016-due-in-2099": {
+        "started_at": "2016-03-01T09:00:00Z",
+        "completed_at": "2016-03-01T10:00:00Z",
+        "refresher_due": "2099-03-01",
+    },
+    "unknown-policy": {"policy_id": "made-up-school"},
+    "unknown-language": {"language": "xx"},
+    "score-not-the-questions": {"correct": 5, "score_pct": 100},
+    "staff-id-pattern": {"staff_id": "S-00*"},
+    "name-with-escape": {"staff_name": "Zoé\x1b[2J"},
+}
+
+
+@pytest.mark.parametrize("changes", OUT_OF_DOMAIN.values(), ids=OUT_OF_DOMAIN.keys())
+def test_validly_signed_record_with_out_of_domain_values_is_invalid(
+    school: School, changes: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = school.put("odd.toml", record(**changes))
+    assert verify_file(path, CONTEXT).result.status is Status.INVALID
+    assert main(["verify", str(path)]) == 1
+    assert capsys.readouterr().out.startswith("invalid")
+    report = collect(school.share, school.store, school.roster, CONTEXT)
+    assert report.new == [] and len(report.invalid) == 1
+    # Even copied into the store by hand, it never counts.
+    (school.store / "records").mkdir(exist_ok=True)
+    shutil.copy(path, school.store / "records" / "odd.toml")
+    summary, person = row(school)
+    assert summary.verified == 0 and person.status is StaffStatus.NEVER
+    assert [p.reason for p in summary.problems] == ["invalid"]
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [("scenario", "a/b"), ("verdict", "evil"), ("choice", "x\ny")],
+)
+def test_scenario_choice_out_of_domain_is_invalid_and_the_dashboard_opens(
+    school: School, where: str, value: str
+) -> None:
+    values = record()
+    values["scenario_choices"] = [
+        {"module": "use-at-school", "scenario": "s1", "step": "start", "choice": "c1"}
+        | {"verdict": "best", where: value}
+    ]
+    path = school.put("odd.toml", values)
+    assert verify_file(path).result.status is Status.INVALID
+    (school.store / "records").mkdir()
+    shutil.copy(path, school.store / "records" / "odd.toml")
+    assert summarize(school.store, TODAY, context=CONTEXT).verified == 0
+
+
+async def test_dashboard_opens_on_a_hostile_store(school: School) -> None:
+    from textual.widgets import DataTable
+
+    from smtrainer.ui.dashboard.app import DashboardApp
+
+    folder = school.store / "records"
+    folder.mkdir()
+    for name, values in [
+        (
+            "verdict.toml",
+            record(
+                scenario_choices=[
+                    {"module": "m", "scenario": "s", "step": "t", "choice": "c", "verdict": "evil"}
+                ]
+            ),
+        ),
+        ("date.toml", record(refresher_due="2027-02-30")),
+        ("ok.toml", record()),
+    ]:
+        (folder / name).write_text(Path(school.put(name, values)).read_text())
+    (folder / "esc\x1b]0;pwned\x07.toml").write_text("x = 1")  # Never read.
+    school.roster.member("S-0007").name = "Ann\x1b]0;pwned\x07 Lee"  # type: ignore[union-attr]
+    save_roster(school.store, school.roster)
+    (school.store / ".cache").mkdir()
+    (school.store / ".cache" / "scan-v2.bin").write_bytes(b"\x00not a cache")
+    app = DashboardApp(school.store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one("#staff", DataTable)
+        assert table.row_count == 3
+        shown = " ".join(str(cell) for index in range(3) for cell in table.get_row_at(index))
+        assert "\x1b" not in shown and "Ann\\x1b]0;pwned\\x07 Lee" in shown
+        problems = str(app.screen.query_one("#problems-text").render())
+        assert "verdict" in problems and "refresher_due" in problems
+    assert app.return_code in (0, None)
+
+
+def test_scan_cache_of_the_wrong_shape_is_ignored(school: School) -> None:
+    school.put("ok.toml", record())
+    collected(school)
+    cache = school.store / ".cache"
+    cache.mkdir(exist_ok=True)
+    (cache / "scan-v2.bin").touch()
+    for junk in (b"", b"\x00" * 40, json.dumps({"x": [1, 2]}).encode(), os.urandom(300)):
+        for path in cache.iterdir():
+            path.write_bytes(junk)
+        assert summarize(school.store, TODAY, context=CONTEXT).verified == 1
+
+
+# Misleading results
+
+
+def test_record_dated_in_the_future_never_counts(school: School) -> None:
+    school.put(
+        "future.toml",
+        record(
+            started_at="2035-01-01T09:00:00Z",
+            completed_at="2035-01-01T10:00:00Z",
+            refresher_due="2036-01-01",
+        ),
+    )
+    report = collect(school.share, school.store, school.roster, CONTEXT)
+    assert report.new == [] and "future" in report.invalid[0][1]
+
+
+def test_failed_record_dated_2099_does_not_hide_a_real_pass(school: School) -> None:
+    school.put("real.toml", record())
+    school.put(
+        "later.toml",
+        failed(
+            started_at="2099-01-01T09:00:00Z",
+            completed_at="2099-01-01T10:00:00Z",
+            refresher_due="2100-01-01",
+        ),
+    )
+    collected(school)
+    (school.store / "records").mkdir(exist_ok=True)
+    shutil.copy(school.share / "later.toml", school.store / "records" / "later.toml")
+    summary, person = row(school)
+    assert person.status is StaffStatus.CURRENT
+    assert any("future" in p.detail for p in summary.problems)
+
+
+def test_today_leaves_out_records_made_after_that_day(school: School) -> None:
+    school.put("one.toml", record())
+    collected(school)
+    summary, person = row(school, today=TODAY.replace(day=20))
+    assert person.status is StaffStatus.NEVER and summary.verified == 0 and summary.later == 1
+    assert summary.problems == []
+    _summary, person = row(school)
+    assert person.status is StaffStatus.CURRENT
+
+
+def test_reused_record_id_is_decided_by_trust_not_by_name(school: School) -> None:
+    genuine = record()
+    school.put("s-0042-real.toml", genuine)
+    forged = dict(genuine, staff_name="Zoé Lefèvre", score_pct=100, correct=5)
+    forged = record(**{k: v for k, v in genuine.items() if k != "record_id"})
+    forged["record_id"] = genuine["record_id"]
+    forged["attempts"] = 2
+    school.put("000-first.toml", forged, key=Ed25519PrivateKey.generate())
+    report = collect(school.share, school.store, school.roster, CONTEXT)
+    assert len(report.new) == 1 and len(report.conflicts) == 1
+    assert (
+        "reused by another key" in report.conflicts[0][1]
+        or "approved key" in (report.conflicts[0][1])
+    )
+    summary, person = row(school)
+    assert summary.verified == 1 and len(person.history) == 1
+    assert person.history[0].fingerprint == school.fingerprint
+    reused = [p for p in summary.problems if p.reason == "reused"]
+    assert len(reused) == 1 and reused[0].file.endswith("000-first.toml")
+    assert person.history[0].file in reused[0].detail
+    assert summary.pending == []
+
+
+def test_hidden_files_follow_one_rule(school: School, capsys: pytest.CaptureFixture[str]) -> None:
+    school.put(".hidden.toml", record())
+    for _ in range(2):
+        assert main(["collect", str(school.share), "--store", str(school.store)]) == 0
+        out = capsys.readouterr().out
+        assert "0 new" in out and "1 hidden" in out
+    assert summarize(school.store, TODAY, context=CONTEXT).records == 0
+
+
+def test_collect_never_follows_links(school: School, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    school.put("elsewhere.toml", record()).rename(outside / "elsewhere.toml")
+    (school.share / "link.toml").symlink_to(outside / "elsewhere.toml")
+    (school.share / "folder").symlink_to(outside, target_is_directory=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0")
+    (school.share / "shadow.toml").symlink_to(secret)
+    report = collect(school.share, school.store, school.roster, CONTEXT)
+    assert report.new == [] and len(report.invalid) == 2
+    assert all("link" in reason for _path, reason in report.invalid)
+
+
+def test_failed_attempt_after_an_in_date_pass_leaves_the_person_current(school: School) -> None:
+    school.put("pass.toml", record())
+    school.put(
+        "fail.toml",
+        failed(started_at="2026-11-21T11:00:00Z", completed_at="2026-11-21T11:30:00Z"),
+    )
+    collected(school)
+    summary, person = row(school)
+    assert person.status is StaffStatus.CURRENT and person.last_attempt_failed
+    assert person.score_pct == 80 and len(person.history) == 2
+    from smtrainer.workflows.summary_export import staff_rows
+
+    shown = next(line for line in staff_rows(summary) if line[0] == "S-0042")
+    assert "last attempt failed" in shown[3]
+
+
+# Terminal injection
+
+
+def test_file_names_cannot_write_to_the_terminal(
+    school: School, capsys: pytest.CaptureFixture[str]
+) -> None:
+    evil = "\x1b]0;owned\x07\x1b[2K\rFAKE: all good.toml"
+    (school.share / evil).write_text("not a record")
+    fake = "x.toml\nvalid     y.toml"
+    (school.share / fake).write_text("not a record")
+    main(["collect", str(school.share), "--store", str(school.store)])
+    main(["verify", str(school.share)])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "\\x1b]0;owned" in out
+    assert not any(line.startswith("valid") for line in out.splitlines())
+
+
+# Trust and housekeeping
+
+
+def test_allowed_signers_refuses_ids_openssh_reads_as_patterns(
+    school: School, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    roster = load_roster(school.store)
+    attacker = Ed25519PrivateKey.generate()
+    from smtrainer.domain.roster import ApprovedKey
+
+    roster.add(
+        StaffMember(
+            "S-00*",
+            "Wildcard",
+            "office",
+            keys=[ApprovedKey("SHA256:x", sshsig.public_key_line(attacker.public_key()), "2026")],
+        )
+    )
+    save_roster(school.store, roster)
+    assert main(["roster", "allowed-signers", "--store", str(school.store)]) == 1
+    captured = capsys.readouterr()
+    assert "S-00*" not in captured.out and "S-0042 " in captured.out
+    assert "S-00*" in captured.err
+
+
+def test_store_is_private_whatever_the_umask(school: School) -> None:
+    shutil.rmtree(school.store)
+    old = os.umask(0)
+    try:
+        save_roster(school.store, school.roster)
+        school.put("ok.toml", record())
+        collected(school)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(school.store.stat().st_mode) == 0o700
+    assert stat.S_IMODE((school.store / "records").stat().st_mode) == 0o700
+    for path in [school.store / "roster.toml", *(school.store / "records").iterdir()]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_passphrase_is_only_asked_on_a_terminal(tmp_path: Path) -> None:
+    env = {**os.environ, "SMTRAINER_HOME": str(tmp_path / "home")}
+    env.pop("SMTRAINER_KEY_PASSPHRASE", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "smtrainer", "key", "show", "--passphrase"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "terminal" in result.stderr
+    assert not list((tmp_path / "home").rglob("id_ed25519"))
+
+
+def test_changed_and_shared_keys_are_visible(
+    school: School, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = Ed25519PrivateKey.generate()
+    school.put("changed.toml", record(), key=other)
+    school.put("own.toml", record(), key=school.key)
+    school.put("shared.toml", record(staff_id="S-0006", staff_name="Sam Reid"), key=school.key)
+    collected(school)
+    assert main(["summary", "--store", str(school.store), "--today", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert "1 signed by a changed key" in out and "Changed key for S-0042" in out
+    assert "Key used by several people" in out and "S-0006" in out
+    assert main(["summary", "--store", str(school.store), "--json"]) == 0
+    keys = json.loads(capsys.readouterr().out)["keys"]
+    assert [k["staff_id"] for k in keys["changed"]] == ["S-0042"]
+    assert keys["shared"][0]["staff_ids"] == ["S-0006", "S-0042"]
+
+
+def test_approving_a_changed_key_needs_replace_and_keeps_the_old_one_revoked(
+    school: School,
+) -> None:
+    other = Ed25519PrivateKey.generate()
+    school.put("changed.toml", record(), key=other)
+    collected(school)
+    fingerprint = sshsig.fingerprint(other.public_key())
+    command = ["roster", "approve", "S-0042", fingerprint, "--store", str(school.store)]
+    assert main(command) == 1
+    assert main([*command, "--replace"]) == 0
+    keys = load_roster(school.store).member("S-0042").keys  # type: ignore[union-attr]
+    assert [(k.fingerprint, bool(k.revoked_on)) for k in keys] == [
+        (school.fingerprint, True),
+        (fingerprint, False),
+    ]
+
+
+def test_staff_id_typed_in_another_case_is_credited(school: School) -> None:
+    school.put("lower.toml", record(staff_id="s-0042"))
+    collected(school)
+    _summary, person = row(school)
+    assert person.status is StaffStatus.CURRENT
+
+
+ROSTER_CSV = "Matricule;Nom;Prénom;Fonction\nS-1;Lefèvre;Zoé;Enseignante\nS-2;Diallo;Awa;TA\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ROSTER_CSV.encode("utf-8"),
+        ROSTER_CSV.encode("utf-8-sig"),
+        ROSTER_CSV.encode("utf-16"),
+        ROSTER_CSV.replace(";", "\t").encode("utf-16"),
+        ROSTER_CSV.encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16", "utf16-tabs", "windows-1252"],
+)
+def test_roster_in_any_encoding_with_french_headers(data: bytes) -> None:
+    roster = Roster()
+    result = import_staff(data, roster)
+    assert result.problems == [] and result.added == 2
+    member = roster.member("s-1")
+    assert member is not None and (member.name, member.role) == ("Zoé Lefèvre", "teacher")
+
+
+def test_roster_from_an_excel_workbook() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for line in (["Staff ID", "First name", "Surname", "Role"], ["T-9", "Ann", "Lee", "Teacher"]):
+        sheet.append(line)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    roster = Roster()
+    assert import_staff(buffer.getvalue(), roster).added == 1
+    assert roster.member("T-9").name == "Ann Lee"  # type: ignore[union-attr]
+
+
+def test_roster_duplicates_are_reported_with_their_lines() -> None:
+    roster = Roster()
+    result = import_staff(b"Staff ID,Name\nS-1,Ann\nS-2,Bo\ns-1,Another Ann\n", roster)
+    assert roster.member("S-1").name == "Ann"  # type: ignore[union-attr]
+    assert result.problems and "line 4" in result.problems[0] and "line 2" in result.problems[0]
+
+
+def test_leavers_are_kept_in_history_and_not_counted_as_never(school: School) -> None:
+    assert main(["roster", "leave", "S-0007", "--store", str(school.store)]) == 0
+    summary, person = row(school, "S-0007")
+    assert person.status is StaffStatus.LEFT
+    assert "volunteer" not in summary.by_role()
+    csv = school.share.parent / "staff.csv"
+    csv.write_text("Staff ID,Name\nS-0042,Zoé Lefèvre\n")
+    assert main(["roster", "import", str(csv), "--replace", "--store", str(school.store)]) == 0
+    _summary, person = row(school, "S-0006")
+    assert person.status is StaffStatus.LEFT
+
+
+def test_damaged_roster_is_reported_with_file_and_line(school: School) -> None:
+    path = school.store / "roster.toml"
+    lines = path.read_text().splitlines()
+    lines.insert(3, "broken = = 1")
+    path.write_text("\n".join(lines))
+    with pytest.raises(RosterError, match=r"roster\.toml:4"):
+        load_roster(school.store)
+    path.write_text('[[staff]]\nid = "A"\n\n[[staff]]\nid = 7\n')
+    with pytest.raises(RosterError, match=r"roster\.toml:4.*staff\[1\]\.id"):
+        load_roster(school.store)
+
+
+def test_roster_options_in_any_position_and_help_everywhere(
+    school: School, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["roster", "pending", "--store", str(school.store)]) == 0
+    for command in (["roster", "import"], ["roster", "approve"], ["roster", "pending"]):
+        with pytest.raises(SystemExit) as stop:
+            main([*command, "--help"])
+        assert stop.value.code == 0
+    assert "usage" in capsys.readouterr().out
+
+
+def test_collect_exits_1_when_anything_was_invalid(school: School) -> None:
+    school.put("ok.toml", record())
+    assert main(["collect", str(school.share), "--store", str(school.store)]) == 0
+    (school.share / "bad.toml").write_text("nonsense")
+    assert main(["collect", str(school.share), "--store", str(school.store)]) == 1
