@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from smtrainer.domain.ids import MAX_ID_LENGTH as MAX_ID_LENGTH
+from smtrainer.domain.ids import SAFE_ID_PATTERN
 from smtrainer.domain.model import (
     AcknowledgementMode,
     QuestionKind,
@@ -51,9 +53,8 @@ class Field:
     identifier: bool = False
 
 
-ID = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
-"""The safe id alphabet, shared with the record checks."""
-MAX_ID_LENGTH = 64
+ID = SAFE_ID_PATTERN
+"""The safe id alphabet, shared with the record gate (domain.ids)."""
 
 
 def _text(name: str, required: bool = True) -> Field:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-SAFE_ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
-"""Content and record ids, as a pattern for checkers that take one."""
+SAFE_ID_PATTERN = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*\Z"
+r"""Content and record ids, as a pattern for checkers that take one (`\Z`, not `$`, which
+would also let a trailing line break through)."""
 MAX_ID_LENGTH = 64
 
 _SAFE_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")

@@ -19,6 +19,7 @@ import msgspec
 
 from smtrainer.domain.record_facts import RecordFacts, Tallies
 from smtrainer.storage.atomic import StorageError, atomic_write
+from smtrainer.storage.private import PRIVATE_FILE
 
 CACHE_FILE = Path(".cache") / "scan-v2.bin"
 DETAILS_FILE = Path(".cache") / "scan-v2-details.bin"
@@ -96,7 +97,7 @@ def _write(path: Path, cache: msgspec.Struct) -> None:
     body = _encoder.encode(cache)
     digest = hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest()
     with contextlib.suppress(StorageError):
-        atomic_write(path, MAGIC + digest + body, sync=False)
+        atomic_write(path, MAGIC + digest + body, sync=False, mode=PRIVATE_FILE)
 
 
 def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
