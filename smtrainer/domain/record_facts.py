@@ -75,6 +75,20 @@ class Tallies(msgspec.Struct):
             key = "/".join(step)
             steps[key] = steps.get(key, 0) + sign
 
+    def merge(self, other: Tallies) -> None:
+        """Add another set of tallies to these."""
+        questions = self.questions
+        for question, (right, asked) in other.questions.items():
+            counts = questions.get(question)
+            if counts is None:
+                questions[question] = [right, asked]
+            else:
+                counts[0] += right
+                counts[1] += asked
+        steps = self.steps
+        for key, count in other.steps.items():
+            steps[key] = steps.get(key, 0) + count
+
     def copy(self) -> Tallies:
         return Tallies(
             {question: list(counts) for question, counts in self.questions.items()},

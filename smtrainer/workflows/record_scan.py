@@ -203,20 +203,31 @@ def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
     return plan
 
 
+class ChunkResult(msgspec.Struct, array_like=True):
+    """What a worker sends back for a chunk of files: each file's facts with its details
+    (already encoded, stored as they are), and the valid records' details added up."""
+
+    results: list[tuple[RecordFacts, msgspec.Raw]]
+    tallies: Tallies
+
+
 def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
     """Verify files (in a worker process); the results MessagePack-encoded, to send back."""
     results = []
+    tallies = Tallies()
     for name, path in items:
         try:
             facts, detail = facts_and_detail(name, read_limited(Path(path)))
         except OSError as error:
             reason = _("cannot read: {reason}").format(reason=error.strerror or error)
             facts, detail = RecordFacts(name, Status.UNREADABLE.value, reason), NO_DETAIL
-        results.append((facts, detail))
-    return msgspec.msgpack.encode(results)
+        if facts.valid:
+            tallies.add(detail)
+        results.append((facts, encode_detail(detail)))
+    return msgspec.msgpack.encode(ChunkResult(results, tallies))
 
 
-_chunk_decoder = msgspec.msgpack.Decoder(list[tuple[RecordFacts, RecordDetail]])
+_chunk_decoder = msgspec.msgpack.Decoder(ChunkResult)
 
 
 def prepare_parallel_scan() -> None:
@@ -279,13 +290,14 @@ def run_scan(plan: ScanPlan, progress: Progress | None = None) -> ScanResult:
     plan.details = details
     for data in _verify_stream(plan.todo):
         fresh = []
-        for facts, detail in _chunk_decoder.decode(data):
+        chunk = _chunk_decoder.decode(data)
+        for facts, detail in chunk.results:
             stamp = plan.stamps[facts.file]
             plan.entries[facts.file] = CacheEntry(facts.file, stamp, facts)
-            details.fresh[facts.file] = DetailEntry(stamp, encode_detail(detail))
-            if facts.valid and plan.tallies is not None:
-                plan.tallies.add(detail)
+            details.fresh[facts.file] = DetailEntry(stamp, detail)
             fresh.append(facts)
+        if plan.tallies is not None:
+            plan.tallies.merge(chunk.tallies)
         verified += len(fresh)
         if progress is not None:
             progress(verified, total, fresh)
