@@ -123,24 +123,24 @@ def v1_layout(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def record_sizes(work: Path, staff: int) -> tuple[int, int, int]:
-    """Median sizes of 20-question records, v2 and v1 layouts of the same records, and count."""
+def record_sizes(work: Path, staff: int, policy_id: str) -> tuple[int, int, int]:
+    """Median sizes of 20-question records of the store's policy, v2 and v1 layouts of the same
+    records, and how many records."""
     import msgspec
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from smtrainer.content.policies import load_policy_set
     from smtrainer.domain.model import Blueprint
     from smtrainer.domain.record_signing import sign_record
     from smtrainer.storage.records import record_text
-    from smtrainer.workflows.content import load_for_app
     from smtrainer.workflows.demo import build_demo
 
-    policies = load_for_app(None).policies
+    policies = load_policy_set(None, policy_id).policies
     twenty = {
         language: msgspec.structs.replace(
             policy, assessment=Blueprint(20, None, policy.assessment.essential_sections)
         )
         for language, policy in policies.items()
-        if any(p.id == policy.id for p in policies.values())
     }
     out = work / "twenty"
     build_demo(out, twenty, staff=staff, years=2, seed=7, today=TODAY)
@@ -244,7 +244,8 @@ def main() -> int:
     sizes = [p.stat().st_size for p in records.rglob("*.toml")]
     count = len(sizes)
     damaged = damage_five(records)
-    v2_twenty, v1_twenty, sample = record_sizes(work, 20 if args.quick else 200)
+    policy_id = tomli.loads(min(records.glob("*.toml")).read_text("utf-8"))["record"]["policy_id"]
+    v2_twenty, v1_twenty, sample = record_sizes(work, 20 if args.quick else 200, policy_id)
 
     start = time.perf_counter()
     plain_loop(records)

@@ -6,8 +6,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from smtrainer.content.catalog import load_catalog
 from smtrainer.content.errors import ContentFolderError
-from smtrainer.content.policies import load_policy_set
+from smtrainer.content.location import bundled_content_dir
+from smtrainer.content.policies import policy_set_of
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.workflows.demo import build_demo
@@ -23,7 +25,9 @@ def run_demo(
         )
         return 2
     try:
-        loaded = load_policy_set(content)
+        catalog = load_catalog([content or bundled_content_dir()])
+        # With several packs installed, the school follows the first by id (the same every run).
+        loaded = policy_set_of(catalog, min(catalog.packs) if catalog.packs else None)
     except ContentFolderError as error:
         print(_("smtrainer demo: error: {message}").format(message=error), file=sys.stderr)
         return 2
