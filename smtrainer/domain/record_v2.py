@@ -13,12 +13,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from smtrainer.domain.ids import is_safe_id
 from smtrainer.i18n import _
 
 SCHEMA_V2 = "smtrainer.record.v2"
-ID_PATTERN = re.compile(r"^[a-z0-9]+([.-][a-z0-9]+)*$")
-"""The safe id alphabet of content and records; at most ID_MAX characters."""
-ID_MAX = 64
 VERDICTS = frozenset({"best", "acceptable", "unsafe"})
 INTEGRITY_PATTERN = re.compile(r"^sha256-[A-Za-z0-9+/]{43}=$")
 
@@ -80,7 +78,8 @@ def parse_step(text: str) -> tuple[str, str, str] | None:
 
 
 def safe_id(value: object) -> bool:
-    return isinstance(value, str) and len(value) <= ID_MAX and bool(ID_PATTERN.match(value))
+    """An id from the one safe alphabet (domain.ids): no trailing line break slips through."""
+    return isinstance(value, str) and is_safe_id(value)
 
 
 def module_ids(record: Mapping[str, Any]) -> list[str]:
