@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 
 from smtrainer.domain.model import AnswerOption, Question, QuestionKind
@@ -49,7 +50,7 @@ OTHER_OPTIONS: dict[str, re.Pattern[str]] = {
 """Options that refer to other options or to their position: meaningless once shuffled."""
 
 SIMILAR = 0.85
-"""Similarity (0–1) of two prompts' wording from which they count as near copies."""
+"""Similarity (0–1) of two prompts' wording, word by word, from which they are near copies."""
 
 SHARED_WORDS = 0.5
 """Share of content words (prompt and right answers) from which two scored questions test the
@@ -203,11 +204,18 @@ def _fold(text: str) -> str:
 
 
 def similarity(first: str, second: str) -> float:
-    """How alike two texts are (0–1), ignoring case, punctuation and spacing."""
-    matcher = difflib.SequenceMatcher(None, _fold(first), _fold(second), autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
-        return 0.0  # Cheap upper bounds already fall short: not worth the exact ratio.
-    return matcher.ratio()
+    """How alike two texts are (0–1), word by word, ignoring case, punctuation and spacing."""
+    return _word_ratio(tuple(_fold(first).split()), tuple(_fold(second).split()))
+
+
+def _word_ratio(first: tuple[str, ...], second: tuple[str, ...]) -> float:
+    total = len(first) + len(second)
+    if not total or 2 * min(len(first), len(second)) < SIMILAR * total:
+        return 0.0  # So different in length that they cannot reach the threshold.
+    shared = sum((Counter(first) & Counter(second)).values())
+    if 2 * shared < SIMILAR * total:
+        return 0.0  # Too few words in common, whatever their order.
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
 def content_words(question: Question, language: str) -> frozenset[str]:
@@ -234,7 +242,9 @@ def near_duplicates(
 ) -> list[tuple[Question, Question, float]]:
     """Near copies: pairs within `questions`, or each of `others` (check questions) against
     them, whose prompts are worded alike or which share most of their content words."""
-    words = {q.id: content_words(q, language) for q in (*questions, *(others or ()))}
+    everything = (*questions, *(others or ()))
+    words = {q.id: content_words(q, language) for q in everything}
+    prompts = {q.id: tuple(_fold(q.prompt).split()) for q in everything}
     if others is None:
         pairs = [(a, b) for i, a in enumerate(questions) for b in questions[i + 1 :]]
         threshold = SHARED_WORDS
@@ -244,7 +254,7 @@ def near_duplicates(
     found = []
     for first, second in pairs:
         shared = shared_words(words[first.id], words[second.id])
-        worded = similarity(first.prompt, second.prompt)
+        worded = _word_ratio(prompts[first.id], prompts[second.id])
         if shared >= threshold or worded >= SIMILAR:
             found.append((first, second, max(shared, worded)))
     return found

@@ -10,6 +10,7 @@ import pytest
 from smtrainer.content.loader import load_tree
 from smtrainer.content.location import bundled_content_dir
 from smtrainer.content.policies import load_policy_set
+from smtrainer.domain.item_stats import simulate
 from smtrainer.domain.model import Policy
 
 LANGUAGES = ("en", "fr")
@@ -23,8 +24,18 @@ def policies() -> dict[str, Policy]:
 
 
 def test_strict_check_is_clean() -> None:
-    tree = load_tree(bundled_content_dir())
+    tree = load_tree(bundled_content_dir(), cues=True)
     assert tree.problems.items == []
+    assert tree.formats()["kingsworth"] == {"en": 2, "fr": 2}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guessing_from_cues_does_not_pass(policies: dict[str, Policy], language: str) -> None:
+    """Attempts drawn and shuffled as the app does them, answered from answer-key cues only."""
+    results = simulate(policies[language], 300, ("any-time.safeguarding",))
+    for name, result in results.items():
+        assert result.passed == 0, name
+        assert result.missed_sections["any-time.safeguarding"] == 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
