@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.cli.main import main
 from smtrainer.domain import sshsig
+from smtrainer.domain.record import NAMESPACE
 from smtrainer.domain.record_signing import Status
 from smtrainer.domain.roster import Roster, StaffMember
 from smtrainer.domain.status import StaffStatus
@@ -347,6 +348,19 @@ def test_allowed_signers_refuses_ids_openssh_reads_as_patterns(
     captured = capsys.readouterr()
     assert "S-00*" not in captured.out and "S-0042 " in captured.out
     assert "S-00*" in captured.err
+    if shutil.which("ssh-keygen") is None:
+        return
+    # Stock OpenSSH with the exported file: the wildcard's key cannot sign for S-0006.
+    signers = tmp_path / "allowed_signers"
+    signers.write_text(captured.out)
+    message = b"a forged record for S-0006"
+    signature = tmp_path / "forged.sig"
+    signature.write_text(sshsig.sign(attacker, NAMESPACE, message))
+    command = ["ssh-keygen", "-Y", "verify", "-f", str(signers), "-I", "S-0006", "-n", NAMESPACE]
+    forged = subprocess.run(
+        [*command, "-s", str(signature)], input=message, capture_output=True, check=False
+    )
+    assert forged.returncode != 0
 
 
 def test_store_is_private_whatever_the_umask(school: School) -> None:
