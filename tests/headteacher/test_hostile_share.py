@@ -518,3 +518,15 @@ def test_collect_exits_1_when_anything_was_invalid(school: School) -> None:
     assert main(["collect", str(school.share), "--store", str(school.store)]) == 0
     (school.share / "bad.toml").write_text("nonsense")
     assert main(["collect", str(school.share), "--store", str(school.store)]) == 1
+
+
+def test_new_passphrase_is_asked_twice_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from smtrainer.cli import key_cmd
+
+    monkeypatch.delenv(key_cmd.PASSPHRASE_VARIABLE, raising=False)
+    monkeypatch.setattr(key_cmd.sys.stdin, "isatty", lambda: True)
+    typed = iter(["first", "second", "same", "same"])
+    monkeypatch.setattr(key_cmd.getpass, "getpass", lambda prompt: next(typed))
+    with pytest.raises(key_cmd.PassphraseError, match="differ"):
+        key_cmd._passphrase(new=True, existing=False)
+    assert key_cmd._passphrase(new=True, existing=False) == "same"
