@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -27,9 +28,15 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def atomic_write(
-    path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False, sync: bool = True
+    path: Path,
+    data: bytes | Sequence[bytes],
+    *,
+    mode: int = 0o644,
+    exclusive: bool = False,
+    sync: bool = True,
 ) -> None:
-    """Write `data` to `path` so readers see the old file or the new one, never a part.
+    """Write `data` (bytes, or parts written one after the other, never joined in memory) to
+    `path` so readers see the old file or the new one, never a part.
 
     With `exclusive`, fail if `path` already exists (create-only), without replacing it.
     `sync=False` skips the fsyncs, for bulk files that can be made again (the demo school).
@@ -43,7 +50,8 @@ def atomic_write(
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in (data,) if isinstance(data, bytes) else data:
+                handle.write(part)
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())

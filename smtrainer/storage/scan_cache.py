@@ -97,7 +97,7 @@ def _write(path: Path, cache: msgspec.Struct) -> None:
     body = _encoder.encode(cache)
     digest = hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest()
     with contextlib.suppress(StorageError):
-        atomic_write(path, MAGIC + digest + body, sync=False, mode=PRIVATE_FILE)
+        atomic_write(path, [MAGIC, digest, body], sync=False, mode=PRIVATE_FILE)
 
 
 def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
