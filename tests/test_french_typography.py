@@ -10,6 +10,7 @@ import pytest
 
 import babel_runner
 from smtrainer.cli.main import main
+from smtrainer.documents.wording import long_date as document_date
 from smtrainer.i18n import set_language
 from smtrainer.ui.formatting import long_date
 
@@ -39,6 +40,7 @@ def test_the_first_of_a_month_is_written_1er() -> None:
     assert long_date(dt.date(2026, 12, 11)) == "11 décembre 2026"
     set_language("en")
     assert long_date(dt.date(2026, 12, 1)) == "December 1, 2026"
+    assert document_date(dt.date(2026, 12, 1), "fr") == "1er décembre 2026", "certificates too"
 
 
 def test_help_headings_follow_french_typography(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from babel.dates import format_date
-
+from smtrainer.documents.wording import long_date
 from smtrainer.domain.dates import parse_date, parse_timestamp
 from smtrainer.domain.record import verification_code
 from smtrainer.domain.roles import role_label
@@ -27,7 +26,7 @@ class Certificate:
 
 
 def _long_date(day: dt.date, language: str) -> str:
-    return str(format_date(day, format="long", locale=language))
+    return long_date(day, language)
 
 
 def make_certificate(

@@ -43,10 +43,16 @@ def option_label(question: Question, option: AnswerOption) -> str:
     return _(option.text) if question.kind is QuestionKind.TRUE_FALSE else option.text
 
 
-def long_date(day: dt.date) -> str:
+def long_date(day: dt.date, language: str | None = None) -> str:
+    """A date in words in `language` (the active one by default): "1 December 2026"; French
+    writes the first of a month "1er décembre"."""
     from babel.dates import format_date
 
-    return str(format_date(day, format="long", locale=current_language()))
+    language = language or current_language()
+    text = str(format_date(day, format="long", locale=language))
+    if language == "fr" and day.day == 1 and text.startswith("1 "):
+        text = "1er" + text[1:]
+    return text
 
 
 def percent(value: int) -> str:

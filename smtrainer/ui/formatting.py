@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
 from babel.numbers import format_percent
 
+from smtrainer.documents import wording
 from smtrainer.i18n import current_language
 
 
 def long_date(day: dt.date) -> str:
-    """A date in words: "1 December 2026"; French writes the first of a month "1er"."""
-    text = str(format_date(day, format="long", locale=current_language()))
-    if current_language() == "fr" and day.day == 1 and text.startswith("1 "):
-        text = "1er" + text[1:]
-    return text
+    """A date in words in the active language ("1er décembre 2026" in French)."""
+    return wording.long_date(day)
 
 
 def percent(value: int) -> str:

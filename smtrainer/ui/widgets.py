@@ -7,12 +7,14 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Click
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, RadioButton, RadioSet, Static
+from textual.widgets._footer import FooterKey
 
 from smtrainer.i18n import _
 
@@ -94,7 +96,8 @@ class MoreBelow(Static):
 
     def _update(self, _value: object = None) -> None:
         scroller = self.scroller
-        hidden = scroller.max_scroll_y - scroller.scroll_y >= 1
+        # Only the bottom padding out of sight is not "more".
+        hidden = scroller.max_scroll_y - scroller.scroll_y > scroller.styles.padding.bottom
         if hidden:
             self.update(_("↓ More below: ↓ or Page Down to scroll"))
         self.display = hidden
@@ -114,10 +117,33 @@ class KeyFooter(Footer):
         # screen lists it, and Ctrl+P works everywhere.
         super().__init__(show_command_palette=show_command_palette)
 
+    KEY_ONLY_WHEN_NARROW = frozenset({"request_quit", "help", "back"})
+    """Below 80 columns these keys show without their label (the help lists them), so that
+    every key fits down to 60 columns, in French too."""
+
+    _narrow: bool | None = None
+
     def on_mount(self) -> None:
-        # Keys and labels sit close together so that every key fits in 80 (and 60) columns,
-        # in French too.
-        self.compact = True
+        self.compact = True  # Keys and labels sit close together.
+        self._narrow = self.app.size.width < 80
+
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < 80
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._shown = None
+            self.refresh(recompose=True)
+
+    def compose(self) -> ComposeResult:
+        narrow = self.app.size.width < 80
+        for widget in super().compose():
+            if (
+                narrow
+                and isinstance(widget, FooterKey)
+                and widget.action in self.KEY_ONLY_WHEN_NARROW
+            ):
+                widget.description = ""
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if self.app.app_focus and self.is_attached and screen is self.screen:

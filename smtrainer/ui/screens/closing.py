@@ -12,9 +12,11 @@ from textual.widgets import Input, Label, Static
 from smtrainer.documents.certificate import certificate_html
 from smtrainer.domain.model import AcknowledgementMode
 from smtrainer.i18n import N_, _
+from smtrainer.storage.action_list import save_action_list
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.ui.dialogs import PassphraseDialog
+from smtrainer.ui.formatting import long_date
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices, Plain
 
@@ -61,8 +63,46 @@ class SelfCheckScreen(JourneyScreen):
         self.trainer.advance()
 
 
+def action_list_text(screen: JourneyScreen) -> str | None:
+    """The action list as a small text document, or None when there is nothing to do."""
+    actions = screen.journey.action_list()
+    if not actions:
+        return None
+    policy = screen.policy
+    lines = [
+        _("Your action list (private)"),
+        f"{policy.school} — {policy.title}",
+        long_date(screen.trainer.now().date()),
+        "",
+        *(f"☐ {item.action}" for item in actions),
+        "",
+        _("This list is for you only. It is not saved in your record."),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def keep_action_list(screen: JourneyScreen, text: str | None) -> Path | None:
+    """Save the action list's `text` in the learner's own folder (nothing when there is no
+    list); a failure is shown, never fatal."""
+    if text is None:
+        return None
+    try:
+        return save_action_list(screen.policy.id, text)
+    except StorageError as error:
+        screen.notify(
+            _("Your action list could not be saved: {reason}").format(reason=error.reason),
+            severity="error",
+            markup=False,
+        )
+        return None
+
+
 class ActionsScreen(JourneyScreen):
-    """The person's own action list from the practice check."""
+    """The person's own action list from the practice check; S keeps a copy on this computer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "save", N_("Save my list"), id="save-actions", priority=True),
+    ]
 
     def heading(self) -> str:
         return _("Your action list (private)")
@@ -78,7 +118,30 @@ class ActionsScreen(JourneyScreen):
                 classes="heading",
             )
         yield Plain(_("This list is for you only. It is not saved in your record."))
-        yield Hint(_("Enter: continue to the acknowledgement."))
+        if actions:
+            yield Hint(
+                _(
+                    "S: save this list on this computer (only you can read it; it is also kept "
+                    "when you sign). Enter: continue to the acknowledgement."
+                )
+            )
+        else:
+            yield Hint(_("Enter: continue to the acknowledgement."))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """S is offered only when there is something on the list."""
+        if action == "save" and self.is_shown:
+            return bool(self.journey.action_list())
+        return super().check_action(action, parameters)
+
+    async def action_save(self) -> None:
+        path = keep_action_list(self, action_list_text(self))
+        if path is not None:
+            self.notify(
+                _("Your action list is saved in {path}").format(path=path),
+                timeout=10,
+                markup=False,
+            )
 
     async def action_continue(self) -> None:
         self.trainer.advance()
@@ -139,13 +202,16 @@ class AcknowledgeScreen(JourneyScreen):
 
     async def action_continue(self, passphrase: str | None = None) -> None:
         self.typed = self.query_one("#signature", Input).value
+        # Signing clears the progress the action list comes from: keep its text first.
+        action_list = action_list_text(self)
         signing = self.journey.sign(self.typed, passphrase)
         if signing.passphrase_prompt is not None:
             self.app.push_screen(PassphraseDialog(signing.passphrase_prompt), self._with_passphrase)
         elif signing.finished is None:
             self.query_one("#sign-problem", Static).update(f"✗ {signing.problem}")
         else:
-            self.app.switch_screen(DoneScreen(signing.finished))
+            kept = keep_action_list(self, action_list)
+            self.app.switch_screen(DoneScreen(signing.finished, action_list=kept))
 
 
 class DoneScreen(JourneyScreen):
@@ -157,9 +223,10 @@ class DoneScreen(JourneyScreen):
         Binding("enter", "home", N_("Welcome screen"), id="continue", priority=True),
     ]
 
-    def __init__(self, finished: Finished) -> None:
+    def __init__(self, finished: Finished, *, action_list: Path | None = None) -> None:
         super().__init__()
         self.finished = finished
+        self.action_list = action_list
 
     def heading(self) -> str:
         return self.finished.certificate.heading
@@ -169,28 +236,39 @@ class DoneScreen(JourneyScreen):
         delivery = self.finished.delivery
         yield Plain("✓ " + certificate.heading, classes="heading")
         yield FactTable(certificate.rows, id="certificate-rows")
+        # Paths and commands each start a line of their own, so the words around them never
+        # break them; the folder and the file name are shown apart.
         lines = [
-            _("Your signed record is saved on this computer: {path}").format(path=delivery.local)
+            _("Your signed record is saved on this computer, in the folder:"),
+            f"  {delivery.local.parent}",
+            _("as the file:"),
+            f"  {delivery.local.name}",
         ]
         if delivery.shared is not None:
-            lines.append(
-                _("It has been handed in to the shared folder: {path}").format(path=delivery.shared)
-            )
+            lines += [_("It has been handed in to the shared folder:"), f"  {delivery.shared}"]
         elif delivery.outbox is not None:
-            lines.append(
-                _(
-                    "The shared folder could not be reached ({problem}). "
-                    "The record waits in {path}; run `smtrainer deliver` later, "
-                    "or give the file to your head teacher."
-                ).format(problem=delivery.problem, path=delivery.outbox)
-            )
+            lines += [
+                _("The shared folder could not be reached ({problem}).").format(
+                    problem=delivery.problem
+                ),
+                _("The record waits in the folder:"),
+                f"  {delivery.outbox}",
+                _("Hand it in later with this command, or give the file to your head teacher:"),
+                "  smtrainer deliver",
+            ]
         else:
-            lines.append(
+            lines += [
                 _(
                     "Hand it in by giving this file to your head teacher (for example on a USB "
-                    "stick), or set a shared folder with `smtrainer deliver --to FOLDER`."
-                )
-            )
+                    "stick), or set a shared folder with this command:"
+                ),
+                "  smtrainer deliver --to " + _("FOLDER"),
+            ]
+        if self.action_list is not None:
+            lines += [
+                _("Your private action list (not in the record) is kept in:"),
+                f"  {self.action_list}",
+            ]
         yield Plain("\n".join(lines), classes="delivery")
         yield Hint(_("S: save a printable certificate. Enter: back to the welcome screen."))
 

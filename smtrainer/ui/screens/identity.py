@@ -7,27 +7,34 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, RadioSet, Static
 
 from smtrainer.domain.model import StaffIdRule
 from smtrainer.domain.progress import Identity
 from smtrainer.domain.roles import ROLES
 from smtrainer.i18n import N_, _
 from smtrainer.ui.formatting import long_date
-from smtrainer.ui.screens.base import trainer_of
+from smtrainer.ui.screens.base import GuardedScreen, trainer_of
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import Hint, KeyFooter, Plain
+from smtrainer.ui.widgets import (
+    Hint,
+    KeyFooter,
+    MoreBelow,
+    Plain,
+    RoleButton,
+    RoleChoices,
+    TitleBar,
+)
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
 
 
-class IdentityScreen(Screen[None]):
+class IdentityScreen(GuardedScreen[None]):
     """Name, staff id and role, filled in from last time when known."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", N_("Back"), id="back"),
+        Binding("escape", "back", N_("Back"), id="back"),
         Binding("ctrl+s", "submit", N_("Continue"), id="continue"),
     ]
 
@@ -51,8 +58,8 @@ class IdentityScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         policy = self.trainer.policy
         assert policy is not None
-        yield Header(show_clock=False)
-        with VerticalScroll(id="body"):
+        yield TitleBar()
+        with VerticalScroll(id="body") as body:
             yield Plain(_("Who you are"), classes="heading")
             yield Label(_("Full name (as you will sign it)"), markup=False)
             yield Input(self.name_value, id="name")
@@ -65,11 +72,17 @@ class IdentityScreen(Screen[None]):
                 yield Label(label, markup=False)
                 yield Input(self.staff_id_value, id="staff-id")
             yield Label(_("Role"), markup=False)
-            with RadioSet(id="role"):
+            with RoleChoices(id="role"):
                 for role_id, label in ROLES.items():
-                    yield RadioButton(_(label), value=role_id == self.role_value, name=role_id)
+                    yield RoleButton(_(label), value=role_id == self.role_value, name=role_id)
             yield Plain("", id="identity-problem")
-            yield Hint(_("Tab moves between fields; Enter in a field or Ctrl+S continues."))
+            yield Hint(
+                _(
+                    "Tab moves between fields. Enter continues; on a role, Enter chooses it and "
+                    "continues. Ctrl+S continues from any field."
+                )
+            )
+        yield MoreBelow(body)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -96,6 +109,12 @@ class IdentityScreen(Screen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_submit()
 
+    def on_role_choices_chosen(self, event: RoleChoices.Chosen) -> None:
+        self.action_submit()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
     def action_submit(self) -> None:
         self._remember_fields()
         journey = self.trainer.journey
@@ -113,15 +132,18 @@ class IdentityScreen(Screen[None]):
         from smtrainer.ui.dialogs import ConfirmDialog
 
         def answer(refresher: bool | None) -> None:
+            if refresher is None:
+                return  # Cancelled: stay on this screen.
             journey.start(identity, offer if refresher else None)
             self.trainer.show_position()
 
-        self.app.push_screen(
+        self.ask(
             ConfirmDialog(
                 _(
                     "You completed this training on {date}. Take the shorter refresher: a "
                     "test-out quiz first, then only what you missed or what has changed?"
-                ).format(date=long_date(offer.last_completed))
+                ).format(date=long_date(offer.last_completed)),
+                default=True,
             ),
             answer,
         )

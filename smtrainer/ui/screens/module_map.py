@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -28,7 +29,7 @@ class MapScreen(JourneyScreen):
     """The module map."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "assessment", N_("Final assessment"), id="assessment"),
+        Binding("a", "assessment", N_("Final assessment"), id="assessment", priority=True),
     ]
 
     def heading(self) -> str:
@@ -45,40 +46,79 @@ class MapScreen(JourneyScreen):
         if progress.changed and progress.plan is not None:
             yield Plain(_("Refresher: only the modules below need another look."))
         yield DataTable(id="map", cursor_type="row", zebra_stripes=True)
+        next_step = self.next_step()
         if self.journey.all_modules_done():
             yield Plain(
-                _("Every module is done. Press A for the final assessment."),
+                _("Every module is done. Press A: {next_step}.").format(next_step=next_step),
                 id="map-ready",
             )
-        yield Hint(_("Arrows and Enter open a module. A: final assessment. Escape: welcome."))
+        yield Hint(
+            _("Arrows and Enter open a module. A: {next_step}. Escape: welcome.").format(
+                next_step=next_step
+            )
+        )
+
+    def next_step(self, *, short: bool = False) -> str:
+        """What A leads to once the modules are done: the assessment, answering again what was
+        missed, or (assessment passed, as after a refresher's test-out) the practice check.
+        `short` gives the footer's label."""
+        assessment = self.progress.assessment
+        if assessment is None:
+            return _("Assessment") if short else _("final assessment")
+        if self.journey.review().passed:
+            return _("Practice check") if short else _("practice check")
+        return _("Retry") if short else _("answer again")
+
+    def _label_next_step(self) -> None:
+        """The footer's label for A says where it leads (see `next_step`)."""
+        label = self.next_step(short=True)
+        bindings = self._bindings.key_to_bindings
+        bindings["a"] = [replace(b, description=label) for b in bindings["a"]]
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         super().on_mount()
         self._fill()
 
-    async def refresh_language(self) -> None:
-        await super().refresh_language()
-        self._fill()
+    def _titles(self) -> None:
+        super()._titles()
+        self._label_next_step()  # After the bindings are translated again.
 
-    def _fill(self) -> None:
+    async def refresh_language(self) -> None:
+        table = self.query_one("#map", DataTable)
+        keep = self._cursor_module(table)
+        await super().refresh_language()
+        self._fill(keep)
+
+    def _cursor_module(self, table: DataTable[object]) -> str | None:
+        modules = self.journey.modules()
+        row = table.cursor_row
+        return modules[row].id if 0 <= row < len(modules) else None
+
+    def _fill(self, keep: str | None = None) -> None:
+        """Number, status and minutes before the title, so they show at 80 columns whatever
+        the length of the titles; the cursor stays on `keep` (a module id), else the next
+        module to do."""
         table = self.query_one("#map", DataTable)
         table.add_column(_("No."), key="number")
-        table.add_column(_("Module"), key="title")
-        table.add_column(_("Minutes"), key="minutes")
         table.add_column(_("Status"), key="status")
+        # TRANSLATORS: short column heading for the minutes a module takes.
+        table.add_column(_("Min"), key="minutes")
+        table.add_column(_("Module"), key="title")
         modules = self.journey.modules()
         for number, module in enumerate(modules, start=1):
             table.add_row(
                 *cells(
                     str(number),
-                    module.title,
-                    str(module.minutes),
                     module_status(self.progress, module.id),
+                    str(module.minutes),
+                    module.title,
                 ),
                 key=module.id,
             )
+        ids = [m.id for m in modules]
         next_up = next((i for i, m in enumerate(modules) if not self.progress.module(m.id).done), 0)
-        table.move_cursor(row=next_up)
+        table.move_cursor(row=ids.index(keep) if keep in ids else next_up)
         table.focus()
 
     async def action_pick(self, number: int) -> None:

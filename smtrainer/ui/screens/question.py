@@ -6,7 +6,9 @@ from textual.app import ComposeResult
 
 from smtrainer.documents.wording import option_label
 from smtrainer.domain.model import AnswerOption, Question, QuestionKind
-from smtrainer.i18n import _
+from smtrainer.domain.record import RecordKind
+from smtrainer.i18n import _, ngettext
+from smtrainer.ui.formatting import percent
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import Hint, NumberedChoices, Plain
 from smtrainer.ui.words import result_label
@@ -24,6 +26,7 @@ class QuestionScreen(JourneyScreen):
         super().__init__()
         self.selected: set[str] = set()
         self.question_id: str | None = None
+        self.introduced = False
 
     @property
     def question(self) -> Question:
@@ -38,7 +41,32 @@ class QuestionScreen(JourneyScreen):
     def in_assessment(self) -> bool:
         return self.journey.in_assessment()
 
+    @property
+    def in_testout(self) -> bool:
+        """The refresher's first quiz, before the plan of what to revisit."""
+        progress = self.progress
+        return (
+            self.in_assessment
+            and progress.kind == RecordKind.REFRESHER.value
+            and not progress.testout_reviewed
+        )
+
+    @property
+    def introducing(self) -> bool:
+        """Before the first question of an assessment: say what it is and what happens next."""
+        assessment = self.progress.assessment
+        return (
+            not self.introduced
+            and self.in_assessment
+            and not self.journey.asking_again()
+            and self.progress.position.index == 0
+            and assessment is not None
+            and not assessment.answers
+        )
+
     def heading(self) -> str:
+        if self.in_testout:
+            return _("Test-out quiz")
         if self.in_assessment:
             return _("Final assessment")
         module = self.policy.module(self.progress.position.module or "")
@@ -54,7 +82,46 @@ class QuestionScreen(JourneyScreen):
     def _labels(self, question: Question) -> list[str]:
         return [option_label(question, option) for option in self.options]
 
+    def introduction(self) -> ComposeResult:
+        total = self.journey.assessment_length()
+        yield Plain(self.heading(), classes="heading")
+        lines = [
+            ngettext(
+                "{count} question, drawn from every module.",
+                "{count} questions, drawn from every module.",
+                total,
+            ).format(count=total),
+            _("To pass: {mark} or more.").format(mark=percent(self.policy.pass_mark)),
+        ]
+        if self.in_testout:
+            lines.append(
+                _(
+                    "Afterwards you see what you got wrong, then revisit only the modules you "
+                    "missed questions in or whose content has changed."
+                )
+            )
+        else:
+            lines.append(
+                _(
+                    "Afterwards you see every wrong answer with its explanation; if you have "
+                    "not passed, you answer again questions on what you got wrong."
+                )
+            )
+        yield Plain("\n".join(f"• {line}" for line in lines), classes="reading")
+        yield Plain(
+            _(
+                "Your head teacher receives your score, your answer to each question and your "
+                "choices in the scenarios. Your private practice check never leaves this "
+                "computer."
+            ),
+            classes="reading",
+        )
+        yield Hint(_("Enter: start. Escape: back."))
+
     def body(self) -> ComposeResult:
+        if self.introducing:
+            yield from self.introduction()
+            return
         question = self.question
         if self.question_id != question.id:
             self.question_id = question.id
@@ -100,6 +167,8 @@ class QuestionScreen(JourneyScreen):
             yield Hint(_("Press a number, then Enter to confirm."))
 
     async def action_pick(self, number: int) -> None:
+        if self.introducing:
+            return
         question = self.question
         if not 1 <= number <= len(self.options):
             return
@@ -113,6 +182,10 @@ class QuestionScreen(JourneyScreen):
         await self.refresh_body()
 
     async def action_continue(self) -> None:
+        if self.introducing:
+            self.introduced = True
+            await self.refresh_body()
+            return
         if not self.in_assessment and self._saved_answer() is not None:
             self.trainer.advance()
             return

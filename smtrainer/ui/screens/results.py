@@ -19,7 +19,7 @@ class ReviewScreen(JourneyScreen):
     """Score, pass or not, and every wrong answer with its explanation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "stop", N_("Stop here"), id="stop"),
+        Binding("s", "stop", N_("Stop here"), id="stop", priority=True),
     ]
 
     def heading(self) -> str:
@@ -42,7 +42,7 @@ class ReviewScreen(JourneyScreen):
             classes="heading",
         )
         yield Plain(
-            "✓ " + _("Passed") if passed else "✗ " + _("Not passed yet"),
+            "✓ " + _("Assessment passed") if passed else "✗ " + _("Assessment not passed yet"),
             classes="verdict",
         )
         for item in review.wrong:
@@ -88,9 +88,9 @@ class ReviewScreen(JourneyScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """S (stop here) is offered only while the assessment is not passed."""
-        if action == "stop":
+        if action == "stop" and self.is_shown:
             return self.journey.may_stop()
-        return True
+        return super().check_action(action, parameters)
 
     async def action_stop(self) -> None:
         if self.journey.stop_here():
