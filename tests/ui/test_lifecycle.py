@@ -235,3 +235,22 @@ async def test_fill_identity_helper_still_reaches_the_map(tiny: Path) -> None:
         await pilot.pause()
         await fill_identity(pilot)
         assert app.progress is not None and app.progress.position.stage is Stage.MAP
+
+
+async def test_the_school_name_follows_the_language(tiny: Path) -> None:
+    """After F2 the title bar names the school as the other language's pack does."""
+    policy = tiny / "fr" / "tiny" / "policy.toml"
+    assert "École de test" in policy.read_text(encoding="utf-8")
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, IdentityScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.title == "École de test"
+        await fill_identity(pilot)
+        assert app.screen.title == "École de test"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.title == "Test School"

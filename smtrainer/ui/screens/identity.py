@@ -103,6 +103,8 @@ class IdentityScreen(GuardedScreen[None]):
     async def refresh_language(self) -> None:
         self._remember_fields()
         retranslate(self)
+        policy = self.trainer.policy
+        self.title = policy.school if policy else ""  # Schools name themselves per language.
         self.sub_title = _("Who you are")
         await self.recompose()
 
