@@ -52,7 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--content",
         type=Path,
         metavar=_("DIR"),
-        help=_("use the policy packs in DIR instead of the bundled content"),
+        help=_(
+            "add the policy packs in DIR to the bundled ones (a pack there replaces a bundled "
+            "pack with the same id)"
+        ),
+    )
+    parser.add_argument(
+        "--content-only",
+        action="store_true",
+        help=_("with --content: use only the packs in DIR, not the bundled ones"),
+    )
+    parser.add_argument(
+        "--policy",
+        metavar="ID",
+        help=_(
+            "the policy pack to train on (default: the one chosen last time; "
+            "asked when several are installed)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     check = commands.add_parser(
@@ -402,7 +418,15 @@ def _main(argv: Sequence[str] | None) -> int:
             today=today,
             content=args.content,
         )
-    return _training(args.content, language_forced=args.lang is not None, plain=plain)
+    if args.content_only and args.content is None:
+        parser.error(_("--content-only needs --content DIR"))
+    return _training(
+        args.content,
+        language_forced=args.lang is not None,
+        plain=plain,
+        policy=args.policy,
+        add_to_bundled=not args.content_only,
+    )
 
 
 def plain_wanted() -> bool:
@@ -419,14 +443,28 @@ def _is_terminal(stream: Any) -> bool:
         return False
 
 
-def _training(content: Path | None, *, language_forced: bool, plain: bool) -> int:
+def _training(
+    content: Path | None,
+    *,
+    language_forced: bool,
+    plain: bool,
+    policy: str | None = None,
+    add_to_bundled: bool = True,
+) -> int:
     if plain:
         from smtrainer.plain.launch import run_plain
 
-        return run_plain(content, language_forced=language_forced)
+        return run_plain(
+            content, language_forced=language_forced, policy=policy, add_to_bundled=add_to_bundled
+        )
     from smtrainer.ui.launch import run_app
 
-    return run_app(content_dir=content, language_forced=language_forced)
+    return run_app(
+        content_dir=content,
+        language_forced=language_forced,
+        policy=policy,
+        add_to_bundled=add_to_bundled,
+    )
 
 
 def _head_teacher(args: argparse.Namespace) -> int:

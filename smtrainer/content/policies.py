@@ -1,23 +1,20 @@
-"""The policy in every language, ready to use, or the problems that stop it being used."""
+"""One policy pack in every language, ready to use, or the problems that stop it being used."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import msgspec
-
 from smtrainer import __version__
+from smtrainer.content.catalog import CATALOG_FORMAT, Catalog, load_catalog
 from smtrainer.content.location import bundled_content_dir
 from smtrainer.domain import model as model_module
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
-
-CHECKED_FORMAT = 3
-
-DEFAULT_POLICY = "kingsworth"
+from smtrainer.i18n import _
 
 
 @dataclass
@@ -27,50 +24,58 @@ class PolicySet:
     policy_id: str | None
     policies: dict[str, Policy] = field(default_factory=dict)
     errors: list[Problem] = field(default_factory=list)
-    checked: bytes | None = None
-    """The checked policies as JSON (for a cache), set when there were no errors."""
 
 
-class CheckedContent(msgspec.Struct, frozen=True):
-    """What the checked-content cache holds: the built policies, ready to use."""
-
-    format: int
-    policy_id: str | None
-    policies: dict[str, Policy]
+def content_roots(content_dir: Path | None = None, *, only: bool = False) -> list[Path]:
+    """The folders packs are read from: the bundled content, then `content_dir` (whose packs
+    replace bundled ones with the same id), or `content_dir` alone when `only`."""
+    if content_dir is None:
+        return [bundled_content_dir()]
+    if only:
+        return [content_dir]
+    return [bundled_content_dir(), content_dir]
 
 
 def load_policy_set(content_dir: Path | None = None, policy_id: str | None = None) -> PolicySet:
-    """Load and check `content_dir` (default: the bundled content).
+    """Load and check the pack `policy_id` in `content_dir` (default: the bundled content);
+    without an id, the only pack there (an error when there are several).
 
     Raises ContentFolderError when the folder itself cannot be used.
     """
-    # Imported here: reading, checking and building are only needed when the cache misses.
-    from smtrainer.content.build import build_policy
-    from smtrainer.content.hashing import module_hashes
-    from smtrainer.content.loader import load_tree
+    catalog = load_catalog([content_dir or bundled_content_dir()])
+    return policy_set_of(catalog, policy_id)
 
-    tree = load_tree(content_dir or bundled_content_dir())
+
+def policy_set_of(catalog: Catalog, policy_id: str | None) -> PolicySet:
+    """One pack of the catalog, with its errors (or why there is none to give)."""
     if policy_id is None:
-        policy_id = DEFAULT_POLICY if DEFAULT_POLICY in tree.packs else next(iter(tree.packs), None)
-    packs = tree.packs.get(policy_id, {}) if policy_id else {}
-    errors = [p for p in tree.problems.sorted() if p.is_error]
-    if errors:
-        return PolicySet(policy_id, errors=errors)
-    hashes = module_hashes(packs)
-    policies = {lang: build_policy(pack, hashes) for lang, pack in packs.items() if pack.is_valid}
-    checked = msgspec.json.encode(CheckedContent(CHECKED_FORMAT, policy_id, policies))
-    return PolicySet(policy_id, policies, checked=checked)
+        if len(catalog.packs) > 1:
+            message = _(
+                "several policy packs are installed ({ids}); choose one with --policy"
+            ).format(ids=", ".join(sorted(catalog.packs)))
+            return PolicySet(None, errors=[Problem("", None, "", message)])
+        policy_id = next(iter(catalog.packs), None)
+    entry = catalog.packs.get(policy_id) if policy_id else None
+    if entry is None:
+        if catalog.errors:
+            return PolicySet(policy_id, errors=list(catalog.errors))
+        message = _("no policy pack '{policy}' is installed; installed: {ids}").format(
+            policy=policy_id, ids=", ".join(sorted(catalog.packs)) or "-"
+        )
+        return PolicySet(policy_id, errors=[Problem("", None, "", message)])
+    return PolicySet(policy_id, dict(entry.policies), list(entry.errors))
 
 
-def content_signature(content_dir: Path | None = None, policy_id: str | None = None) -> str:
-    """Changes whenever any file under the content folder changes (path, size or time), and
+def content_signature(roots: Sequence[Path]) -> str:
+    """Changes whenever any file under the content folders changes (path, size or time), and
     whenever the code that builds the cached model does."""
-    root = content_dir or bundled_content_dir()
-    digest = hashlib.sha256(f"{__version__}|{CHECKED_FORMAT}|{policy_id}|{root}".encode())
+    names = "|".join(str(root) for root in roots)
+    digest = hashlib.sha256(f"{__version__}|{CATALOG_FORMAT}|{names}".encode())
     paths = [Path(__file__).with_name("build.py"), Path(model_module.__file__ or "")]
-    for folder, folders, files in os.walk(root):
-        folders.sort()
-        paths.extend(Path(folder) / name for name in sorted(files))
+    for root in roots:
+        for folder, folders, files in os.walk(root):
+            folders.sort()
+            paths.extend(Path(folder) / name for name in sorted(files))
     for path in paths:
         try:
             info = path.stat()
@@ -78,14 +83,3 @@ def content_signature(content_dir: Path | None = None, policy_id: str | None = N
             continue
         digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
-
-
-def policy_set_from_checked(data: bytes) -> PolicySet | None:
-    """The policy set a cache holds; None if it is not exactly what this version writes."""
-    try:
-        checked = msgspec.json.decode(data, type=CheckedContent)
-    except msgspec.MsgspecError:
-        return None
-    if checked.format != CHECKED_FORMAT:
-        return None
-    return PolicySet(checked.policy_id, dict(checked.policies), checked=data)

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from smtrainer.documents.school_notes import contact_lines, contact_pairs, policy_notes
 from smtrainer.documents.wording import long_date
 from smtrainer.domain.dates import parse_date, parse_timestamp
+from smtrainer.domain.model import Policy
 from smtrainer.domain.record import verification_code
 from smtrainer.domain.roles import role_label
 from smtrainer.i18n import _, using_language
@@ -23,6 +25,10 @@ class Certificate:
     heading: str
     rows: tuple[tuple[str, str], ...]
     note: str
+    contacts: tuple[tuple[str, str], ...] = ()
+    """Who to tell, as the school's pack names them: (who, when and how)."""
+    notes: tuple[str, ...] = ()
+    """Where the full policy is kept; that a translation is not the reference."""
 
 
 def _long_date(day: dt.date, language: str) -> str:
@@ -30,17 +36,24 @@ def _long_date(day: dt.date, language: str) -> str:
 
 
 def make_certificate(
-    record: Mapping[str, Any], fingerprint: str, policy_title: str, school: str
+    record: Mapping[str, Any],
+    fingerprint: str,
+    policy_title: str,
+    school: str,
+    policy: Policy | None = None,
 ) -> Certificate:
-    """The certificate for a signed record, in the language the training was done in."""
+    """The certificate for a signed record, in the language the training was done in; with the
+    record's `policy` (in that language) it also names whom to tell and where the policy is."""
     language = str(record["language"])
     with using_language(language):
+        role = str(record["staff_role"])
+        school_roles = {r.id: r.title for r in policy.roles} if policy is not None else {}
         completed = parse_timestamp(record["completed_at"]).date()
         due = parse_date(record["refresher_due"])
         result = _("Passed") if record["passed"] else _("Not passed")
         rows = (
             (_("Name"), str(record["staff_name"])),
-            (_("Role"), role_label(str(record["staff_role"]))),
+            (_("Role"), school_roles.get(role) or role_label(role)),
             (_("Staff id"), str(record["staff_id"]) or "—"),
             (_("School"), school),
             (
@@ -69,7 +82,20 @@ def make_certificate(
                 "checked with `smtrainer verify`, is the proof; the verification code ties the "
                 "two together."
             ),
+            contacts=contact_pairs(policy.contacts) if policy else (),
+            notes=policy_notes(policy) if policy else (),
         )
+
+
+def contacts_text(certificate: Certificate) -> str:
+    """Whom to tell and the notes, as plain lines (screen and plain mode)."""
+    lines = []
+    if certificate.contacts:
+        with using_language(certificate.language):
+            lines.append(_("Who to tell:"))
+        lines.extend(contact_lines(certificate.contacts))
+    lines.extend(certificate.notes)
+    return "\n".join(lines)
 
 
 def certificate_html(certificate: Certificate) -> str:
@@ -98,7 +124,21 @@ def certificate_html(certificate: Certificate) -> str:
   <table>
 {rows}
   </table>
-  <p>{escape(certificate.note)}</p>
+{_contacts_html(certificate)}  <p>{escape(certificate.note)}</p>
 </body>
 </html>
 """
+
+
+def _contacts_html(certificate: Certificate) -> str:
+    parts = []
+    if certificate.contacts:
+        with using_language(certificate.language):
+            heading = _("Who to tell")
+        items = "\n".join(
+            f"    <li><strong>{escape(who)}</strong>{': ' + escape(how) if how else ''}</li>"
+            for who, how in certificate.contacts
+        )
+        parts.append(f"  <h2>{escape(heading)}</h2>\n  <ul>\n{items}\n  </ul>\n")
+    parts.extend(f"  <p>{escape(note)}</p>\n" for note in certificate.notes)
+    return "".join(parts)

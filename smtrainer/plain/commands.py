@@ -13,6 +13,7 @@ class Command(StrEnum):
     HELP = "help"
     BACK = "back"
     LANGUAGE = "language"
+    CONTACTS = "contacts"
     QUIT = "quit"
 
 
@@ -25,6 +26,9 @@ WORDS = {
     Command.BACK: N_("back"),
     # TRANSLATORS: a command word typed in the plain text mode: one word, lower case.
     Command.LANGUAGE: N_("language"),
+    # TRANSLATORS: a command word typed in the plain text mode: one word, lower case; it shows
+    # the people the school's policy says to go to ("prevenir" style word in French).
+    Command.CONTACTS: N_("who"),
     # TRANSLATORS: a command word typed in the plain text mode: one word, lower case.
     Command.QUIT: N_("quit"),
 }
@@ -34,6 +38,7 @@ MEANINGS = {
     Command.HELP: N_("list these commands"),
     Command.BACK: N_("go back one step; your answers are kept"),
     Command.LANGUAGE: N_("switch between English and French, staying where you are"),
+    Command.CONTACTS: N_("who to tell: the people your school's policy says to go to"),
     Command.QUIT: N_("stop now; your progress is saved and you can resume later"),
 }
 

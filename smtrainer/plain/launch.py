@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from smtrainer.content.catalog import PackEntry
 from smtrainer.content.errors import ContentFolderError
+from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
-from smtrainer.plain.console import Console
+from smtrainer.plain.console import Console, InputEnded
 from smtrainer.plain.session import PlainSession
-from smtrainer.workflows.content import load_for_app
+from smtrainer.storage.atomic import StorageError
+from smtrainer.storage.settings import load_settings, save_settings
+from smtrainer.workflows.content import UnknownPolicyError, choose_policy, label, load_installed
 from smtrainer.workflows.journey_controller import JourneyController, new_seed, utc_now
 
 
@@ -24,20 +29,56 @@ def run_plain(
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
     clock: Callable[[], dt.datetime] = utc_now,
+    policy: str | None = None,
+    add_to_bundled: bool = False,
 ) -> int:
-    """The whole journey as plain lines; 0 when it ends or is stopped, 2 if it cannot start."""
+    """The whole journey as plain lines; 0 when it ends or is stopped, 2 if it cannot start.
+
+    The pack is chosen as in the app (`choose_policy`); when several can be used and none is
+    chosen, the learner is asked which, first."""
     out = stdout or sys.stdout
+    only = content_dir is not None and not add_to_bundled
     try:
-        loaded = load_for_app(content_dir)
-    except ContentFolderError as error:
+        catalog = load_installed(content_dir, content_only=only)
+        chosen = choose_policy(catalog, policy, load_settings().policy)
+    except (ContentFolderError, UnknownPolicyError) as error:
         print(_("smtrainer: error: {message}").format(message=error), file=sys.stderr)
         return 2
-    if loaded.errors or not loaded.policies:
-        _report_problems(loaded.errors, out)
-        return 2
-    journey = JourneyController(loaded.policies, seeds=new_seed, clock=clock)
     console = Console(stdin or sys.stdin, out)
+    if chosen.skipped and not chosen.problems:
+        console.say(
+            _("Left out because its files have problems (run smtrainer check): {ids}").format(
+                ids=", ".join(entry.policy_id for entry in chosen.skipped)
+            )
+        )
+    policies = chosen.policies
+    if chosen.pick:
+        try:
+            policies = pick_policy(console, chosen.choices)
+        except InputEnded:
+            return 0
+    if chosen.problems or not policies:
+        _report_problems(chosen.problems, out)
+        return 2
+    journey = JourneyController(policies, seeds=new_seed, clock=clock)
     return PlainSession(journey, console, remember_language=not language_forced).run()
+
+
+def pick_policy(console: Console, choices: list[PackEntry]) -> dict[str, Policy]:
+    """Ask which school's pack to use (by number) and remember the answer."""
+    console.say(_("Which school's policy is yours?"))
+    for number, entry in enumerate(choices, start=1):
+        console.say(f"{number}. {label(entry)}")
+    while True:
+        answer = console.ask().strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            entry = choices[int(answer) - 1]
+            settings = load_settings()
+            settings.policy = entry.policy_id
+            with contextlib.suppress(StorageError):  # Only a preference: asked again next time.
+                save_settings(settings)
+            return dict(entry.policies)
+        console.say(_("Please type a number from 1 to {last}.").format(last=len(choices)))
 
 
 def _report_problems(problems: list[Problem], out: TextIO) -> None:

@@ -8,10 +8,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smtrainer.documents.certificate import contacts_text
+from smtrainer.documents.school_notes import introduction_text, policy_notes, who_to_tell_text
 from smtrainer.documents.wording import long_date
 from smtrainer.domain.model import StaffIdRule
 from smtrainer.domain.progress import Stage
-from smtrainer.domain.roles import ROLES
 from smtrainer.i18n import SUPPORTED_LANGUAGES, _, current_language, ngettext, set_language
 from smtrainer.plain.commands import MEANINGS, Command, command_in, word
 from smtrainer.plain.console import Console, InputEnded
@@ -140,6 +141,10 @@ class PlainSession:
             self.back()
         elif command is Command.LANGUAGE:
             self.switch_language()
+        elif command is Command.CONTACTS:
+            policy = self.journey.policy
+            self.console.say(_("Who to tell at {school}").format(school=policy.school))
+            self.console.say(who_to_tell_text(policy))
         else:
             self.end(_("Stopped."))
 
@@ -226,6 +231,8 @@ class PlainSession:
         lines = [
             policy.school,
             _("{title} (version {version})").format(title=policy.title, version=policy.version),
+            *([introduction_text(policy)] if policy.introduction else []),
+            *policy_notes(policy),
             ngettext(
                 "{count} module, about {minutes} minutes in all:",
                 "{count} modules, about {minutes} minutes in all:",
@@ -319,10 +326,10 @@ class PlainSession:
         return View(self._key(), _("Who you are, staff id"), question, Ask.TEXT, act)
 
     def _role(self) -> View:
-        roles = list(ROLES.items())
-        choices = [_(label) for _role_id, label in roles]
+        roles = self.journey.roles()
+        choices = [label for _role_id, label in roles]
         known = dict(roles).get(self.role)
-        question = self._kept(choice_question(len(choices)), _(known) if known else "")
+        question = self._kept(choice_question(len(choices)), known or "")
 
         def act(answer: str) -> str | None:
             if answer.strip() or not known:
@@ -417,6 +424,9 @@ class PlainSession:
         certificate, delivery = finished.certificate, finished.delivery
         lines = [certificate.heading]
         lines.append("\n".join(f"{label}: {value}" for label, value in certificate.rows))
+        extras = contacts_text(certificate)
+        if extras:
+            lines.append(extras)
         lines.append(certificate.note)
         lines.append(
             _("Your signed record is saved on this computer: {path}").format(

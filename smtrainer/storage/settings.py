@@ -1,4 +1,4 @@
-"""The learner's saved preferences (language)."""
+"""The learner's saved preferences (language, policy pack, shared folder, colours)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ class Settings:
     """Where finished records are handed in (a network share or USB stick); None: keep locally."""
     high_contrast: bool = False
     """Use the high-contrast colours."""
+    policy: str | None = None
+    """The policy pack chosen in the app, used when no `--policy` is given."""
 
 
 def settings_path() -> Path:
@@ -39,10 +41,12 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     language = data.get("language")
     shared = data.get("shared_folder")
+    policy = data.get("policy")
     return Settings(
         language=language if isinstance(language, str) else None,
         shared_folder=shared if isinstance(shared, str) and shared else None,
         high_contrast=data.get("high_contrast") is True,
+        policy=policy if isinstance(policy, str) and policy else None,
     )
 
 

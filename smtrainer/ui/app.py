@@ -7,8 +7,8 @@ used, which keeps start-up short.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -28,6 +28,9 @@ from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
 from smtrainer.workflows.journey_controller import JourneyController, new_seed
 
+if TYPE_CHECKING:
+    from smtrainer.content.catalog import PackEntry
+
 MIN_SIZE = (60, 18)
 """Below this the screens cannot be read; 80×24 is the size everything is designed for."""
 
@@ -41,6 +44,8 @@ class TrainerApp(App[int]):
         # TRANSLATORS: the F2 key's label names the language it switches to ("English" in French).
         Binding("f2", "switch_language", N_("Français"), id="language"),
         Binding("question_mark", "help", N_("Help"), id="help"),
+        # TRANSLATORS: the F4 key's label: the people the school's policy says to go to.
+        Binding("f4", "who_to_tell", N_("Who to tell"), id="who-to-tell"),
         Binding("f3", "toggle_contrast", N_("High contrast"), id="contrast", show=False),
         Binding("ctrl+q", "request_quit", N_("Quit"), id="quit", priority=True),
         Binding(
@@ -60,10 +65,16 @@ class TrainerApp(App[int]):
         problems: list[Problem],
         *,
         remember_language: bool = True,
+        choices: Sequence[PackEntry] = (),
+        skipped: Sequence[PackEntry] = (),
     ) -> None:
         super().__init__()
         self.policies = policies
         self.problems = problems
+        self.policy_choices = list(choices)
+        """The usable packs; with no `policies`, the learner picks one of them first."""
+        self.skipped_packs = list(skipped)
+        """Broken packs left out (said once, not fatal)."""
         self.remember_language = remember_language
         self.journey = JourneyController(
             policies,
@@ -94,13 +105,43 @@ class TrainerApp(App[int]):
         return next(iter(self.policies.values())).id if self.policies else None
 
     def get_default_screen(self) -> Screen[Any]:
-        """The welcome screen, or the content's problems when it cannot be used."""
+        """The welcome screen; the policy picker when several packs are installed and none is
+        chosen yet; the content's problems when it cannot be used."""
+        if not self.problems and not self.policies and self.policy_choices:
+            from smtrainer.ui.screens.policy_picker import PolicyPickerScreen
+
+            return PolicyPickerScreen()
         if self.problems or self.policy is None:
             from smtrainer.ui.screens.content_problems import ContentProblemsScreen
 
             return ContentProblemsScreen(self.problems)
         self.saved_problem = self.journey.load()
         return WelcomeScreen()
+
+    def choose_policy(self, policy_id: str) -> None:
+        """The learner chose a school's pack: remember it and show its welcome screen."""
+        entry = next((e for e in self.policy_choices if e.policy_id == policy_id), None)
+        if entry is None:
+            return
+        self.policies = entry.policies
+        problem = self.journey.use_policy(entry.policies)
+        settings = load_settings()
+        settings.policy = policy_id
+        self._save_settings(settings)
+        self.push_screen(WelcomeScreen())
+        if problem:
+            self.notify(problem, severity="warning", timeout=15, markup=False)
+
+    def action_choose_policy(self) -> None:
+        """Back to the list of schools (offered on the welcome screen when there are several)."""
+        from smtrainer.ui.screens.policy_picker import PolicyPickerScreen
+
+        if len(self.policy_choices) < 2 or not isinstance(self.screen, WelcomeScreen):
+            return
+        if len(self.screen_stack) > 1 and isinstance(self.screen_stack[-2], PolicyPickerScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(PolicyPickerScreen())
 
     def on_mount(self) -> None:
         register_themes(self)
@@ -109,6 +150,15 @@ class TrainerApp(App[int]):
         retranslate(self)
         if self.saved_problem:
             self.notify(self.saved_problem, severity="warning", timeout=15, markup=False)
+        if self.skipped_packs and not self.problems:
+            self.notify(
+                _("Left out because its files have problems (run smtrainer check): {ids}").format(
+                    ids=", ".join(entry.policy_id for entry in self.skipped_packs)
+                ),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     async def on_event(self, event: events.Event) -> None:
         """Keys from the terminal go through the key queue (see `smtrainer.ui.key_queue`)."""
@@ -151,6 +201,12 @@ class TrainerApp(App[int]):
             self.action_switch_language,
         )
         yield SystemCommand(_("Help"), _("The keys and what they do"), self.action_help)
+        if self.policies:
+            yield SystemCommand(
+                _("Who to tell"),
+                _("The people your school's policy says to go to"),
+                self.action_who_to_tell,
+            )
         yield SystemCommand(
             _("High contrast"),
             _("Switch the high-contrast colours on or off"),
@@ -171,6 +227,12 @@ class TrainerApp(App[int]):
 
         if not self.too_small and not self.showing(HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_who_to_tell(self) -> None:
+        from smtrainer.ui.screens.who_to_tell import WhoToTellScreen
+
+        if not self.too_small and self.policies and not self.showing(WhoToTellScreen):
+            self.push_screen(WhoToTellScreen(self.policies))
 
     def action_toggle_contrast(self) -> None:
         high = self.theme != HIGH_CONTRAST

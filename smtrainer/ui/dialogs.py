@@ -90,6 +90,7 @@ HELP_KEYS = (
     ("question_mark", N_("this help")),
     ("f2", N_("switch between English and French, without losing your place")),
     ("f3", N_("high-contrast colours on or off")),
+    ("f4", N_("who to tell: the people your school's policy says to go to")),
     ("ctrl+s", N_("continue from the form about you")),
     ("ctrl+p", N_("command palette")),
     ("ctrl+q", N_("quit (your progress is kept)")),

@@ -7,12 +7,21 @@ from pathlib import Path
 
 from smtrainer.content.errors import ContentFolderError
 from smtrainer.i18n import _
+from smtrainer.storage.settings import load_settings
 from smtrainer.ui.app import TrainerApp
-from smtrainer.workflows.content import load_for_app
+from smtrainer.workflows.content import UnknownPolicyError, choose_policy, load_installed
 
 
-def run_app(content_dir: Path | None = None, *, language_forced: bool = False) -> int:
-    app = make_app(content_dir, language_forced=language_forced)
+def run_app(
+    content_dir: Path | None = None,
+    *,
+    language_forced: bool = False,
+    policy: str | None = None,
+    add_to_bundled: bool = False,
+) -> int:
+    app = make_app(
+        content_dir, language_forced=language_forced, policy=policy, add_to_bundled=add_to_bundled
+    )
     if app is None:
         return 2
     app.run()
@@ -20,14 +29,26 @@ def run_app(content_dir: Path | None = None, *, language_forced: bool = False) -
 
 
 def make_app(
-    content_dir: Path | None = None, *, language_forced: bool = False
+    content_dir: Path | None = None,
+    *,
+    language_forced: bool = False,
+    policy: str | None = None,
+    add_to_bundled: bool = False,
 ) -> TrainerApp | None:
-    """The app on `content_dir` (bundled content by default), or None if the folder is unusable."""
+    """The app on the packs in `content_dir` (the bundled ones by default; with
+    `add_to_bundled`, both) with the pack `policy` or the one chosen as `choose_policy` says;
+    None (after saying why) if a folder is unusable or `policy` is not installed."""
+    only = content_dir is not None and not add_to_bundled
     try:
-        loaded = load_for_app(content_dir)
-    except ContentFolderError as error:
+        catalog = load_installed(content_dir, content_only=only)
+        chosen = choose_policy(catalog, policy, load_settings().policy)
+    except (ContentFolderError, UnknownPolicyError) as error:
         print(_("smtrainer: error: {message}").format(message=error), file=sys.stderr)
         return None
     return TrainerApp(
-        policies=loaded.policies, problems=loaded.errors, remember_language=not language_forced
+        policies=chosen.policies,
+        problems=chosen.problems,
+        remember_language=not language_forced,
+        choices=chosen.choices,
+        skipped=chosen.skipped,
     )

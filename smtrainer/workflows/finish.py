@@ -53,7 +53,7 @@ def finish(
     delivery = save_record(record_file_name(record), text, shared=shared)
     clear_progress(policy.id)
     certificate = make_certificate(
-        record, sshsig.fingerprint(key.public_key()), policy.title, policy.school
+        record, sshsig.fingerprint(key.public_key()), policy.title, policy.school, policy
     )
     return Finished(record, delivery, certificate)
 

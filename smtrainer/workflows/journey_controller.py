@@ -24,6 +24,7 @@ from smtrainer.domain.dates import parse_timestamp
 from smtrainer.domain.ids import is_staff_id
 from smtrainer.domain.model import (
     AnswerOption,
+    Contact,
     Module,
     Policy,
     Question,
@@ -34,6 +35,7 @@ from smtrainer.domain.model import (
 )
 from smtrainer.domain.progress import Identity, Position, Progress, Stage
 from smtrainer.domain.record import RecordKind, clean_text, text_problem
+from smtrainer.domain.roles import ROLES
 from smtrainer.domain.scoring import Tally, is_correct
 from smtrainer.domain.signature_name import same_name
 from smtrainer.i18n import _, current_language
@@ -140,6 +142,24 @@ class JourneyController:
     @property
     def policy_id(self) -> str:
         return self.policy.id
+
+    def roles(self) -> list[tuple[str, str]]:
+        """The roles to choose from, (id, name in the active language): the school's own list
+        when its pack has one, else the app's."""
+        if self.policy.roles:
+            return [(role.id, role.title) for role in self.policy.roles]
+        return [(role_id, _(label)) for role_id, label in ROLES.items()]
+
+    def contacts(self) -> tuple[Contact, ...]:
+        """Whom staff tell, as the school's pack names them, in the active language."""
+        return self.policy.contacts
+
+    def use_policy(self, policies: Mapping[str, Policy]) -> str | None:
+        """Follow another school's pack (the learner chose it): its own saved progress is
+        resumed; the problem with a damaged progress file, if there was one."""
+        self.policies = policies
+        self.progress = None
+        return self.load()
 
     @property
     def state(self) -> Progress:

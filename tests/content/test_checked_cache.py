@@ -7,32 +7,32 @@ from pathlib import Path
 import pytest
 
 from smtrainer.content import policies as policies_module
-from smtrainer.content.policies import content_signature, load_policy_set, policy_set_from_checked
+from smtrainer.content.catalog import decode_catalog, encode_catalog, load_catalog
+from smtrainer.content.policies import content_signature
 from smtrainer.storage.cache import cache_dir
 from smtrainer.workflows.content import CACHE_NAME, load_for_app
 
 
 def test_cache_holds_exactly_the_checked_policies(tiny: Path) -> None:
-    loaded = load_policy_set(tiny)
-    assert loaded.checked is not None and not loaded.errors
-    again = policy_set_from_checked(loaded.checked)
+    catalog = load_catalog([tiny])
+    assert not catalog.all_errors() and [e.policy_id for e in catalog.usable()] == ["tiny"]
+    again = decode_catalog(encode_catalog(catalog))
     assert again is not None
-    assert again.policy_id == loaded.policy_id
-    assert again.policies == loaded.policies
+    assert again.packs == catalog.packs
 
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"not json", b'{"format": 2}', b'{"format": 1, "policy_id": "x", "policies": {}}'],
+    [b"", b"not json", b'{"format": 2}', b'{"format": 0, "policies": {}}'],
 )
 def test_damaged_or_old_cache_is_not_used(data: bytes) -> None:
-    assert policy_set_from_checked(data) is None
+    assert decode_catalog(data) is None
 
 
 def test_a_value_of_the_wrong_type_is_not_used(tiny: Path) -> None:
-    checked = load_policy_set(tiny).checked
-    assert checked is not None and b'"pass_mark":80' in checked
-    assert policy_set_from_checked(checked.replace(b'"pass_mark":80', b'"pass_mark":"80"')) is None
+    checked = encode_catalog(load_catalog([tiny]))
+    assert b'"pass_mark":80' in checked
+    assert decode_catalog(checked.replace(b'"pass_mark":80', b'"pass_mark":"80"')) is None
 
 
 def test_second_start_reads_the_cache_and_an_edit_is_checked_again(
@@ -45,7 +45,7 @@ def test_second_start_reads_the_cache_and_an_edit_is_checked_again(
         raise AssertionError("the content was checked again although nothing changed")
 
     with monkeypatch.context() as patch:
-        patch.setattr("smtrainer.workflows.content.load_policy_set", must_not_check)
+        patch.setattr("smtrainer.workflows.content.load_catalog", must_not_check)
         assert load_for_app(tiny).policies == first.policies
 
     policy_file = tiny / "en" / "tiny" / "policy.toml"
@@ -67,7 +67,7 @@ def test_a_change_to_the_model_code_is_a_cache_miss(
     stand_in = tmp_path / "model.py"
     stand_in.write_text("# version 1\n", encoding="utf-8")
     monkeypatch.setattr(policies_module.model_module, "__file__", str(stand_in))
-    before = content_signature(tiny)
-    assert content_signature(tiny) == before
+    before = content_signature([tiny])
+    assert content_signature([tiny]) == before
     stand_in.write_text("# version 2, longer\n", encoding="utf-8")
-    assert content_signature(tiny) != before
+    assert content_signature([tiny]) != before

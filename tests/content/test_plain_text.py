@@ -29,6 +29,6 @@ def test_words_and_paragraphs_are_kept_in_order(paragraphs: list[list[tuple[str,
 
 
 def test_the_acknowledgement_reads_as_one_paragraph() -> None:
-    policy = load_policy_set(None).policies["en"]
+    policy = load_policy_set(None, "kingsworth").policies["en"]
     assert "\n" not in policy.acknowledgement.text
     assert "Use for Staff" in policy.acknowledgement.text

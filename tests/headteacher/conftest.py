@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 11, 21)
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "store"
-    policies = load_policy_set(None).policies
+    policies = load_policy_set(None, "kingsworth").policies
     build_demo(out, policies, staff=40, years=3, seed=11, today=TODAY)
     return out
 

@@ -29,7 +29,7 @@ class Terminal:
     def start(self) -> None:
         command = (
             f"exec env SMTRAINER_HOME={self.home} LANG=en_GB.UTF-8 TERM=xterm-256color "
-            f"{COMMAND} --content {self.content}"
+            f"{COMMAND} --content {self.content} --content-only"
         )
         subprocess.run(
             ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],

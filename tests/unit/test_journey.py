@@ -186,7 +186,7 @@ def test_add_months(day: dt.date, months: int, expected: dt.date) -> None:
 
 
 def test_draw_is_seeded_and_spread(tmp_path: Path) -> None:
-    policy = load_policy_set(None).policies["en"]
+    policy = load_policy_set(None, "kingsworth").policies["en"]
     first = draw(policy.modules, 20, 1)
     assert first == draw(policy.modules, 20, 1)
     assert first != draw(policy.modules, 20, 2)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, Static
 
-from smtrainer.documents.certificate import certificate_html
+from smtrainer.documents.certificate import certificate_html, contacts_text
 from smtrainer.domain.model import AcknowledgementMode
 from smtrainer.i18n import N_, _
 from smtrainer.storage.action_list import save_action_list
@@ -236,6 +236,9 @@ class DoneScreen(JourneyScreen):
         delivery = self.finished.delivery
         yield Plain("✓ " + certificate.heading, classes="heading")
         yield FactTable(certificate.rows, id="certificate-rows")
+        extras = contacts_text(certificate)
+        if extras:
+            yield Plain(extras, id="certificate-contacts")
         # Paths and commands each start a line of their own, so the words around them never
         # break them; the folder and the file name are shown apart.
         lines = [

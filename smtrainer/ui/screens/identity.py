@@ -11,7 +11,6 @@ from textual.widgets import Input, Label, RadioSet, Static
 
 from smtrainer.domain.model import StaffIdRule
 from smtrainer.domain.progress import Identity
-from smtrainer.domain.roles import ROLES
 from smtrainer.i18n import N_, _
 from smtrainer.ui.formatting import long_date
 from smtrainer.ui.screens.base import GuardedScreen, trainer_of
@@ -73,8 +72,8 @@ class IdentityScreen(GuardedScreen[None]):
                 yield Input(self.staff_id_value, id="staff-id")
             yield Label(_("Role"), markup=False)
             with RoleChoices(id="role"):
-                for role_id, label in ROLES.items():
-                    yield RoleButton(_(label), value=role_id == self.role_value, name=role_id)
+                for role_id, label in self.trainer.journey.roles():
+                    yield RoleButton(label, value=role_id == self.role_value, name=role_id)
             yield Plain("", id="identity-problem")
             yield Hint(
                 _(

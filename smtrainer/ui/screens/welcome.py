@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
+from smtrainer.documents.school_notes import introduction_text, policy_notes
 from smtrainer.domain.progress import Stage
 from smtrainer.i18n import _, ngettext
 from smtrainer.ui.screens.base import GuardedScreen, trainer_of
@@ -44,6 +45,9 @@ class WelcomeScreen(GuardedScreen[None]):
             )
             yield ActionMenu(self._options(), highlighted=self.highlighted, id="actions")
             yield Hint(_("Press a number, or use the arrows and Enter."))
+            notes = self._notes()
+            if notes:
+                yield Plain(notes, id="school-notes")
             total = sum(module.minutes for module in policy.modules)
             yield Plain(
                 ngettext(
@@ -59,17 +63,36 @@ class WelcomeScreen(GuardedScreen[None]):
             yield Plain(self._module_lines(), id="modules")
         yield KeyFooter()
 
+    def _notes(self) -> str:
+        """The school's introduction, where the full policy is, and whether this language
+        version is the reference."""
+        policy = self.trainer.policy
+        assert policy is not None
+        intro = introduction_text(policy)
+        parts = [intro] if intro else []
+        parts.extend(policy_notes(policy))
+        return "\n\n".join(parts)
+
     def _options(self) -> list[tuple[str, str]]:
         progress = self.trainer.progress
         if progress is not None:
-            return [
+            options = [
                 (
                     "resume",
                     _("1  Resume where you stopped ({where})").format(where=self._where()),
                 ),
                 ("restart", _("2  Start again from the beginning")),
             ]
-        return [("start", _("1  Start the training"))]
+        else:
+            options = [("start", _("1  Start the training"))]
+        if len(self.trainer.policy_choices) > 1:
+            options.append(
+                (
+                    "policies",
+                    _("{number}  Another school's policy").format(number=len(options) + 1),
+                )
+            )
+        return options
 
     def _where(self) -> str:
         progress = self.trainer.progress
@@ -128,6 +151,8 @@ class WelcomeScreen(GuardedScreen[None]):
             self.trainer.show_position()
         elif choice == "start":
             self._identity()
+        elif choice == "policies":
+            self.trainer.action_choose_policy()
         elif choice == "restart":
             from smtrainer.ui.dialogs import ConfirmDialog
 
