@@ -130,7 +130,10 @@ class PlainSession:
         elif command is Command.HELP:
             self.console.say(_("Commands you can type at any prompt:"))
             for each, meaning in MEANINGS.items():
-                self.console.say(f"{word(each)}: {_(meaning)}", indent="  ")
+                self.console.say(
+                    _("{command}: {meaning}").format(command=word(each), meaning=_(meaning)),
+                    indent="  ",
+                )
             self.console.say(
                 _(
                     "To answer, type the number of a choice. Where several answers may be "
@@ -423,7 +426,12 @@ class PlainSession:
         assert finished is not None
         certificate, delivery = finished.certificate, finished.delivery
         lines = [certificate.heading]
-        lines.append("\n".join(f"{label}: {value}" for label, value in certificate.rows))
+        lines.append(
+            "\n".join(
+                _("{label}: {value}").format(label=label, value=value)
+                for label, value in certificate.rows
+            )
+        )
         extras = contacts_text(certificate)
         if extras:
             lines.append(extras)
