@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from smtrainer.domain.dates import parse_date
+from smtrainer.domain.record_facts import Tallies
 from smtrainer.domain.roster import Roster, Trust
 from smtrainer.domain.status import DUE_SOON_DAYS, Completion, StaffStatus, standing_of
 from smtrainer.storage.roster import load_roster
 from smtrainer.workflows.evidence import Pending, Problem, sort_evidence
 from smtrainer.workflows.record_context import RecordContext
-from smtrainer.workflows.store import RecordFacts, scan
+from smtrainer.workflows.store import RecordFacts, ScanResult, scan_store
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,28 @@ class StaffRow:
     history: tuple[RecordFacts, ...]
     last_attempt_failed: bool = False
     """In date, but the latest attempt (after the pass that counts) was not passed."""
+
+
+@dataclass
+class Statistics:
+    """What staff get wrong, over verified records."""
+
+    question_results: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Question id → (answered correctly, asked), at the first attempt."""
+    choice_counts: dict[tuple[str, str], Counter[tuple[str, str]]] = field(default_factory=dict)
+    """(scenario, step) → counts of (choice, verdict)."""
+
+    @classmethod
+    def of(cls, tallies: Tallies) -> Statistics:
+        statistics = cls(
+            {q: (right, asked) for q, (right, asked) in tallies.questions.items() if asked}
+        )
+        for key, count in tallies.steps.items():
+            if count:
+                scenario, step, choice, verdict = key.split("/")
+                counts = statistics.choice_counts.setdefault((scenario, step), Counter())
+                counts[(choice, verdict)] = count
+        return statistics
 
 
 @dataclass
@@ -47,10 +71,31 @@ class Summary:
     staff: list[StaffRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
-    question_results: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Question id → (answered correctly, asked), over verified records."""
-    choice_counts: dict[tuple[str, str], Counter[tuple[str, str]]] = field(default_factory=dict)
-    """(scenario, step) → counts of (choice, verdict), over verified records."""
+    counted: list[str] = field(default_factory=list)
+    """The verified records' files, whose details the statistics are made of."""
+    scanned: ScanResult | None = None
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        """Computed on first use only (the summary command never needs it): the scan's
+        tallies of every valid record, kept up to date incrementally, less the valid records
+        that do not count (a key not approved, a later date…)."""
+        if self.scanned is None:
+            return Statistics()
+        counted = set(self.counted)
+        tallies = self.scanned.tallies.copy()
+        for fact in self.scanned.facts:
+            if fact.valid and fact.file not in counted:
+                tallies.add(self.scanned.detail(fact.file), -1)
+        return Statistics.of(tallies)
+
+    @property
+    def question_results(self) -> dict[str, tuple[int, int]]:
+        return self.statistics.question_results
+
+    @property
+    def choice_counts(self) -> dict[tuple[str, str], Counter[tuple[str, str]]]:
+        return self.statistics.choice_counts
 
     def by_role(self) -> dict[str, tuple[int, int]]:
         """Role → (people current or due soon, people), for completion by role."""
@@ -73,8 +118,19 @@ def summarize(
     context: RecordContext | None = None,
 ) -> Summary:
     roster = roster if roster is not None else load_roster(store)
-    facts = scan(store)
-    summary = Summary(today, records=len(facts))
+    return summarize_scan(scan_store(store), today, roster, due_soon_days, context)
+
+
+def summarize_scan(
+    scanned: ScanResult,
+    today: dt.date,
+    roster: Roster,
+    due_soon_days: int = DUE_SOON_DAYS,
+    context: RecordContext | None = None,
+) -> Summary:
+    """The summary of records already scanned (all of them, or those verified so far)."""
+    facts = scanned.facts
+    summary = Summary(today, records=len(facts), scanned=scanned)
     evidence = sort_evidence(facts, roster, context or RecordContext.load(), today)
     summary.problems = evidence.problems
     summary.pending = evidence.pending
@@ -83,10 +139,8 @@ def summarize(
     summary.verified = evidence.verified
     summary.unverified = sum(p.trust is Trust.UNVERIFIED for p in evidence.pending)
     summary.key_changed = len(evidence.pending) - summary.unverified
+    summary.counted = [f.file for items in evidence.counted.values() for f in items]
     summary.shared_keys = shared_keys(roster, evidence.signers)
-    for items in evidence.counted.values():
-        for fact in items:
-            _count(summary, fact)
     for key, member in sorted(roster.staff.items(), key=lambda item: item[1].id):
         history = sorted(evidence.counted.get(key, []), key=lambda f: f.completed_at)
         completions = [
@@ -120,20 +174,6 @@ def shared_keys(roster: Roster, signers: dict[str, set[str]]) -> dict[str, list[
         if len(ids) > 1:
             found.setdefault(fingerprint, set()).update(ids)
     return {fingerprint: sorted(ids) for fingerprint, ids in sorted(found.items())}
-
-
-def _count(summary: Summary, fact: RecordFacts) -> None:
-    results = summary.question_results
-    for item in filter(None, fact.outcomes.split(",")):
-        question, _sep, right = item.rpartition(":")
-        ok, asked = results.get(question, (0, 0))
-        results[question] = (ok + (right == "1"), asked + 1)
-    for item in filter(None, fact.choices.split(",")):
-        parts = item.split("/")
-        if len(parts) != 4:  # The gate's ids hold no "/": never the case for a valid record.
-            continue
-        scenario, step, choice, verdict = parts
-        summary.choice_counts.setdefault((scenario, step), Counter())[(choice, verdict)] += 1
 
 
 @dataclass(frozen=True)

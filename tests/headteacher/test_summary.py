@@ -68,7 +68,7 @@ def test_every_status_appears_in_the_demo(store: Path) -> None:
 
 def test_second_run_uses_the_cache_and_sees_changes(store: Path) -> None:
     first = summarize(store, TODAY)
-    cache = store / ".cache" / "scan-v1.json"
+    cache = store / ".cache" / "scan-v2.bin"
     assert cache.exists()
     again = summarize(store, TODAY)
     assert again.invalid == first.invalid == 0
@@ -81,7 +81,35 @@ def test_second_run_uses_the_cache_and_sees_changes(store: Path) -> None:
 
 def test_corrupt_cache_is_ignored(store: Path) -> None:
     summarize(store, TODAY)
-    (store / ".cache" / "scan-v1.json").write_text("{not json")
+    (store / ".cache" / "scan-v2.bin").write_text("{not a cache")
+    assert summarize(store, TODAY).records > 0
+
+
+def test_damaged_cache_is_rebuilt_not_trusted(store: Path) -> None:
+    """A cache whose bytes changed (even inside a value) is thrown away and made again."""
+    first = summarize(store, TODAY)
+    cache = store / ".cache" / "scan-v2.bin"
+    data = bytearray(cache.read_bytes())
+    at = data.find(b"valid")
+    data[at : at + 5] = b"waxed"
+    cache.write_bytes(bytes(data))
+    again = summarize(store, TODAY)
+    assert (again.records, again.invalid, again.verified) == (
+        first.records,
+        first.invalid,
+        first.verified,
+    )
+    assert cache.read_bytes() != bytes(data), "the damaged cache was replaced"
+
+
+def test_unchanged_store_reads_no_record(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summarize(store, TODAY)
+    from smtrainer.workflows import record_scan
+
+    def fail(*_args: object) -> bytes:
+        raise AssertionError("a record was read although nothing changed")
+
+    monkeypatch.setattr(record_scan, "_verify_chunk", fail)
     assert summarize(store, TODAY).records > 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,11 +26,12 @@ from textual.widgets import (
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.model import Policy
 from smtrainer.domain.roles import role_label
+from smtrainer.domain.roster import Roster
 from smtrainer.domain.status import STATUS_LABELS, StaffStatus
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
-from smtrainer.storage.roster import RosterError
+from smtrainer.storage.roster import RosterError, load_roster
 from smtrainer.ui.dashboard.views import (
     Filters,
     filtered,
@@ -38,9 +40,12 @@ from smtrainer.ui.dashboard.views import (
     status_word,
     wrong_turn_rows,
 )
+from smtrainer.ui.formatting import whole_number
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
 from smtrainer.ui.widgets import KeyFooter, Plain, cells
-from smtrainer.workflows.summary import StaffRow, Summary, summarize
+from smtrainer.workflows.record_scan import ScanResult, plan_scan, run_scan
+from smtrainer.workflows.store import RecordFacts
+from smtrainer.workflows.summary import StaffRow, Summary, summarize_scan
 from smtrainer.workflows.summary_export import (
     reason_label,
     staff_csv,
@@ -50,6 +55,8 @@ from smtrainer.workflows.summary_export import (
 )
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
+REFILL_SECONDS = 2.0
+"""While a scan runs, the tables are drawn again with what is verified at most this often."""
 
 
 class PersonScreen(ModalScreen[None]):
@@ -130,12 +137,35 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield DashboardBody(id="dashboard-body")
+        yield Plain("", id="scan-progress")
         yield KeyFooter(show_command_palette=True)
 
     async def redraw(self) -> None:
-        """Draw the body again (header and footer stay, so the footer keeps its keys)."""
+        """Draw the body again (header and footer stay, so the footer keeps its keys), on the
+        same tab as before."""
+        tabs = self.query("#tabs")
+        active = tabs.first(TabbedContent).active if tabs else None
         await self.query_one(DashboardBody).recompose()
         self.fill()
+        if active:
+            self.query_one("#tabs", TabbedContent).active = active
+
+    def show_progress(self) -> None:
+        """ "Verified 3,200 of 10,477 records…" while the scan runs; nothing once it is done."""
+        label = self.query_one("#scan-progress", Plain)
+        progress = self.dashboard.scan_progress
+        if progress is None:
+            label.update("")
+            label.display = False
+            return
+        done, total = progress
+        label.display = True
+        label.update(
+            "⋯ "
+            + _(
+                "Verified {done} of {total} records; the tables fill in as they are checked."
+            ).format(done=whole_number(done), total=whole_number(total))
+        )
 
     def body(self) -> ComposeResult:
         summary = self.dashboard.summary
@@ -181,14 +211,13 @@ class DashboardScreen(Screen[None]):
         self.title = _("Head teacher's dashboard")
         self.sub_title = str(self.dashboard.store)
         self.fill()
+        self.show_progress()
 
     async def refresh_language(self) -> None:
         retranslate(self)
         self.title = _("Head teacher's dashboard")
-        active = self.query("#tabs").first(TabbedContent).active if self.query("#tabs") else None
         await self.redraw()
-        if active:
-            self.query_one("#tabs", TabbedContent).active = active
+        self.show_progress()
 
     def _totals(self, summary: Summary) -> str:
         counts = dict.fromkeys(StaffStatus, 0)
@@ -342,6 +371,8 @@ class DashboardApp(App[int]):
         self.fixed_policy = policy
         self.summary: Summary | None = None
         self.problem: str | None = None
+        self.scan_progress: tuple[int, int] | None = None
+        """(records verified, records to verify) while a scan runs."""
 
     @property
     def policy(self) -> Policy | None:
@@ -356,35 +387,71 @@ class DashboardApp(App[int]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        """Scan the store away from the UI thread (a cold scan of a big store takes a while)."""
+        """Scan the store away from the UI thread: paint what the cache knows at once, then fill
+        in as worker processes verify the rest (a cold scan of a big store takes a while)."""
         from smtrainer.content.errors import ContentFolderError
         from smtrainer.workflows.content import load_for_app
 
         try:
-            summary = summarize(self.store, self.today)
+            roster = load_roster(self.store)
         except RosterError as error:
             self.call_from_thread(self._failed, str(error))
             return
+        plan = plan_scan(self.store)
+        waiting = len(plan.todo)
+        if waiting:  # Say at once how much there is to verify.
+            self.call_from_thread(self._progressed, (0, waiting))
         if self.fixed_policy is None:
             try:
                 self.policies = load_for_app(None).policies
             except ContentFolderError:
                 self.policies = {}
-        self.call_from_thread(self._loaded, summary)
+        first = self._summary_of(ScanResult.of(plan), roster)
+        self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
+        if not waiting:
+            return
+        shown = time.monotonic()
+
+        def progress(done: int, total: int, _fresh: list[RecordFacts]) -> None:
+            nonlocal shown
+            self.call_from_thread(self._progressed, (done, total))
+            if time.monotonic() - shown >= REFILL_SECONDS and done < total:
+                summary = self._summary_of(ScanResult.of(plan), roster)
+                self.call_from_thread(self._loaded, summary, (done, total))
+                shown = time.monotonic()
+
+        result = run_scan(plan, progress)
+        final = self._summary_of(result, roster)
+        self.call_from_thread(self._loaded, final, None)
+
+    def _summary_of(self, scanned: ScanResult, roster: Roster) -> Summary:
+        """A summary with its statistics made here, in the scan's thread (the scan goes on
+        changing its tallies while the screen shows this summary)."""
+        summary = summarize_scan(scanned, self.today, roster)
+        summary.statistics  # noqa: B018 (computed now, not on the screen's thread)
+        return summary
 
     def _failed(self, problem: str) -> None:
         """The store cannot be read: say so in place of the tables (nothing is changed)."""
         self.problem = problem
         self.call_later(self._show)
 
-    def _loaded(self, summary: Summary) -> None:
+    def _progressed(self, progress: tuple[int, int]) -> None:
+        self.scan_progress = progress
+        screen = self.screen
+        if isinstance(screen, DashboardScreen):
+            screen.show_progress()
+
+    def _loaded(self, summary: Summary, progress: tuple[int, int] | None) -> None:
         self.summary = summary
+        self.scan_progress = progress
         self.call_later(self._show)
 
     async def _show(self) -> None:
         screen = self.screen
         if isinstance(screen, DashboardScreen):
             await screen.redraw()
+            screen.show_progress()
 
     def get_system_commands(self, screen: Screen[Any]) -> Any:
         yield SystemCommand(
