@@ -77,7 +77,7 @@ def test_every_choice_is_announced_in_words(path: Path) -> None:
         words = [word for word in match.group(2).split() if any(c.isalpha() for c in word)]
         assert words, f"choice {match.group(1)} has no words: {match.group(0)!r}"
     text = path.read_text(encoding="utf-8")
-    for symbol in "✓✗◐○☐•":
+    for symbol in "✓✗◐○☐":
         assert symbol not in text, f"{symbol!r} stands for words a reader may not hear"
 
 
@@ -97,3 +97,15 @@ def test_no_plain_string_points_at_a_screen() -> None:
         translated = message.string if isinstance(message.string, tuple) else (message.string,)
         for text in (*texts, *translated):
             assert not SCREEN_WORDS.search(text), text
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in TRANSCRIPTS if p.stem.endswith("-fr")], ids=lambda p: p.stem
+)
+def test_french_typography(path: Path) -> None:
+    """A no-break space before : ; ? ! and inside « », as the app writes French everywhere."""
+    bare = re.compile(r"(?<=[^\u00a0\s\d])[:;?!»]|«(?=[^\u00a0])")
+    for number, line in enumerate(lines_of(path), start=1):
+        if "<home>" in line or "://" in line or line.startswith("> "):
+            continue
+        assert not bare.search(line), f"{path.name}:{number}: {line!r}"

@@ -50,6 +50,7 @@ async def take_the_refresher(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "fr"])
 async def test_plain_and_tui_records_are_the_same(
     language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
