@@ -48,6 +48,8 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_startup.py
+	$(BIN)/python benchmarks/bench_plain_startup.py
+	$(BIN)/python benchmarks/bench_summary.py
 	$(BIN)/python benchmarks/bench_credentials.py
 
 i18n-extract: $(STAMP)
