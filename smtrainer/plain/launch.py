@@ -16,6 +16,7 @@ from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
 from smtrainer.plain.console import Console, InputEnded
 from smtrainer.plain.session import PlainSession
+from smtrainer.plain.views import choice_question
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.settings import load_settings, save_settings
 from smtrainer.workflows.content import UnknownPolicyError, choose_policy, label, load_installed
@@ -68,8 +69,13 @@ def pick_policy(console: Console, choices: list[PackEntry]) -> dict[str, Policy]
     """Ask which school's pack to use (by number) and remember the answer."""
     console.say(_("Which school's policy is yours?"))
     for number, entry in enumerate(choices, start=1):
-        console.say(f"{number}. {label(entry)}")
+        console.say(f"{number}. {label(entry)}", indent="  ")
     while True:
+        console.say(
+            _("{where}: {question}").format(
+                where=_("Your school"), question=choice_question(len(choices))
+            )
+        )
         answer = console.ask().strip()
         if answer.isdigit() and 1 <= int(answer) <= len(choices):
             entry = choices[int(answer) - 1]

@@ -122,6 +122,13 @@ def _map(journey: JourneyController, front: Front) -> View:
         )
         for m in modules
     ]
+    reread = journey.modules_to_reread()
+    if reread:
+        lines.append(
+            _("Read these modules again before the next attempt:")
+            + "\n"
+            + "\n".join(f"- {module.title}" for module in reread)
+        )
     ready = journey.all_modules_done()
     if ready:
         lines.append(_("Every module is done: the final assessment is the last choice."))
@@ -376,7 +383,10 @@ def _review(journey: JourneyController, front: Front) -> View:
         if number is None:
             return pick_problem(2)
         if number == 1:
+            before = journey.position
             journey.advance()
+            if journey.position == before:
+                return _("No question is left to ask again: choose 2 to stop here.")
         else:
             journey.stop_here()
         return None
