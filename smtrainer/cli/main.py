@@ -367,8 +367,9 @@ def _main(argv: Sequence[str] | None) -> int:
     set_language(language)
     plain = "--plain" in args_list or plain_wanted()
     args_list = [arg for arg in args_list if arg != "--plain"]
-    if not args_list:  # Plain `smtrainer`: straight to the app, with no parser to build.
-        return _training(None, language_forced=False, plain=plain)
+    if not args_list or _only_language(args_list):
+        # `smtrainer` (or with just --lang): straight to the training, with no parser to build.
+        return _training(None, language_forced=bool(args_list), plain=plain)
     argparse_i18n.install()
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -427,6 +428,13 @@ def _main(argv: Sequence[str] | None) -> int:
         policy=args.policy,
         add_to_bundled=not args.content_only,
     )
+
+
+def _only_language(args: Sequence[str]) -> bool:
+    """Whether the arguments are a valid `--lang X` and nothing else."""
+    if len(args) == 2 and args[0] == "--lang":
+        return args[1] in SUPPORTED_LANGUAGES
+    return len(args) == 1 and args[0].removeprefix("--lang=") in SUPPORTED_LANGUAGES
 
 
 def plain_wanted() -> bool:
