@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,8 @@ def run_plain(
     The pack is chosen as in the app (`choose_policy`); when several can be used and none is
     chosen, the learner is asked which, first."""
     out = stdout or sys.stdout
+    if stdin is None and stdout is None:
+        _tolerate_encoding_errors()
     only = content_dir is not None and not add_to_bundled
     try:
         catalog = load_installed(content_dir, content_only=only)
@@ -63,6 +66,14 @@ def run_plain(
         return 2
     journey = JourneyController(policies, seeds=new_seed, clock=clock)
     return PlainSession(journey, console, remember_language=not language_forced).run()
+
+
+def _tolerate_encoding_errors() -> None:
+    """An answer file in another encoding, or a terminal that cannot show a character, gives a
+    replacement character instead of stopping the session."""
+    for stream in (sys.stdin, sys.stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 def pick_policy(console: Console, choices: list[PackEntry]) -> dict[str, Policy]:
