@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from smtrainer.content.catalog import load_catalog
@@ -16,8 +17,17 @@ from smtrainer.workflows.demo import build_demo
 
 
 def run_demo(
-    out: Path, *, staff: int, years: int, seed: int, today: dt.date, content: Path | None
+    out: Path,
+    *,
+    staff: int,
+    years: int,
+    seed: int,
+    today: dt.date,
+    content: Path | None,
+    policies: Sequence[str] = (),
 ) -> int:
+    """A demo school whose staff train on `policies`; by default on one pack, the first
+    installed by id (the same every run)."""
     if out.exists() and any(out.iterdir()):
         print(
             _("smtrainer demo: error: {path} is not empty; choose a new folder").format(path=out),
@@ -26,19 +36,33 @@ def run_demo(
         return 2
     try:
         catalog = load_catalog([content or bundled_content_dir()])
-        # With several packs installed, the school follows the first by id (the same every run).
-        loaded = policy_set_of(catalog, min(catalog.packs) if catalog.packs else None)
     except ContentFolderError as error:
         print(_("smtrainer demo: error: {message}").format(message=error), file=sys.stderr)
         return 2
-    if loaded.errors or not loaded.policies:
+    wanted = list(policies) or ([min(catalog.packs)] if catalog.packs else [])
+    packs = []
+    for policy_id in wanted:
+        loaded = policy_set_of(catalog, policy_id)
+        if loaded.errors or not loaded.policies:
+            print(
+                _(
+                    "smtrainer demo: error: the policy pack '{policy}' cannot be used; "
+                    "run `smtrainer check`"
+                ).format(policy=policy_id),
+                file=sys.stderr,
+            )
+            return 1
+        packs.append(loaded.policies)
+    if not packs:
         print(
             _("smtrainer demo: error: the content has problems; run `smtrainer check`"),
             file=sys.stderr,
         )
         return 1
     try:
-        summary = build_demo(out, loaded.policies, staff=staff, years=years, seed=seed, today=today)
+        summary = build_demo(
+            out, packs[0], staff=staff, years=years, seed=seed, today=today, also=packs[1:]
+        )
     except StorageError as error:
         print(_("smtrainer demo: error: {message}").format(message=error), file=sys.stderr)
         return 1

@@ -222,6 +222,7 @@ def _head_teacher_parsers(commands: Any) -> None:
         metavar=_("DATE"),
         help=_("the day to judge from (default: today)"),
     )
+    _policy_filter(summary)
 
     dashboard = _subparser(
         commands,
@@ -239,6 +240,20 @@ def _head_teacher_parsers(commands: Any) -> None:
         default=None,
         metavar=_("DATE"),
         help=_("the day to judge from (default: today)"),
+    )
+    _policy_filter(dashboard)
+
+
+def _policy_filter(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--policy",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=_(
+            "judge staff on this policy only; repeat for each policy the school requires "
+            "(default: every policy with a record)"
+        ),
     )
 
 
@@ -337,6 +352,16 @@ def _demo_parser(commands: Any) -> None:
     demo.add_argument(
         "--today", type=_day, default=None, metavar=_("DATE"), help=_("the day to simulate up to")
     )
+    demo.add_argument(
+        "--policy",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=_(
+            "a policy the staff train on; repeat for a school that requires several "
+            "(default: the first installed pack by id)"
+        ),
+    )
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -418,6 +443,7 @@ def _main(argv: Sequence[str] | None) -> int:
             seed=args.seed,
             today=today,
             content=args.content,
+            policies=args.policy,
         )
     if args.content_only and args.content is None:
         parser.error(_("--content-only needs --content DIR"))
@@ -493,7 +519,8 @@ def _head_teacher(args: argparse.Namespace) -> int:
             due_soon_days=args.due_soon_days,
             as_json=args.json,
             csv_path=args.csv,
+            policies=args.policy,
         )
     from smtrainer.ui.dashboard.launch import run_dashboard
 
-    return run_dashboard(store, today)
+    return run_dashboard(store, today, args.policy)

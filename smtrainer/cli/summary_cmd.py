@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from smtrainer.domain.inert_text import inert, shown_name
@@ -38,6 +39,7 @@ def summary_json(summary: Summary) -> dict[str, object]:
     waiting = pending_keys(summary)
     return {
         "today": summary.today.isoformat(),
+        "policies": summary.policies,
         "totals": {
             "records": summary.records,
             "verified": summary.verified,
@@ -56,6 +58,16 @@ def summary_json(summary: Summary) -> dict[str, object]:
                 "score_pct": row.score_pct,
                 "refresher_due": row.refresher_due or None,
                 "last_attempt_failed": row.last_attempt_failed,
+                "policies": {
+                    standing.policy_id: {
+                        "status": standing.status.value,
+                        "last_completed": standing.last_completed or None,
+                        "score_pct": standing.score_pct,
+                        "refresher_due": standing.refresher_due or None,
+                        "last_attempt_failed": standing.last_attempt_failed,
+                    }
+                    for standing in row.policies
+                },
             }
             for row in summary.staff
         ],
@@ -84,7 +96,13 @@ def summary_json(summary: Summary) -> dict[str, object]:
 
 
 def run_summary(
-    store: Path, *, today: dt.date, due_soon_days: int, as_json: bool, csv_path: Path | None
+    store: Path,
+    *,
+    today: dt.date,
+    due_soon_days: int,
+    as_json: bool,
+    csv_path: Path | None,
+    policies: Sequence[str] = (),
 ) -> int:
     if not store.is_dir():
         print(
@@ -93,7 +111,7 @@ def run_summary(
         )
         return 2
     try:
-        summary = summarize(store, today, due_soon_days)
+        summary = summarize(store, today, due_soon_days, policies=policies)
     except RosterError as error:
         print(_("smtrainer summary: error: {message}").format(message=error), file=sys.stderr)
         return 1
@@ -123,7 +141,7 @@ def _print(summary: Summary) -> None:
         )
     )
     print()
-    table = [staff_header(), *staff_rows(summary, blank="—")]
+    table = [staff_header(summary), *staff_rows(summary, blank="—")]
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]))]
     for line in table:
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)))

@@ -289,6 +289,10 @@ def _completion_days(
     return days
 
 
+MISSED_SECOND_POLICY = 0.15
+"""The share of staff with no record of each further policy a demo school requires."""
+
+
 def build_demo(
     out: Path,
     policies: dict[str, Policy],
@@ -297,23 +301,29 @@ def build_demo(
     years: int,
     seed: int,
     today: dt.date,
+    also: Sequence[dict[str, Policy]] = (),
 ) -> DemoSummary:
-    """Write the staff list, approved keys and signed records of a demo school into `out`."""
+    """Write the staff list, approved keys and signed records of a demo school into `out`;
+    everyone trains on `policies` and, the same days, on each pack of `also` (a school that
+    requires several policies)."""
     rng = random.Random(seed ^ 0x5EED)
     people = make_people(staff, years, seed, today)
     records_dir = out / "records"
     count = 0
     for person in people:
-        policy = policies.get(person.language) or next(iter(policies.values()))
         days = _completion_days(rng, person, today, years)
+        # Some people never took a school's second policy (an agreement nobody chased up).
+        packs = [policies, *(pack for pack in also if rng.random() >= MISSED_SECOND_POLICY)]
         for index, day in enumerate(days):
             new_starter = index == 0 and person.joined >= day - dt.timedelta(days=60)
             kind = RecordKind.INDUCTION if new_starter else RecordKind.REFRESHER
             final = index == len(days) - 1
-            for record in _day_of_attempts(rng, policy, person, day, kind, final):
-                text = record_text(record, sign_record(record, person.key))
-                write_record_file(records_dir, record_file_name(record), text, sync=False)
-                count += 1
+            for pack in packs:
+                policy = pack.get(person.language) or next(iter(pack.values()))
+                for record in _day_of_attempts(rng, policy, person, day, kind, final):
+                    text = record_text(record, sign_record(record, person.key))
+                    write_record_file(records_dir, record_file_name(record), text, sync=False)
+                    count += 1
     _write_staff(out, people, today.isoformat())
     return DemoSummary(staff, count, dict(Counter(p.profile for p in people)), out)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +20,28 @@ from smtrainer.workflows.store import RecordFacts, ScanResult, scan_store
 
 
 @dataclass(frozen=True)
+class PolicyStanding:
+    """One person's status for one policy (a school may require several)."""
+
+    policy_id: str
+    status: StaffStatus
+    last_completed: str
+    score_pct: int | None
+    refresher_due: str
+    last_attempt_failed: bool = False
+
+
+URGENCY = (
+    StaffStatus.NEVER,
+    StaffStatus.OVERDUE,
+    StaffStatus.FAILED,
+    StaffStatus.DUE_SOON,
+    StaffStatus.CURRENT,
+)
+"""Most urgent first: a person's overall status is their most urgent policy's."""
+
+
+@dataclass(frozen=True)
 class StaffRow:
     id: str
     name: str
@@ -30,6 +53,8 @@ class StaffRow:
     history: tuple[RecordFacts, ...]
     last_attempt_failed: bool = False
     """In date, but the latest attempt (after the pass that counts) was not passed."""
+    policies: tuple[PolicyStanding, ...] = ()
+    """The status for each policy of the summary, in its order."""
 
 
 @dataclass
@@ -74,6 +99,9 @@ class Summary:
     counted: list[str] = field(default_factory=list)
     """The verified records' files, whose details the statistics are made of."""
     scanned: ScanResult | None = None
+    policies: list[str] = field(default_factory=list)
+    """The policies people are judged on: those asked for, or else every policy with a
+    counted record; a person's status is that of their most urgent one."""
 
     @cached_property
     def statistics(self) -> Statistics:
@@ -116,9 +144,10 @@ def summarize(
     due_soon_days: int = DUE_SOON_DAYS,
     roster: Roster | None = None,
     context: RecordContext | None = None,
+    policies: Sequence[str] = (),
 ) -> Summary:
     roster = roster if roster is not None else load_roster(store)
-    return summarize_scan(scan_store(store), today, roster, due_soon_days, context)
+    return summarize_scan(scan_store(store), today, roster, due_soon_days, context, policies)
 
 
 def summarize_scan(
@@ -127,8 +156,10 @@ def summarize_scan(
     roster: Roster,
     due_soon_days: int = DUE_SOON_DAYS,
     context: RecordContext | None = None,
+    policies: Sequence[str] = (),
 ) -> Summary:
-    """The summary of records already scanned (all of them, or those verified so far)."""
+    """The summary of records already scanned (all of them, or those verified so far);
+    with `policies`, only records of those policies count, and each is judged apart."""
     facts = scanned.facts
     summary = Summary(today, records=len(facts), scanned=scanned)
     evidence = sort_evidence(facts, roster, context or RecordContext.load(), today)
@@ -139,30 +170,59 @@ def summarize_scan(
     summary.verified = evidence.verified
     summary.unverified = sum(p.trust is Trust.UNVERIFIED for p in evidence.pending)
     summary.key_changed = len(evidence.pending) - summary.unverified
-    summary.counted = [f.file for items in evidence.counted.values() for f in items]
+    wanted = set(policies)
+    counted = {
+        key: [f for f in items if not wanted or f.policy_id in wanted]
+        for key, items in evidence.counted.items()
+    }
+    summary.counted = [f.file for items in counted.values() for f in items]
+    summary.policies = list(policies) or sorted(
+        {f.policy_id for items in counted.values() for f in items}
+    )
     summary.shared_keys = shared_keys(roster, evidence.signers)
     for key, member in sorted(roster.staff.items(), key=lambda item: item[1].id):
-        history = sorted(evidence.counted.get(key, []), key=lambda f: f.completed_at)
-        completions = [
-            Completion(f.completed_at, f.passed, parse_date(f.refresher_due), f.score_pct)
-            for f in history
-        ]
-        standing = standing_of(completions, today, due_soon_days)
-        shown = standing.evidence
+        history = sorted(counted.get(key, []), key=lambda f: f.completed_at)
+        standings = [
+            _policy_standing(policy_id, history, today, due_soon_days)
+            for policy_id in summary.policies
+        ] or [_policy_standing("", history, today, due_soon_days)]
+        shown = min(standings, key=lambda s: URGENCY.index(s.status))
         summary.staff.append(
             StaffRow(
                 id=member.id,
                 name=member.name,
                 role=member.role,
-                status=StaffStatus.LEFT if member.left_on else standing.status,
-                last_completed=shown.completed_at[:10] if shown else "",
-                score_pct=shown.score_pct if shown else None,
-                refresher_due=shown.refresher_due.isoformat() if shown and shown.passed else "",
+                status=StaffStatus.LEFT if member.left_on else shown.status,
+                last_completed=shown.last_completed,
+                score_pct=shown.score_pct,
+                refresher_due=shown.refresher_due,
                 history=tuple(history),
-                last_attempt_failed=standing.last_attempt_failed,
+                last_attempt_failed=shown.last_attempt_failed,
+                policies=tuple(s for s in standings if s.policy_id),
             )
         )
     return summary
+
+
+def _policy_standing(
+    policy_id: str, history: Sequence[RecordFacts], today: dt.date, due_soon_days: int
+) -> PolicyStanding:
+    """Where a person stands on one policy (`""`: on all their records together)."""
+    completions = [
+        Completion(f.completed_at, f.passed, parse_date(f.refresher_due), f.score_pct)
+        for f in history
+        if not policy_id or f.policy_id == policy_id
+    ]
+    standing = standing_of(completions, today, due_soon_days)
+    shown = standing.evidence
+    return PolicyStanding(
+        policy_id,
+        standing.status,
+        last_completed=shown.completed_at[:10] if shown else "",
+        score_pct=shown.score_pct if shown else None,
+        refresher_due=shown.refresher_due.isoformat() if shown and shown.passed else "",
+        last_attempt_failed=standing.last_attempt_failed,
+    )
 
 
 def shared_keys(roster: Roster, signers: dict[str, set[str]]) -> dict[str, list[str]]:

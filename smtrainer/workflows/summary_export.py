@@ -12,7 +12,8 @@ from smtrainer.i18n import N_, _, ngettext
 from smtrainer.workflows.summary import StaffRow, Summary, pending_keys
 
 
-def staff_header() -> list[str]:
+def staff_header(summary: Summary | None = None) -> list[str]:
+    """The column names; with a summary of several policies, one more column per policy."""
     return [
         _("Staff id"),
         _("Name"),
@@ -21,7 +22,28 @@ def staff_header() -> list[str]:
         _("Last completed"),
         _("Score %"),
         _("Refresher due"),
+        *policy_header(summary),
     ]
+
+
+def policy_header(summary: Summary | None) -> list[str]:
+    """One column per policy when people are judged on more than one."""
+    if summary is None or len(summary.policies) < 2:
+        return []
+    return [inert(policy_id) for policy_id in summary.policies]
+
+
+def policy_cells(summary: Summary, row: StaffRow, blank: str = "") -> list[str]:
+    """The person's status for each policy (with the date it was last completed)."""
+    if len(summary.policies) < 2:
+        return []
+    cells = []
+    for standing in row.policies:
+        text = _(STATUS_LABELS[standing.status])
+        if standing.last_completed:
+            text += f" ({standing.last_completed})"
+        cells.append(text)
+    return cells or [blank] * len(summary.policies)
 
 
 def staff_rows(summary: Summary, blank: str = "") -> list[list[str]]:
@@ -35,6 +57,7 @@ def staff_rows(summary: Summary, blank: str = "") -> list[list[str]]:
             row.last_completed or blank,
             blank if row.score_pct is None else str(row.score_pct),
             row.refresher_due or blank,
+            *policy_cells(summary, row, blank),
         ]
         for row in summary.staff
     ]
@@ -50,7 +73,7 @@ def status_text(row: StaffRow) -> str:
 
 def staff_csv(summary: Summary) -> str:
     """The staff table for a spreadsheet (UTF-8 with BOM, formula-like cells neutralised)."""
-    return csv_text(staff_header(), staff_rows(summary))
+    return csv_text(staff_header(summary), staff_rows(summary))
 
 
 def totals_sentence(summary: Summary) -> str:

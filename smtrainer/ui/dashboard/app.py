@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -47,6 +48,7 @@ from smtrainer.workflows.record_scan import ScanResult, plan_scan, run_scan
 from smtrainer.workflows.store import RecordFacts
 from smtrainer.workflows.summary import StaffRow, Summary, summarize_scan
 from smtrainer.workflows.summary_export import (
+    policy_cells,
     reason_label,
     staff_csv,
     staff_header,
@@ -267,7 +269,7 @@ class DashboardScreen(Screen[None]):
         assert summary is not None
         table = self.query_one("#staff", DataTable)
         table.clear(columns=True)
-        table.add_columns(*staff_header())
+        table.add_columns(*staff_header(summary))
         key = SORT_KEYS[self.sort_index]
         self.shown_rows = sorted(
             filtered(summary.staff, self.filters), key=lambda r: (str(getattr(r, key)), r.id)
@@ -283,6 +285,7 @@ class DashboardScreen(Screen[None]):
                     row.last_completed or "—",
                     "—" if row.score_pct is None else str(row.score_pct),
                     row.refresher_due or "—",
+                    *policy_cells(summary, row, "—"),
                 ),
                 key=row.id,
             )
@@ -363,10 +366,18 @@ class DashboardApp(App[int]):
         ),
     ]
 
-    def __init__(self, store: Path, today: dt.date, policy: Policy | None = None) -> None:
+    def __init__(
+        self,
+        store: Path,
+        today: dt.date,
+        policy: Policy | None = None,
+        policy_ids: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        self.policy_ids = list(policy_ids)
+        """Judge people on these policies only (all policies of the records when empty)."""
         self.policies: dict[str, Policy] = {}
         self.fixed_policy = policy
         self.summary: Summary | None = None
@@ -427,7 +438,7 @@ class DashboardApp(App[int]):
     def _summary_of(self, scanned: ScanResult, roster: Roster) -> Summary:
         """A summary with its statistics made here, in the scan's thread (the scan goes on
         changing its tallies while the screen shows this summary)."""
-        summary = summarize_scan(scanned, self.today, roster)
+        summary = summarize_scan(scanned, self.today, roster, policies=self.policy_ids)
         summary.statistics  # noqa: B018 (computed now, not on the screen's thread)
         return summary
 
