@@ -15,6 +15,7 @@ from smtrainer.content.errors import ContentFolderError
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import _, ngettext
+from smtrainer.plain.commands import Command, command_in, word
 from smtrainer.plain.console import Console, InputEnded
 from smtrainer.plain.session import PlainSession
 from smtrainer.plain.views import choice_question
@@ -78,16 +79,32 @@ def _tolerate_encoding_errors() -> None:
 
 def pick_policy(console: Console, choices: list[PackEntry]) -> dict[str, Policy]:
     """Ask which school's pack to use (by number) and remember the answer."""
-    console.say(_("Which school's policy is yours?"))
-    for number, entry in enumerate(choices, start=1):
-        console.say(f"{number}. {label(entry)}", indent="  ")
+    listed = False
     while True:
+        if not listed:
+            console.say(_("Which school's policy is yours?"))
+            for number, entry in enumerate(choices, start=1):
+                console.say(f"{number}. {label(entry)}", indent="  ")
+            listed = True
         console.say(
             _("{where}: {question}").format(
                 where=_("Your school"), question=choice_question(len(choices))
             )
         )
         answer = console.ask().strip()
+        command = command_in(answer)
+        if command is Command.QUIT:
+            console.say(_("Stopped."))
+            raise InputEnded
+        if command is not None:  # The others mean nothing before a school is chosen.
+            listed = command is not Command.REPEAT
+            if command is Command.HELP:
+                console.say(
+                    _("Type the number of your school, or {quit} to stop.").format(
+                        quit=word(Command.QUIT)
+                    )
+                )
+            continue
         if answer.isdigit() and 1 <= int(answer) <= len(choices):
             entry = choices[int(answer) - 1]
             settings = load_settings()
