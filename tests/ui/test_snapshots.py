@@ -22,6 +22,7 @@ from smtrainer.ui.app import TrainerApp
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.closing import DoneScreen
 from smtrainer.ui.screens.identity import IdentityScreen
+from smtrainer.ui.screens.question import QuestionScreen
 from tests.conftest import TINY
 from tests.ui.driver import step
 
@@ -102,8 +103,8 @@ def test_identity(snap_compare, content: Path, language: str) -> None:  # type: 
 
 @LANGUAGES
 def test_module_map(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """ "0 of 1 modules done", the module row with minutes and "○ Not started", and the key
-    hints including A for the final assessment."""
+    """ "0 of 1 modules done", the row with number, "○ Not started", minutes under "Min" and the
+    title, and the key hints including A for the final assessment."""
     assert snap_compare(app_for(content, language), run_before=until(at(Stage.MAP)))
 
 
@@ -194,13 +195,15 @@ def test_done_certificate(snap_compare, content: Path, language: str) -> None:  
 
 @LANGUAGES
 def test_help(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """The help dialog over the welcome screen: every key and what it does."""
+    """The help dialog over the welcome screen: every key and what it does, key names in the
+    language (Entrée, Échap in French), Ctrl+S for the form about you."""
     assert snap_compare(app_for(content, language), press=["question_mark"])
 
 
 @LANGUAGES
 def test_quit_dialog(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """ "Quit now? Your progress is saved…" with Yes and No (No focused)."""
+    """ "Quit now? Your progress is saved…" with Yes and No, No focused and highlighted as the
+    default, and the line naming the keys: y/n (o/n in French), Enter, Esc."""
     assert snap_compare(app_for(content, language), press=["ctrl+q"])
 
 
@@ -219,7 +222,8 @@ def test_identity_refused(snap_compare, content: Path, language: str) -> None:  
 
 @LANGUAGES
 def test_too_small(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """At 50×14 the app says the window is too small and the size it needs (60×18)."""
+    """At 50×14 the app says the window is too small and the size it needs (60×18), alone on
+    a plain background: nothing of the screen beneath shows through."""
     assert snap_compare(app_for(content, language), terminal_size=(50, 14))
 
 
@@ -230,3 +234,81 @@ def test_content_problems(snap_compare, content: Path, language: str) -> None:  
     module = content / "fr" / "tiny" / "01-bases.toml"
     module.write_text(module.read_text(encoding="utf-8").replace("minutes = 5", "minutes = = 5"))
     assert snap_compare(app_for(content, language))
+
+
+def long_titles(content: Path) -> None:
+    """Give the module titles as long as Kingsworth's longest, in both languages."""
+    for path, old, new in [
+        (
+            content / "en" / "tiny" / "01-basics.toml",
+            '"The basics"',
+            '"Social media in your professional life and beyond"',
+        ),
+        (
+            content / "fr" / "tiny" / "01-bases.toml",
+            '"Les bases"',
+            '"Les médias sociaux dans votre vie professionnelle et au-delà"',
+        ),
+    ]:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@LANGUAGES
+def test_module_map_long_titles(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """With a long module title the status column ("○ Not started" / "○ Non commencé") is still
+    on screen at 80 columns, before the title, and the header says "Min"."""
+    long_titles(content)
+    assert snap_compare(app_for(content, language), run_before=until(at(Stage.MAP)))
+
+
+@LANGUAGES
+def test_assessment_introduction(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Before the first question: how many questions, the pass mark, what happens afterwards,
+    and what the head teacher receives (never the private practice check); Enter starts."""
+
+    async def before(pilot: Pilot[int]) -> None:
+        await until(at(Stage.ASSESSMENT))(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, QuestionScreen) and screen.introducing
+
+    assert snap_compare(app_for(content, language), run_before=before)
+
+
+@LANGUAGES
+def test_refresher_offer(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """After a first record: the refresher offer with that record's date, and Yes focused and
+    highlighted as the default, since Enter takes the refresher."""
+
+    async def before(pilot: Pilot[int]) -> None:
+        await until(lambda app: isinstance(app.screen, DoneScreen))(pilot)
+        await pilot.press("enter")  # Back to the welcome screen.
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await step(pilot)  # The form about you, as before: the offer opens.
+        await pilot.pause()
+
+    assert snap_compare(app_for(content, language), run_before=before)
+
+
+@LANGUAGES
+def test_action_list_saved(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The action list after S: the list, the S hint, and the note saying where it was saved."""
+    assert snap_compare(
+        app_for(content, language), run_before=until(at(Stage.ACTIONS)), press=["s"]
+    )
+
+
+@LANGUAGES
+def test_scenario_feedback_at_60_by_18(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """At the smallest size, 60×18: the choice's feedback scrolled into view, the title bar
+    still naming school and module, and every footer key whole (Esc, Ctrl+Q and ? shown
+    without their labels, which the help lists)."""
+    assert snap_compare(
+        app_for(content, language),
+        run_before=until(at(Stage.SCENARIO)),
+        press=["2", "enter"],
+        terminal_size=(60, 18),
+    )
