@@ -58,7 +58,8 @@ from smtrainer.workflows.summary_export import (
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
 REFILL_SECONDS = 2.0
-"""While a scan runs, the tables are drawn again with what is verified at most this often."""
+"""While a scan runs, the tables are drawn again with what is verified at most this often (less
+often when making the summary takes long)."""
 
 
 class PersonScreen(ModalScreen[None]):
@@ -421,15 +422,18 @@ class DashboardApp(App[int]):
         self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
         if not waiting:
             return
-        shown = time.monotonic()
+        shown, pause = time.monotonic(), REFILL_SECONDS
 
         def progress(done: int, total: int, _fresh: list[RecordFacts]) -> None:
-            nonlocal shown
+            nonlocal shown, pause
             self.call_from_thread(self._progressed, (done, total))
-            if time.monotonic() - shown >= REFILL_SECONDS and done < total:
+            if time.monotonic() - shown >= pause and done < total:
+                started = time.monotonic()
                 summary = self._summary_of(ScanResult.of(plan), roster)
                 self.call_from_thread(self._loaded, summary, (done, total))
                 shown = time.monotonic()
+                # Drawing takes time from the verification: the bigger the store, the rarer.
+                pause = max(REFILL_SECONDS, 10 * (shown - started))
 
         result = run_scan(plan, progress)
         final = self._summary_of(result, roster)
