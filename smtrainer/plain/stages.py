@@ -52,11 +52,12 @@ def where(journey: JourneyController) -> str:
         module = _("Module {number} of {total}").format(number=number, total=total)
         return module + ", " + _module_part(journey)
     if stage is Stage.ASSESSMENT:
-        text = (
-            _("Final assessment, question {number} of {total}, asked again")
-            if journey.asking_again()
-            else _("Final assessment, question {number} of {total}")
-        )
+        if journey.testing_out():
+            text = _("Test-out quiz, question {number} of {total}")
+        elif journey.asking_again():
+            text = _("Final assessment, question {number} of {total}, asked again")
+        else:
+            text = _("Final assessment, question {number} of {total}")
         return text.format(number=position.index + 1, total=journey.assessment_length())
     if stage is Stage.REVIEW:
         return _("Final assessment, results")
@@ -270,12 +271,12 @@ def _question(journey: JourneyController, front: Front) -> View:
     saved = journey.saved_answer()
     in_assessment = journey.in_assessment()
     if in_assessment:
-        heading = _("Final assessment")
+        heading = _("Test-out quiz") if journey.testing_out() else _("Final assessment")
     else:
         heading = _("Check question {number} of {total}").format(
             number=journey.position.index + 1, total=journey.check_length()
         )
-    lines = [heading, unmark(question.prompt)]
+    lines = [heading, *_introduction(journey), unmark(question.prompt)]
     choices = [option_label(question, option) for option in options]
     if multiple:
         ask = _(
@@ -328,6 +329,44 @@ def _question(journey: JourneyController, front: Front) -> View:
         lines,
         choices,
     )
+
+
+def _introduction(journey: JourneyController) -> list[str]:
+    """Before an assessment's first question: how long it is, the pass mark, what follows."""
+    state = journey.state
+    if (
+        not journey.in_assessment()
+        or journey.asking_again()
+        or journey.position.index != 0
+        or state.assessment is None
+        or state.assessment.answers
+    ):
+        return []
+    total = journey.assessment_length()
+    lines = [
+        ngettext(
+            "{count} question, drawn from every module.",
+            "{count} questions, drawn from every module.",
+            total,
+        ).format(count=total)
+        + " "
+        + _("To pass: {mark} or more.").format(mark=percent(journey.policy.pass_mark))
+    ]
+    if journey.testing_out():
+        lines.append(
+            _(
+                "Afterwards you see what you got wrong, then revisit only the modules you "
+                "missed questions in or whose content has changed."
+            )
+        )
+    else:
+        lines.append(
+            _(
+                "Afterwards you see every wrong answer with its explanation; if you have not "
+                "passed, you answer again questions on what you got wrong."
+            )
+        )
+    return lines
 
 
 def _module_done(journey: JourneyController, front: Front) -> View:

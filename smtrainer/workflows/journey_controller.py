@@ -306,6 +306,15 @@ class JourneyController:
     def in_assessment(self) -> bool:
         return self.position.stage is Stage.ASSESSMENT
 
+    def testing_out(self) -> bool:
+        """Whether this is a refresher's first quiz, before the plan of what to revisit."""
+        state = self.state
+        return (
+            self.in_assessment()
+            and state.kind == RecordKind.REFRESHER.value
+            and not state.testout_reviewed
+        )
+
     def asking_again(self) -> bool:
         """Whether this assessment attempt asks again what was missed."""
         assessment = self.state.assessment

@@ -26,6 +26,7 @@ SCREEN_WORDS = re.compile(
 LOCATION = re.compile(
     r"^(Welcome|Accueil|Who you are|Votre identité|Refresher|Remise à niveau|Module map|"
     r"Plan des modules|Module \d+ (of|sur) \d+, |Final assessment|Évaluation finale|"
+    r"Test-out quiz|Quiz de positionnement|Your school|Votre école|"
     r"Practice check|Autodiagnostic|Acknowledgement|Engagement|Certificate|Certificat)"
 )
 CHOICE = re.compile(r"^  (\d+)\. (.*)$")
