@@ -10,10 +10,9 @@ import datetime as dt
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from smtrainer.domain.assessment import RetryPlan, draw_blueprint, plan_retry
-from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, attempt_of
 from smtrainer.domain.dates import parse_timestamp, utc_timestamp
 from smtrainer.domain.model import Module, Policy, Question
 from smtrainer.domain.progress import (
@@ -24,8 +23,10 @@ from smtrainer.domain.progress import (
     Stage,
 )
 from smtrainer.domain.record import RecordKind
-from smtrainer.domain.record_v2 import final_questions, module_hashes
 from smtrainer.domain.scoring import Tally, has_passed, is_correct
+
+if TYPE_CHECKING:
+    from smtrainer.domain.completion import Session
 
 CONFIDENCE_LEVELS = 4
 """The confidence check runs from 1 (not sure at all) to 4 (very sure)."""
@@ -55,6 +56,8 @@ class LastRecord:
 
 def last_record_facts(record: Mapping[str, Any]) -> LastRecord:
     """The module hashes and the modules with wrong answers in a (verified) record."""
+    from smtrainer.domain.record_v2 import final_questions, module_hashes  # only for a refresher
+
     wrong = frozenset(q.module for q in final_questions(record) if q.outcome == "wrong")
     return LastRecord(module_hashes(record), wrong)
 
@@ -466,6 +469,8 @@ def _before_scenario_step(policy: Policy, progress: Progress) -> Position:
 
 def session_of(policy: Policy, progress: Progress, completed: dt.datetime) -> Session:
     """The facts a record states about this finished journey."""
+    from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, attempt_of
+
     assessment = progress.assessment
     if assessment is None:
         raise JourneyError("no assessment")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import secrets
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -55,6 +54,8 @@ def new_seed() -> int:
     fixed = os.environ.get(SEED_VARIABLE, "").strip()
     if fixed.isdigit():
         return int(fixed)
+    import secrets  # Not at start-up: its hmac import is slow, and a seed is needed later.
+
     return secrets.randbits(48)
 
 
