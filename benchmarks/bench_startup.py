@@ -101,7 +101,15 @@ def run(kind: str, moment: str, env: dict[str, str]) -> float:
     return elapsed
 
 
+SAVED_POLICY = "kingsworth"
+"""Several packs are bundled: a returning learner's saved choice opens the welcome screen."""
+
+
 def child_env(home: Path) -> dict[str, str]:
+    settings = home / "config" / "settings.toml"
+    if not settings.exists():
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text(f'policy = "{SAVED_POLICY}"\n', encoding="utf-8")
     env = {**os.environ, "SMTRAINER_HOME": str(home)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env

@@ -7,7 +7,7 @@ its own problems and does not stop the others.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.i18n import SUPPORTED_LANGUAGES, _
 
-CATALOG_FORMAT = 1
+CATALOG_FORMAT = 2
 
 
 @dataclass
@@ -25,7 +25,7 @@ class PackEntry:
     """One installed pack: its policy in every language, or the errors that stop its use."""
 
     policy_id: str
-    policies: dict[str, Policy] = field(default_factory=dict)
+    policies: Mapping[str, Policy] = field(default_factory=dict)
     errors: list[Problem] = field(default_factory=list)
 
     @property
@@ -56,19 +56,59 @@ class Catalog:
 
 
 class CachedCatalog(msgspec.Struct, frozen=True):
-    """What the checked-content cache holds: every pack's policies or errors."""
+    """What the checked-content cache holds: every pack's errors and languages, and its
+    policies kept encoded until that pack is used (start-up decodes only the chosen pack)."""
 
     format: int
-    policies: dict[str, dict[str, Policy]]
+    languages: dict[str, list[str]]
+    policies: dict[str, msgspec.Raw]
     pack_errors: dict[str, list[Problem]]
     errors: list[Problem]
+
+
+class LazyPolicies(Mapping[str, Policy]):
+    """A pack's policy by language, decoded from the cache on first use; a damaged entry
+    reads as no policy at all."""
+
+    def __init__(self, languages: list[str], raw: msgspec.Raw | None) -> None:
+        self.languages = languages
+        self.raw = raw
+        self.decoded: dict[str, Policy] | None = None
+
+    def _policies(self) -> dict[str, Policy]:
+        if self.decoded is None:
+            try:
+                raw = self.raw if self.raw is not None else b"{}"
+                self.decoded = msgspec.json.decode(raw, type=dict[str, Policy])
+            except msgspec.MsgspecError:
+                self.decoded = {}
+        return self.decoded
+
+    def __getitem__(self, language: str) -> Policy:
+        return self._policies()[language]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._policies())
+
+    def __len__(self) -> int:
+        return len(self._policies())
+
+    def __contains__(self, language: object) -> bool:
+        """Answered from the languages listed, without decoding (until decoded)."""
+        if self.decoded is not None:
+            return language in self.decoded
+        return language in self.languages
 
 
 def encode_catalog(catalog: Catalog) -> bytes:
     return msgspec.json.encode(
         CachedCatalog(
             CATALOG_FORMAT,
-            {pid: entry.policies for pid, entry in catalog.packs.items()},
+            {pid: sorted(entry.policies) for pid, entry in catalog.packs.items()},
+            {
+                pid: msgspec.Raw(msgspec.json.encode(dict(entry.policies)))
+                for pid, entry in catalog.packs.items()
+            },
             {pid: entry.errors for pid, entry in catalog.packs.items()},
             catalog.errors,
         )
@@ -76,7 +116,8 @@ def encode_catalog(catalog: Catalog) -> bytes:
 
 
 def decode_catalog(data: bytes) -> Catalog | None:
-    """The catalog a cache holds; None if it is not exactly what this version writes."""
+    """The catalog a cache holds; None if it is not what this version writes. Each pack's
+    policies are checked against the model when first used."""
     try:
         cached = msgspec.json.decode(data, type=CachedCatalog)
     except msgspec.MsgspecError:
@@ -84,7 +125,11 @@ def decode_catalog(data: bytes) -> Catalog | None:
     if cached.format != CATALOG_FORMAT:
         return None
     packs = {
-        pid: PackEntry(pid, dict(cached.policies.get(pid, {})), list(errors))
+        pid: PackEntry(
+            pid,
+            LazyPolicies(cached.languages.get(pid, []), cached.policies.get(pid)),
+            list(errors),
+        )
         for pid, errors in cached.pack_errors.items()
     }
     return Catalog(packs, list(cached.errors))

@@ -21,7 +21,7 @@ from smtrainer.plain.session import PlainSession
 from smtrainer.plain.views import choice_question
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.settings import load_settings, save_settings
-from smtrainer.workflows.content import UnknownPolicyError, choose_policy, label, load_installed
+from smtrainer.workflows.content import UnknownPolicyError, label, load_and_choose
 from smtrainer.workflows.journey_controller import JourneyController, new_seed, utc_now
 
 
@@ -44,8 +44,9 @@ def run_plain(
         _tolerate_encoding_errors()
     only = content_dir is not None and not add_to_bundled
     try:
-        catalog = load_installed(content_dir, content_only=only)
-        chosen = choose_policy(catalog, policy, load_settings().policy)
+        chosen = load_and_choose(
+            content_dir, content_only=only, requested=policy, saved=load_settings().policy
+        )
     except (ContentFolderError, UnknownPolicyError) as error:
         print(_("smtrainer: error: {message}").format(message=error), file=sys.stderr)
         return 2

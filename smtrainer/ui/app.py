@@ -123,8 +123,8 @@ class TrainerApp(App[int]):
         entry = next((e for e in self.policy_choices if e.policy_id == policy_id), None)
         if entry is None:
             return
-        self.policies = entry.policies
-        problem = self.journey.use_policy(entry.policies)
+        self.policies = dict(entry.policies)
+        problem = self.journey.use_policy(self.policies)
         settings = load_settings()
         settings.policy = policy_id
         self._save_settings(settings)

@@ -9,7 +9,7 @@ from smtrainer.content.errors import ContentFolderError
 from smtrainer.i18n import _
 from smtrainer.storage.settings import load_settings
 from smtrainer.ui.app import TrainerApp
-from smtrainer.workflows.content import UnknownPolicyError, choose_policy, load_installed
+from smtrainer.workflows.content import UnknownPolicyError, load_and_choose
 
 
 def run_app(
@@ -40,8 +40,9 @@ def make_app(
     None (after saying why) if a folder is unusable or `policy` is not installed."""
     only = content_dir is not None and not add_to_bundled
     try:
-        catalog = load_installed(content_dir, content_only=only)
-        chosen = choose_policy(catalog, policy, load_settings().policy)
+        chosen = load_and_choose(
+            content_dir, content_only=only, requested=policy, saved=load_settings().policy
+        )
     except (ContentFolderError, UnknownPolicyError) as error:
         print(_("smtrainer: error: {message}").format(message=error), file=sys.stderr)
         return None

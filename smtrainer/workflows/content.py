@@ -4,6 +4,7 @@ changed), and choosing the pack a session uses."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from smtrainer.content.catalog import (
 from smtrainer.content.policies import PolicySet, content_roots, content_signature
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
-from smtrainer.i18n import _, current_language
+from smtrainer.i18n import SUPPORTED_LANGUAGES, _, current_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.cache import read_cache, write_cache
 from smtrainer.storage.settings import load_settings
@@ -29,7 +30,29 @@ class UnknownPolicyError(Exception):
     """`--policy` names a pack that is not installed."""
 
 
-def load_installed(content_dir: Path | None = None, *, content_only: bool = False) -> Catalog:
+def load_and_choose(
+    content_dir: Path | None, *, content_only: bool, requested: str | None, saved: str | None
+) -> Chosen:
+    """`load_installed` then `choose_policy`; a chosen pack the cache cannot give back (a
+    damaged cache file) is read and checked again from its files."""
+    catalog = load_installed(content_dir, content_only=content_only)
+    chosen = choose_policy(catalog, requested, saved)
+    shown = [dict(entry.policies) for entry in chosen.choices] if chosen.pick else []
+    if chosen.policy_id is not None and not chosen.problems:
+        shown.append(chosen.policies)
+    if not all(_complete(policies) for policies in shown):
+        catalog = load_installed(content_dir, content_only=content_only, cached=False)
+        chosen = choose_policy(catalog, requested, saved)
+    return chosen
+
+
+def _complete(policies: Mapping[str, Policy]) -> bool:
+    return all(language in policies for language in SUPPORTED_LANGUAGES)
+
+
+def load_installed(
+    content_dir: Path | None = None, *, content_only: bool = False, cached: bool = True
+) -> Catalog:
     """Every installed pack, checked; ContentFolderError if a folder cannot be used.
 
     The packs are the bundled ones plus those in `content_dir` (or only those, `content_only`).
@@ -38,9 +61,9 @@ def load_installed(content_dir: Path | None = None, *, content_only: bool = Fals
     """
     roots = content_roots(content_dir, only=content_only)
     signature = content_signature(roots)
-    cached = read_cache(CACHE_NAME, signature)
-    if cached is not None:
-        catalog = decode_catalog(cached)
+    data = read_cache(CACHE_NAME, signature) if cached else None
+    if data is not None:
+        catalog = decode_catalog(data)
         if catalog is not None:
             return catalog
     catalog = load_catalog(roots)

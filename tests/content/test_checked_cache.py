@@ -7,10 +7,23 @@ from pathlib import Path
 import pytest
 
 from smtrainer.content import policies as policies_module
-from smtrainer.content.catalog import decode_catalog, encode_catalog, load_catalog
-from smtrainer.content.policies import content_signature
-from smtrainer.storage.cache import cache_dir
-from smtrainer.workflows.content import CACHE_NAME, load_for_app
+from smtrainer.content.catalog import LazyPolicies, decode_catalog, encode_catalog, load_catalog
+from smtrainer.content.policies import content_roots, content_signature
+from smtrainer.storage.cache import cache_dir, write_cache
+from smtrainer.workflows.content import (
+    CACHE_NAME,
+    choose_policy,
+    load_and_choose,
+    load_for_app,
+    load_installed,
+)
+from tests.policies.conftest import add_pack
+
+
+@pytest.fixture
+def two_packs(tiny: Path) -> Path:
+    add_pack(tiny, "second", "Second School")
+    return tiny
 
 
 def test_cache_holds_exactly_the_checked_policies(tiny: Path) -> None:
@@ -32,7 +45,21 @@ def test_damaged_or_old_cache_is_not_used(data: bytes) -> None:
 def test_a_value_of_the_wrong_type_is_not_used(tiny: Path) -> None:
     checked = encode_catalog(load_catalog([tiny]))
     assert b'"pass_mark":80' in checked
-    assert decode_catalog(checked.replace(b'"pass_mark":80', b'"pass_mark":"80"')) is None
+    damaged = checked.replace(b'"pass_mark":80', b'"pass_mark":"80"')
+    catalog = decode_catalog(damaged)
+    assert catalog is not None and dict(catalog.packs["tiny"].policies) == {}
+    write_cache(CACHE_NAME, content_signature(content_roots(tiny, only=True)), damaged)
+    chosen = load_and_choose(tiny, content_only=True, requested=None, saved=None)
+    assert chosen.policies["en"].pass_mark == 80, "the pack is read again from its files"
+
+
+def test_only_the_chosen_pack_is_decoded_from_the_cache(two_packs: Path) -> None:
+    load_installed(two_packs, content_only=True)
+    catalog = load_installed(two_packs, content_only=True)
+    chosen = choose_policy(catalog, "tiny", None)
+    assert chosen.policies["en"].id == "tiny"
+    other = catalog.packs["second"].policies
+    assert isinstance(other, LazyPolicies) and other.decoded is None
 
 
 def test_second_start_reads_the_cache_and_an_edit_is_checked_again(
