@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from smtrainer.documents.certificate import certificate_html
+from smtrainer.documents.certificate import certificate_html, contacts_text
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
@@ -33,6 +33,9 @@ def run_certificate(record: Path, html: Path | None, content: Path | None) -> in
     width = max(len(label) for label, _value in certificate.rows)
     for label, value in certificate.rows:
         print(f"  {label:<{width}}  {value}")
+    extras = contacts_text(certificate)
+    if extras:
+        print(extras)
     if html is not None:
         try:
             save_document(html, certificate_html(certificate))
