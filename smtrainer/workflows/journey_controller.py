@@ -468,8 +468,13 @@ class JourneyController:
     def signature_matches(self, typed: str) -> bool:
         return same_name(typed, self.state.identity.name)
 
-    def sign(self, typed: str, passphrase: str | None = None) -> Signing:
-        """Sign, save and hand in the record once the typed name matches; progress kept if not."""
+    def sign(self, typed: str, passphrase: str | None = None, *, forget: bool = True) -> Signing:
+        """Sign, save and hand in the record once the typed name matches; progress kept if not.
+
+        Slow (a protected key, a shared folder that may not answer): a screen calls it from a
+        worker thread with `forget=False`, then `forget()` on its own thread once it shows the
+        result, so the journey's state never changes under the screen.
+        """
         from smtrainer.storage.keys import KeyFileError, PassphraseNeeded
         from smtrainer.workflows.finish import finish
 
@@ -488,5 +493,6 @@ class JourneyController:
                     "Your record could not be written: {reason}. Your progress is kept."
                 ).format(reason=error)
             )
-        self.progress = None
+        if forget:
+            self.progress = None
         return Signing(finished=finished)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label, Static
@@ -21,7 +22,7 @@ from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices, Plain
 
 if TYPE_CHECKING:
-    from smtrainer.workflows.journey_controller import Finished
+    from smtrainer.workflows.journey_controller import Finished, Signing
 
 
 class SelfCheckScreen(JourneyScreen):
@@ -153,6 +154,8 @@ class AcknowledgeScreen(JourneyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "continue", N_("Sign"), id="continue"),
     ]
+    signing = False
+    """True while the record is being signed and handed in (Enter is then ignored)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -201,16 +204,41 @@ class AcknowledgeScreen(JourneyScreen):
             await self.action_continue(passphrase)
 
     async def action_continue(self, passphrase: str | None = None) -> None:
+        if self.signing:
+            return
         self.typed = self.query_one("#signature", Input).value
-        # Signing clears the progress the action list comes from: keep its text first.
-        action_list = action_list_text(self)
-        signing = self.journey.sign(self.typed, passphrase)
+        if not self.journey.signature_matches(self.typed):
+            signing = self.journey.sign(self.typed, passphrase)  # Says what is wrong, at once.
+            self.query_one("#sign-problem", Static).update(f"✗ {signing.problem}")
+            return
+        self.signing = True
+        self.query_one("#sign-problem", Static).update(
+            "⋯ " + _("Signing your record and handing it in…")
+        )
+        self._sign(self.typed, passphrase)
+
+    @work(thread=True, exclusive=True, group="sign")
+    def _sign(self, typed: str, passphrase: str | None) -> None:
+        """Opening a protected key, signing and handing in take time (a shared folder may not
+        answer): away from the screen, which stays responsive."""
+        signing = self.journey.sign(typed, passphrase, forget=False)
+        self.app.call_from_thread(self._signed, signing)
+
+    def _signed(self, signing: Signing) -> None:
+        self.signing = False
+        if not self.is_attached:
+            if signing.finished is not None:
+                self.journey.forget()  # The record exists, whatever screen shows now.
+            return
+        self.query_one("#sign-problem", Static).update("")
         if signing.passphrase_prompt is not None:
             self.app.push_screen(PassphraseDialog(signing.passphrase_prompt), self._with_passphrase)
         elif signing.finished is None:
             self.query_one("#sign-problem", Static).update(f"✗ {signing.problem}")
         else:
-            kept = keep_action_list(self, action_list)
+            # Before the progress the list comes from is cleared.
+            kept = keep_action_list(self, action_list_text(self))
+            self.journey.forget()
             self.app.switch_screen(DoneScreen(signing.finished, action_list=kept))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -27,6 +28,7 @@ from smtrainer.ui.widgets import (
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
+    from smtrainer.workflows.journey_controller import RefresherOffer
 
 
 class IdentityScreen(GuardedScreen[None]):
@@ -91,6 +93,9 @@ class IdentityScreen(GuardedScreen[None]):
         self.sub_title = _("Who you are")
         self.query_one("#name", Input).focus()
 
+    looking_up = False
+    """True while the last-record lookup runs (Enter is then ignored)."""
+
     def _remember_fields(self) -> None:
         self.name_value = self.query_one("#name", Input).value
         staff = self.query("#staff-id")
@@ -124,7 +129,26 @@ class IdentityScreen(GuardedScreen[None]):
         if problem:
             self.query_one("#identity-problem", Static).update(f"✗ {problem}")
             return
-        offer = journey.refresher_offer(identity)
+        if self.looking_up:
+            return
+        self.looking_up = True
+        self.query_one("#identity-problem", Static).update(
+            "⋯ " + _("Looking for your last record on this computer…")
+        )
+        self._look_up(identity)
+
+    @work(thread=True, exclusive=True, group="last-record")
+    def _look_up(self, identity: Identity) -> None:
+        """The last-record lookup reads files: away from the screen, which stays responsive."""
+        offer = self.trainer.journey.refresher_offer(identity)
+        self.app.call_from_thread(self._offer, identity, offer)
+
+    def _offer(self, identity: Identity, offer: RefresherOffer | None) -> None:
+        self.looking_up = False
+        if not self.is_attached or self.app.screen is not self:
+            return  # The learner went back meanwhile.
+        self.query_one("#identity-problem", Static).update("")
+        journey = self.trainer.journey
         if offer is None:
             journey.start(identity)
             self.trainer.show_position()
