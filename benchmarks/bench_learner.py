@@ -134,6 +134,14 @@ def main() -> int:
     print(f"key handled, 99th percentile         {times[int(len(times) * 0.99)]:7.1f} ms")
     print(f"key handled, slowest                 {times[-1]:7.1f} ms   (limit {LIMIT_MS:.0f} ms)")
     print(f"keys over {LIMIT_MS:.0f} ms: {len(slow)}")
+    slow_work = ("IdentityScreen", "AcknowledgeScreen", "PassphraseDialog")
+    for screen in slow_work:
+        on_screen = [ms for ms, _key, name in presses if name == screen]
+        if on_screen:
+            print(
+                f"  on {screen} (where the slow work starts): slowest {max(on_screen):.1f} ms, "
+                f"median {statistics.median(on_screen):.1f} ms over {len(on_screen)} keys"
+            )
     for ms, key, screen in sorted(slow, reverse=True)[:10]:
         print(f"  {ms:8.1f} ms  {key!r} on {screen}")
     return 0
