@@ -228,6 +228,12 @@ class TrainerApp(App[int]):
         if not self.too_small and not self.showing(HelpScreen):
             self.push_screen(HelpScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The "who to tell" view is offered once a school's pack is chosen."""
+        if action == "who_to_tell":
+            return bool(self.policies)
+        return True
+
     def action_who_to_tell(self) -> None:
         from smtrainer.ui.screens.who_to_tell import WhoToTellScreen
 

@@ -108,3 +108,19 @@ async def test_who_to_tell_from_any_screen_in_both_languages(tiny: Path) -> None
         assert not isinstance(app.screen, WhoToTellScreen)
         footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
         assert "Qui prévenir" in footer
+
+
+async def test_who_to_tell_waits_for_a_school_to_be_chosen(two_schools: Path) -> None:
+    app = make_app(two_schools)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, PolicyPickerScreen)
+        footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
+        assert "Who to tell" not in footer
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, PolicyPickerScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
+        assert "Who to tell" in footer
