@@ -49,7 +49,7 @@ def test_help_in_french_has_no_english_of_ours(capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit):
         main(["--lang", "fr", "check", "--help"])
     out = capsys.readouterr().out
-    assert out.startswith("utilisation : smtrainer check")
+    assert out.startswith("utilisation\u00a0: smtrainer check")
     for english in ("usage:", "show this help", "fail on warnings", "positional", "folder holding"):
         assert english not in out
 
@@ -57,7 +57,7 @@ def test_help_in_french_has_no_english_of_ours(capsys: pytest.CaptureFixture[str
 def test_french_from_the_environment() -> None:
     result = run("--help", env={"LANG": "fr_FR.UTF-8"})
     assert result.returncode == 0
-    assert result.stdout.startswith("utilisation :")
+    assert result.stdout.startswith("utilisation\u00a0:")
 
 
 def test_check_of_shipped_content_passes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -134,7 +134,7 @@ def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_unknown_option_is_a_usage_error_in_french() -> None:
     result = run("--lang", "fr", "check", "--bogus")
     assert result.returncode == 2
-    assert "arguments non reconnus : --bogus" in result.stderr
+    assert "arguments non reconnus\u00a0: --bogus" in result.stderr
 
 
 def test_french_check_messages(tiny: Path, capsys: pytest.CaptureFixture[str]) -> None:
