@@ -19,7 +19,9 @@ NAMES = {"en": "Kingsworth International School", "fr": "École internationale K
 @pytest.fixture(scope="session")
 def evidence_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("evidence-demo") / "store"
-    build_demo(out, load_policy_set(None, "kingsworth").policies, staff=12, years=2, seed=5, today=TODAY)
+    build_demo(
+        out, load_policy_set(None, "kingsworth").policies, staff=12, years=2, seed=5, today=TODAY
+    )
     return out
 
 

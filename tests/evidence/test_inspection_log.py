@@ -63,7 +63,9 @@ def test_names_are_escaped(store: Path, tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def school(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("inspection") / "store"
-    build_demo(out, load_policy_set(None, "kingsworth").policies, staff=300, years=2, seed=8, today=TODAY)
+    build_demo(
+        out, load_policy_set(None, "kingsworth").policies, staff=300, years=2, seed=8, today=TODAY
+    )
     return out
 
 
