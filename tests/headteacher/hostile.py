@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import os
 import tomllib
 import uuid
@@ -17,7 +18,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.domain import sshsig
-from smtrainer.domain.record_signing import sign_record
+from smtrainer.domain.record_signing import NAMESPACE, sign_record
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember
 from smtrainer.storage.records import record_text
 from smtrainer.storage.roster import save_roster
@@ -60,7 +61,16 @@ def rescored(made: dict[str, Any]) -> dict[str, Any]:
 
 
 def signed_text(values: dict[str, Any], key: Ed25519PrivateKey) -> str:
-    return record_text(values, sign_record(values, key))
+    """`values` signed with `key`. A record with no RFC 8785 form (an integer beyond 2^53)
+    cannot be signed by smtrainer; an attacker signs its sorted-key JSON instead, which the
+    verifier can never rebuild, so it must be refused."""
+    try:
+        signature = sign_record(values, key)
+    except ValueError:
+        message = json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        signature = sign_record({}, key)
+        signature["value"] = sshsig.sign(key, NAMESPACE, message.encode("utf-8"))
+    return record_text(values, signature)
 
 
 class School:

@@ -133,6 +133,18 @@ def test_validly_signed_record_with_out_of_domain_values_is_invalid(
     assert [p.reason for p in summary.problems] == ["invalid"]
 
 
+def test_integer_beyond_json_range_signed_by_an_attacker_never_counts(school: School) -> None:
+    # smtrainer cannot sign it (RFC 8785 has no form for it); an attacker signs some other bytes.
+    path = school.put("huge.toml", record(score_pct=2**60))
+    assert verify_file(path, CONTEXT).result.status is Status.TAMPERED
+    report = collect(school.share, school.store, school.roster, CONTEXT)
+    assert report.new == [] and len(report.invalid) == 1
+    (school.store / "records").mkdir(exist_ok=True)
+    shutil.copy(path, school.store / "records" / "huge.toml")
+    summary, person = row(school)
+    assert summary.verified == 0 and person.status is StaffStatus.NEVER
+
+
 @pytest.mark.parametrize(
     ("where", "value"),
     [("scenario", "a/b"), ("verdict", "evil"), ("choice", "x\ny")],
