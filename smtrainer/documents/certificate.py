@@ -79,12 +79,21 @@ def make_certificate(
             rows=rows,
             note=_(
                 "This certificate summarises a signed completion record. The record itself, "
-                "checked with `smtrainer verify`, is the proof; the verification code ties the "
+                "checked with “smtrainer verify”, is the proof; the verification code ties the "
                 "two together."
             ),
             contacts=contact_pairs(policy.contacts) if policy else (),
-            notes=policy_notes(policy) if policy else (),
+            notes=(*(policy_notes(policy) if policy else ()), shared_with_head_teacher()),
         )
+
+
+def shared_with_head_teacher() -> str:
+    """What the record tells the head teacher, and what it never holds (said on the certificate
+    as it was before the assessment)."""
+    return _(
+        "The record goes to your head teacher with your scores, your answers and your scenario "
+        "choices. Your private practice check and its action list are never in it."
+    )
 
 
 def contacts_text(certificate: Certificate) -> str:
