@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from babel.dates import format_date
-
+from smtrainer.documents.wording import long_date
 from smtrainer.i18n import _, current_language
 
 
@@ -110,7 +109,7 @@ def _table(rows: Sequence[LogRow]) -> str:
 def render_log(log: InspectionLog) -> str:
     """The whole HTML page in the active language."""
     language = current_language()
-    day = str(format_date(log.today, format="long", locale=language))
+    day = long_date(log.today, language)
     style = _STYLE % {"page": _page_label()}
     policies = "".join(f"<li>{escape(policy)}</li>" for policy in log.policies)
     everyone = _("Everyone on the staff list has completed the training at least once.")

@@ -226,7 +226,10 @@ class DashboardScreen(Screen[None]):
         counts = dict.fromkeys(StaffStatus, 0)
         for row in summary.staff:
             counts[row.status] += 1
-        people = "   ".join(f"{status_word(s)}: {counts[s]}" for s in STATUS_LABELS)
+        people = "   ".join(
+            _("{status}: {count}").format(status=status_word(s), count=counts[s])
+            for s in STATUS_LABELS
+        )
         return totals_sentence(summary) + "\n" + people
 
     def _role_text(self, summary: Summary) -> str:
