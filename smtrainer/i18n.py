@@ -57,6 +57,13 @@ def load_translations(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
 
 
+def next_language(available: list[str]) -> str:
+    """The language a switch goes to: the one after the active language in `available`."""
+    current = current_language()
+    index = available.index(current) if current in available else -1
+    return available[(index + 1) % len(available)]
+
+
 def set_language(language: str) -> None:
     """Make `language` (one of SUPPORTED_LANGUAGES) the active language."""
     if language not in SUPPORTED_LANGUAGES:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from smtrainer.domain.model import AnswerOption, Question, QuestionKind, Verdict
-from smtrainer.i18n import N_, _, current_language
+from smtrainer.i18n import N_, _, current_language, ngettext
 
 VERDICT_WORDS = {
     Verdict.BEST: N_("Best choice"),
@@ -53,6 +53,15 @@ def long_date(day: dt.date, language: str | None = None) -> str:
     if language == "fr" and day.day == 1 and text.startswith("1 "):
         text = "1er" + text[1:]
     return text
+
+
+def score_sentence(correct: int, total: int, score: int, pass_mark: int) -> str:
+    """ "17 of 20 correct: 85 %. The pass mark is 80 %." (both front ends say it so)."""
+    return ngettext(
+        "{correct} of {total} correct: {score}. The pass mark is {mark}.",
+        "{correct} of {total} correct: {score}. The pass mark is {mark}.",
+        correct,
+    ).format(correct=correct, total=total, score=percent(score), mark=percent(pass_mark))
 
 
 def percent(value: int) -> str:

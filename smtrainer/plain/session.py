@@ -13,7 +13,14 @@ from smtrainer.documents.school_notes import introduction_text, policy_notes, wh
 from smtrainer.documents.wording import long_date
 from smtrainer.domain.model import StaffIdRule
 from smtrainer.domain.progress import Stage
-from smtrainer.i18n import SUPPORTED_LANGUAGES, _, current_language, ngettext, set_language
+from smtrainer.i18n import (
+    SUPPORTED_LANGUAGES,
+    _,
+    current_language,
+    next_language,
+    ngettext,
+    set_language,
+)
 from smtrainer.plain.commands import MEANINGS, Command, command_in, word
 from smtrainer.plain.console import Console, InputEnded
 from smtrainer.plain.stages import stage_view
@@ -173,9 +180,7 @@ class PlainSession:
         if len(languages) < 2:
             self.console.say(_("This training is available in one language only."))
             return
-        current = current_language()
-        index = languages.index(current) if current in languages else -1
-        set_language(languages[(index + 1) % len(languages)])
+        set_language(next_language(languages))
         if self.remember_language:
             settings = load_settings()
             settings.language = current_language()

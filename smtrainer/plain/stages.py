@@ -11,6 +11,7 @@ from smtrainer.documents.wording import (
     option_label,
     percent,
     result_words,
+    score_sentence,
     verdict_words,
 )
 from smtrainer.domain.model import AcknowledgementMode, Question, QuestionKind
@@ -380,16 +381,7 @@ def _review(journey: JourneyController, front: Front) -> View:
     tally = review.tally
     lines = [
         _("Your results"),
-        ngettext(
-            "{correct} of {total} correct: {score}. The pass mark is {mark}.",
-            "{correct} of {total} correct: {score}. The pass mark is {mark}.",
-            tally.correct,
-        ).format(
-            correct=tally.correct,
-            total=tally.total,
-            score=percent(tally.percent),
-            mark=percent(review.pass_mark),
-        ),
+        score_sentence(tally.correct, tally.total, tally.percent, review.pass_mark),
         _("Passed") if review.passed else _("Not passed yet"),
     ]
     for item in review.wrong:

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.domain.progress import Progress, Stage
-from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
+from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, next_language, set_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.settings import Settings, load_settings, save_settings
 from smtrainer.ui.key_queue import KeyQueue
@@ -275,9 +275,7 @@ class TrainerApp(App[int]):
         languages = [lang for lang in SUPPORTED_LANGUAGES if lang in self.policies] or list(
             SUPPORTED_LANGUAGES
         )
-        current = current_language()
-        index = languages.index(current) if current in languages else -1
-        set_language(languages[(index + 1) % len(languages)])
+        set_language(next_language(languages))
         if self.remember_language:
             settings = load_settings()
             settings.language = current_language()

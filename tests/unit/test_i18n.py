@@ -65,3 +65,14 @@ def test_translation_follows_the_language_at_call_time() -> None:
 def test_unsupported_language_is_refused() -> None:
     with pytest.raises(ValueError, match="de"):
         set_language("de")
+
+
+def test_next_language_cycles_from_the_active_one() -> None:
+    from smtrainer.i18n import next_language, set_language
+
+    set_language("en")
+    assert next_language(["en", "fr"]) == "fr"
+    set_language("fr")
+    assert next_language(["en", "fr"]) == "en"
+    assert next_language(["en"]) == "en"
+    set_language("en")

@@ -7,9 +7,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
-from smtrainer.documents.wording import option_label
-from smtrainer.i18n import N_, _, ngettext
-from smtrainer.ui.formatting import percent
+from smtrainer.documents.wording import option_label, score_sentence
+from smtrainer.i18n import N_, _
 from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.widgets import Hint, Plain
 from smtrainer.workflows.journey_controller import AfterReview
@@ -29,16 +28,7 @@ class ReviewScreen(JourneyScreen):
         review = self.journey.review()
         tally, passed = review.tally, review.passed
         yield Plain(
-            ngettext(
-                "{correct} of {total} correct: {score}. The pass mark is {mark}.",
-                "{correct} of {total} correct: {score}. The pass mark is {mark}.",
-                tally.correct,
-            ).format(
-                correct=tally.correct,
-                total=tally.total,
-                score=percent(tally.percent),
-                mark=percent(review.pass_mark),
-            ),
+            score_sentence(tally.correct, tally.total, tally.percent, review.pass_mark),
             classes="heading",
         )
         yield Plain(
