@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from smtrainer.cli.text import inert
+from smtrainer.cli.text import print_error as _error
+from smtrainer.domain.inert_text import inert
 from smtrainer.i18n import _, ngettext
 
 ISSUER_PASSPHRASE = "SMTRAINER_ISSUER_PASSPHRASE"
@@ -146,14 +147,6 @@ def _xapi_options(parser: argparse.ArgumentParser, store_option: Callable[..., N
         metavar="URL",
         help=_("the school's home page, for staff without an e-mail address (default: issuer URL)"),
     )
-
-
-def _error(command: str, message: object) -> int:
-    print(
-        _("smtrainer {command}: error: {message}").format(command=command, message=inert(message)),
-        file=sys.stderr,
-    )
-    return 1
 
 
 def _passphrase(new: bool) -> str | None:

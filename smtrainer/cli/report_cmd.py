@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
-from smtrainer.cli.text import inert
+from smtrainer.cli.text import print_error
+from smtrainer.domain.inert_text import inert
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.roster import RosterError
@@ -20,7 +20,6 @@ def run_report(store: Path, today: dt.date, target: Path) -> int:
         log = inspection_log(store, today)
         atomic_write(target, render_log(log).encode("utf-8"))
     except (RosterError, StorageError) as error:
-        print(_("smtrainer report: error: {message}").format(message=inert(error)), file=sys.stderr)
-        return 1
+        return print_error("report", error)
     print(_("Inspection log written to {file}").format(file=inert(target)))
     return 0

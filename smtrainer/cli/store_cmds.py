@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from smtrainer.cli.text import print_error as _error
 from smtrainer.domain.ids import is_staff_id
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.record import NAMESPACE
@@ -22,13 +23,6 @@ from smtrainer.workflows.collect import collect
 from smtrainer.workflows.record_context import RecordContext
 from smtrainer.workflows.roster_import import import_staff
 from smtrainer.workflows.summary import pending_keys, summarize
-
-
-def _error(command: str, message: object) -> None:
-    print(
-        _("smtrainer {command}: error: {message}").format(command=command, message=message),
-        file=sys.stderr,
-    )
 
 
 def run_collect(source: Path, store: Path, content: Path | None = None) -> int:

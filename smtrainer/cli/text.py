@@ -1,22 +1,17 @@
-"""Text from files and records made safe to print: no escapes, no control characters."""
+"""Error lines of the commands, worded alike and made inert before they are printed."""
 
 from __future__ import annotations
 
-import unicodedata
+import sys
+
+from smtrainer.domain.inert_text import inert
+from smtrainer.i18n import _
 
 
-def inert(value: object) -> str:
-    """`value` as text that a terminal shows as written: control and format characters
-    (escapes, bidirectional overrides, line breaks) are replaced by visible `\\x..` forms."""
-    text = str(value)
-    if text.isprintable():
-        return text
-    return "".join(
-        char if char.isprintable() and unicodedata.category(char) != "Cf" else _visible(char)
-        for char in text
+def print_error(command: str, message: object) -> int:
+    """Say `smtrainer COMMAND: error: MESSAGE` on standard error; the exit status 1."""
+    print(
+        _("smtrainer {command}: error: {message}").format(command=command, message=inert(message)),
+        file=sys.stderr,
     )
-
-
-def _visible(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return 1

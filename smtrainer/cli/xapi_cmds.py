@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from smtrainer.cli.text import inert
+from smtrainer.cli.text import print_error as _error
 from smtrainer.documents.xapi import ActorError
+from smtrainer.domain.inert_text import inert
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.issuer import IssuerError, load_profile
@@ -21,14 +22,6 @@ from smtrainer.workflows.xapi_export import (
     push,
     store_statements,
 )
-
-
-def _error(command: str, message: object) -> int:
-    print(
-        _("smtrainer {command}: error: {message}").format(command=command, message=inert(message)),
-        file=sys.stderr,
-    )
-    return 1
 
 
 def _home_page(args: argparse.Namespace) -> str:

@@ -98,29 +98,12 @@ class CommonFields(msgspec.Struct, frozen=True):
     app_version: str
 
 
-class RecordV1(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class RecordV1(CommonFields, frozen=True, forbid_unknown_fields=True):
     """A `[record]` table of format v1, typed. In every struct of a record no key may be
     missing and none may be added."""
 
     schema: Literal["smtrainer.record.v1"]
-    record_id: str
-    kind: RecordKind
-    policy_id: str
-    policy_version: str
-    language: str
-    staff_id: str
-    staff_name: str
-    staff_role: str
-    started_at: str
-    completed_at: str
-    correct: int
-    total: int
-    score_pct: int
-    pass_mark: int
-    passed: bool
     attempts: int
-    refresher_due: str
-    app_version: str
     modules: list[ModuleResultV1]
     assessment: AssessmentV1
     scenario_choices: list[ScenarioChoiceV1]
@@ -135,27 +118,10 @@ class AttemptV2(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """[module position, question id, answered right, option ids chosen], in the order asked."""
 
 
-class RecordV2(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class RecordV2(CommonFields, frozen=True, forbid_unknown_fields=True):
     """A `[record]` table of format v2 (the compact layout with every attempt), typed."""
 
     schema: Literal["smtrainer.record.v2"]
-    record_id: str
-    kind: RecordKind
-    policy_id: str
-    policy_version: str
-    language: str
-    staff_id: str
-    staff_name: str
-    staff_role: str
-    started_at: str
-    completed_at: str
-    correct: int
-    total: int
-    score_pct: int
-    pass_mark: int
-    passed: bool
-    refresher_due: str
-    app_version: str
     modules: list[tuple[str, str]]
     """[module id, content hash in `sha256-<base64>` form]."""
     scenarios: list[list[int | str]]

@@ -230,16 +230,7 @@ def _scenario(journey: JourneyController, front: Front) -> View:
             unmark(choice.feedback),
             _cited(journey, choice.section),
         ]
-        return View(
-            _key(journey),
-            where(journey),
-            enter_question(),
-            Ask.ENTER,
-            _continue(journey),
-            lines,
-            choices,
-            after,
-        )
+        return _answered(journey, lines, choices, after)
 
     def act(answer: str) -> str | None:
         number = one_of(answer, len(choices))
@@ -293,16 +284,7 @@ def _question(journey: JourneyController, front: Front) -> View:
             unmark(question.explanation),
             _cited(journey, question.section),
         ]
-        return View(
-            _key(journey),
-            where(journey),
-            enter_question(),
-            Ask.ENTER,
-            _continue(journey),
-            lines,
-            choices,
-            after,
-        )
+        return _answered(journey, lines, choices, after)
     if saved is not None:
         lines.append(
             _answers(question, saved, _("Your answer so far: {answer}"), _("Your answers so far:"))
@@ -526,3 +508,19 @@ BUILDERS: dict[Stage, Callable[[JourneyController, Front], View]] = {
     Stage.ACTIONS: _actions,
     Stage.ACKNOWLEDGE: _acknowledge,
 }
+
+
+def _answered(
+    journey: JourneyController, lines: list[str], choices: list[str], after: list[str]
+) -> View:
+    """A step already answered: its feedback is shown and Enter goes on."""
+    return View(
+        _key(journey),
+        where(journey),
+        enter_question(),
+        Ask.ENTER,
+        _continue(journey),
+        lines,
+        choices,
+        after,
+    )
