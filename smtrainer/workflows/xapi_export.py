@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -79,13 +80,13 @@ Poster = Callable[[str, bytes, dict[str, str]], tuple[int, bytes]]
 
 
 def _urllib_post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
     try:
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             return int(response.status), response.read(1_000_000)
     except urllib.error.HTTPError as error:
         return int(error.code), b""
-    except (urllib.error.URLError, OSError) as error:
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", error)
         raise LrsError(
             _("cannot reach the learning record store at {url}: {reason}").format(
@@ -120,6 +121,13 @@ def digest(statement: dict[str, Any]) -> str:
 
 
 def statements_url(endpoint: str) -> str:
+    """The statements resource of an xAPI endpoint (LrsError unless it is an http(s) URL)."""
+    if not endpoint.startswith(("http://", "https://")):
+        raise LrsError(
+            _("the learning record store must be an http:// or https:// address, not {url}").format(
+                url=endpoint
+            )
+        )
     endpoint = endpoint.rstrip("/")
     return endpoint if endpoint.endswith("/statements") else endpoint + "/statements"
 

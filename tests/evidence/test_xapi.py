@@ -85,3 +85,10 @@ def test_push_sends_nothing_twice_and_keeps_going_after_an_outage(tmp_path: Path
     assert sorted(received) == sorted(s["id"] for s in statements)
     again = push(statements, "http://127.0.0.1:9/xAPI", None, ledger, post=post, batch=100)
     assert again.sent == 0 and again.skipped == 250
+
+
+def test_an_lrs_address_that_is_not_a_url_is_a_clear_error(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["push", "--store", str(store), "--lrs", "notaurl", "--auth", "a:b"]) == 1
+    assert "http://" in capsys.readouterr().err
