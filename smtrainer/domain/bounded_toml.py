@@ -1,14 +1,15 @@
-"""Parsing untrusted TOML with limits checked before any recursive parser sees it.
+"""Parsing untrusted TOML within limits of size and nesting.
 
 A file from a shared folder may be built to exhaust the parser: a huge file, or brackets nested
 thousands deep, which makes a recursive parser (and anything walking its result) fail with
-`RecursionError`. Size and nesting depth are measured first, by a flat scan, and the parsed
-result is measured again without recursion (dotted keys nest tables without brackets).
+`RecursionError`. The size is measured before parsing; the parser's own recursion limit stops
+brackets nested hundreds deep; and the parsed result is measured without recursion (dotted keys
+and table headers nest tables without any recursion in the parser) before anything walks it.
+A caller that decodes the result into fixed typed structs first needs no depth measure for it.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import tomli
@@ -22,37 +23,6 @@ MAX_DEPTH = 16
 
 class TomlLimitError(ValueError):
     """The document is too large, nested too deeply or not TOML; the message says which."""
-
-
-_STRING_OR_COMMENT = re.compile(
-    r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:"{1,2}+)?'
-    r"|'''(?:[^']++|'(?!''))*+'''(?:'{1,2}+)?"
-    r'|"(?:[^"\\\n]++|\\.)*+"'
-    r"|'[^'\n]*+'"
-    r"|#[^\n]*+"
-)
-_NOT_BRACKET_OR_QUOTE = re.compile(r"[^\[\]{}\"']++")
-
-
-def bracket_depth(text: str) -> int:
-    """The deepest nesting of `[` and `{` outside strings and comments, found without recursion.
-
-    The scan stops at the first string that is never closed: the parser fails there too, and
-    nothing after it is parsed. Strings, comments and ordinary text are removed by the regular
-    expression engine first, so only the brackets are looked at one by one.
-    """
-    brackets = _NOT_BRACKET_OR_QUOTE.sub("", _STRING_OR_COMMENT.sub(" ", text))
-    quotes = [i for i in (brackets.find('"'), brackets.find("'")) if i >= 0]
-    if quotes:
-        brackets = brackets[: min(quotes)]
-    depth = deepest = 0
-    for bracket in brackets:
-        if bracket in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif depth:
-            depth -= 1
-    return deepest
 
 
 def value_depth(value: object) -> int:
@@ -71,8 +41,10 @@ def value_depth(value: object) -> int:
     return depth
 
 
-def load_bounded(data: bytes, max_bytes: int, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
-    """The TOML document in `data`; TomlLimitError saying why when it cannot be read safely."""
+def load_limited(data: bytes, max_bytes: int) -> dict[str, Any]:
+    """The TOML document in `data`, parsed within the parser's own recursion limit (its
+    nesting is not measured yet: see `check_depth`); TomlLimitError saying why when it cannot
+    be read."""
     if len(data) > max_bytes:
         raise TomlLimitError(_("file is larger than {limit} bytes").format(limit=max_bytes))
     if not data.strip():
@@ -81,11 +53,8 @@ def load_bounded(data: bytes, max_bytes: int, max_depth: int = MAX_DEPTH) -> dic
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise TomlLimitError(_("not UTF-8 text")) from None
-    too_deep = _("arrays or tables nested more than {limit} deep").format(limit=max_depth)
-    if bracket_depth(text) > max_depth:
-        raise TomlLimitError(too_deep)
     try:
-        document = tomli.loads(text)
+        return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         syntax = describe_toml_error(error)
         if syntax.line is None:
@@ -95,8 +64,22 @@ def load_bounded(data: bytes, max_bytes: int, max_depth: int = MAX_DEPTH) -> dic
                 line=syntax.line, detail=syntax.detail
             )
         raise TomlLimitError(reason) from None
-    except RecursionError:  # Dotted keys of a thousand parts: tomli's own limit.
-        raise TomlLimitError(too_deep) from None
+    except RecursionError:  # Brackets or dotted keys nested hundreds deep.
+        raise TomlLimitError(_too_deep(MAX_DEPTH)) from None
+
+
+def check_depth(document: dict[str, Any], max_depth: int = MAX_DEPTH) -> None:
+    """TomlLimitError if a parsed document nests deeper than `max_depth`."""
     if value_depth(document) > max_depth:
-        raise TomlLimitError(too_deep)
+        raise TomlLimitError(_too_deep(max_depth))
+
+
+def load_bounded(data: bytes, max_bytes: int, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
+    """The TOML document in `data`; TomlLimitError saying why when it cannot be read safely."""
+    document = load_limited(data, max_bytes)
+    check_depth(document, max_depth)
     return document
+
+
+def _too_deep(limit: int) -> str:
+    return _("arrays or tables nested more than {limit} deep").format(limit=limit)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+import msgspec
 import rfc8785
 
 from smtrainer.domain.dates import DATE_PATTERN, TIMESTAMP_PATTERN
@@ -104,6 +105,24 @@ def signed_message(record: Mapping[str, Any]) -> bytes:
     return rfc8785.dumps(record)
 
 
+_sorted_json = msgspec.json.Encoder(order="sorted")
+
+
+def typed_message(record: Mapping[str, Any]) -> bytes:
+    """`signed_message` of a record table already decoded into its version's typed struct.
+
+    The struct admits only what sorted-key JSON writes exactly as RFC 8785 does (strings,
+    booleans, integers within ±2^53, arrays, tables with ASCII keys), so no check is needed.
+    """
+    return _sorted_json.encode(record)
+
+
+def code_of_message(message: bytes) -> str:
+    """The verification code of a record from the bytes its signature covers."""
+    code = base64.b32encode(hashlib.sha256(message).digest()).decode("ascii")[:12]
+    return "-".join(code[i : i + 4] for i in range(0, 12, 4))
+
+
 _SCALARS = frozenset({str, bool, int})
 _CONTAINERS = (dict, list)
 
@@ -146,9 +165,7 @@ _ALLOWED = frozenset({str, bool, int, dict, list})
 
 def verification_code(record: Mapping[str, Any]) -> str:
     """A short code printed on the certificate that identifies the signed record content."""
-    digest = hashlib.sha256(signed_message(record)).digest()
-    code = base64.b32encode(digest).decode("ascii")[:12]
-    return "-".join(code[i : i + 4] for i in range(0, 12, 4))
+    return code_of_message(signed_message(record))
 
 
 def new_record_id(random_bits: Callable[[int], int] | None = None) -> str:

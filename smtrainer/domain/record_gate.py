@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -29,7 +29,12 @@ from smtrainer.domain.record import (
     RecordProblem,
     text_problem,
 )
-from smtrainer.domain.record_v2 import SCHEMA_V2, check_v2_parts
+from smtrainer.domain.record_v2 import (
+    INTEGRITY_PATTERN,
+    SCHEMA_V2,
+    check_v2_parts,
+    ids_and_steps_ok,
+)
 from smtrainer.domain.scoring import has_passed, percent
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _
 
@@ -40,6 +45,9 @@ MAX_REFRESHER_MONTHS = 120
 CLOCK_SKEW = dt.timedelta(days=1)
 """A record dated later than now by more than this is "dated in the future"."""
 
+Int = Annotated[int, msgspec.Meta(ge=-MAX_INT, le=MAX_INT)]
+"""Every integer of a record: within the range RFC 8785 writes exactly (IEEE doubles)."""
+
 _UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 _HASH = re.compile(r"sha256:[0-9a-f]{64}")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
@@ -49,9 +57,9 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 class ModuleResultV1(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     id: str
     content_hash: str
-    correct: int
-    total: int
-    score_pct: int
+    correct: Int
+    total: Int
+    score_pct: Int
 
 
 class QuestionResultV1(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -62,7 +70,7 @@ class QuestionResultV1(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class AssessmentV1(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    seed: int
+    seed: Int
     questions: list[QuestionResultV1]
 
 
@@ -89,10 +97,10 @@ class CommonFields(msgspec.Struct, frozen=True):
     staff_role: str
     started_at: str
     completed_at: str
-    correct: int
-    total: int
-    score_pct: int
-    pass_mark: int
+    correct: Int
+    total: Int
+    score_pct: Int
+    pass_mark: Int
     passed: bool
     refresher_due: str
     app_version: str
@@ -103,18 +111,18 @@ class RecordV1(CommonFields, frozen=True, forbid_unknown_fields=True):
     missing and none may be added."""
 
     schema: Literal["smtrainer.record.v1"]
-    attempts: int
+    attempts: Int
     modules: list[ModuleResultV1]
     assessment: AssessmentV1
     scenario_choices: list[ScenarioChoiceV1]
 
 
 class AttemptV2(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    seed: int
-    correct: int
-    total: int
-    score_pct: int
-    questions: list[tuple[int, str, bool, list[str]]]
+    seed: Int
+    correct: Int
+    total: Int
+    score_pct: Int
+    questions: list[tuple[Int, str, bool, list[str]]]
     """[module position, question id, answered right, option ids chosen], in the order asked."""
 
 
@@ -124,7 +132,7 @@ class RecordV2(CommonFields, frozen=True, forbid_unknown_fields=True):
     schema: Literal["smtrainer.record.v2"]
     modules: list[tuple[str, str]]
     """[module id, content hash in `sha256-<base64>` form]."""
-    scenarios: list[list[int | str]]
+    scenarios: list[list[Int | str]]
     """[module position, scenario id, "step/choice[/verdict]", …]."""
     attempts: list[AttemptV2]
 
@@ -214,7 +222,50 @@ def rules_v2(record: RecordV2, table: Mapping[str, Any]) -> list[RecordProblem]:
         if module_id in seen:
             r.fail(f"modules[{index}][0]", _("appears twice"))
         seen.add(module_id)
-    return r.problems + [RecordProblem(key, reason) for key, reason in check_v2_parts(table)]
+    if _v2_parts_ok(record):
+        return r.problems
+    parts = check_v2_parts(table, known_bad=True)
+    return r.problems + [RecordProblem(key, reason) for key, reason in parts]
+
+
+def _v2_parts_ok(record: RecordV2) -> bool:
+    """True when the v2-only parts are certainly valid, found with a few bulk checks on the
+    typed record (the common case); False sends the record through the detailed checks, which
+    say what is wrong."""
+    count = len(record.modules)
+    if not record.attempts or not all(INTEGRITY_PATTERN.match(h) for _id, h in record.modules):
+        return False
+    ids: list[Any] = [module_id for module_id, _hash in record.modules]
+    steps: list[Any] = []
+    for entry in record.scenarios:
+        if len(entry) < 3 or type(entry[0]) is not int or not 0 <= entry[0] < count:
+            return False
+        ids.append(entry[1])
+        steps += entry[2:]
+    for attempt in record.attempts:
+        questions = attempt.questions
+        positions = [question[0] for question in questions]
+        if positions and not (min(positions) >= 0 and max(positions) < count):
+            return False
+        right = sum(question[2] for question in questions)
+        total = len(questions)
+        if (attempt.correct, attempt.total, attempt.score_pct) != (
+            right,
+            total,
+            right * 100 // total if total else 0,
+        ):
+            return False
+        ids += [question[1] for question in questions]
+        for question in questions:
+            ids += question[3]
+    last = record.attempts[-1]
+    if (last.correct, last.total, last.score_pct) != (
+        record.correct,
+        record.total,
+        record.score_pct,
+    ):
+        return False
+    return ids_and_steps_ok(ids, steps)
 
 
 def _common(r: _Rules, record: CommonFields | RecordV1 | RecordV2) -> None:

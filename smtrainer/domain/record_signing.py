@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+import msgspec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.domain import sshsig
-from smtrainer.domain.bounded_toml import TomlLimitError, load_bounded
+from smtrainer.domain.bounded_toml import TomlLimitError, check_depth, load_limited
 from smtrainer.domain.record import (
     NAMESPACE,
     SIGNATURE_FORMAT,
@@ -18,6 +19,7 @@ from smtrainer.domain.record import (
     SIGNATURE_KEYS_V2,
     SUPPORTED_SCHEMAS,
     signed_message,
+    typed_message,
 )
 from smtrainer.domain.record_gate import SCHEMAS, decode
 from smtrainer.domain.record_v2 import SCHEMA_V2
@@ -48,6 +50,8 @@ class Verification:
     fingerprint: str | None = None
     public_key: str | None = None
     typed: Any = None
+    message: bytes = b""
+    """The bytes the signature covers (for a valid record)."""
 
     @property
     def valid(self) -> bool:
@@ -69,24 +73,51 @@ def sign_record(record: Mapping[str, Any], private_key: Ed25519PrivateKey) -> di
     }
 
 
-def _parse(data: bytes) -> dict[str, Any] | Verification:
-    """The parsed TOML of a record file, or why it cannot be read."""
-    try:  # Size and nesting are measured before the (recursive) parser runs.
-        document = load_bounded(data, MAX_RECORD_BYTES)
+def _parse(data: bytes) -> tuple[dict[str, Any], Any] | Verification:
+    """The parsed TOML of a record file with its record decoded into its version's typed struct
+    (None when it does not decode), or why the file cannot be read.
+
+    A document shaped like a record (only `[record]` and a `[signature]` of strings) whose
+    record decodes into its struct is bounded by that struct; any other is measured before
+    anything walks it.
+    """
+    try:
+        document = load_limited(data, MAX_RECORD_BYTES)
     except TomlLimitError as error:
         return Verification(Status.UNREADABLE, str(error))
+    typed = _typed(document)
+    if typed is None:
+        try:
+            check_depth(document)
+        except TomlLimitError as error:
+            return Verification(Status.UNREADABLE, str(error))
     if not isinstance(document.get("record"), dict):
         return Verification(Status.UNREADABLE, _("no [record] table"))
-    return document
+    return document, typed
+
+
+def _typed(document: dict[str, Any]) -> Any:
+    record, signature = document.get("record"), document.get("signature")
+    if type(record) is not dict or type(signature) is not dict or len(document) != 2:
+        return None
+    if not all(type(value) is str for value in signature.values()):
+        return None
+    rules = SCHEMAS.get(record.get("schema"))  # type: ignore[arg-type]
+    if rules is None:
+        return None
+    try:
+        return msgspec.convert(record, rules.struct, strict=True)
+    except msgspec.ValidationError:
+        return None
 
 
 def message_of(data: bytes) -> bytes:
     """The bytes a record file's signature covers; ValueError saying why if there are none."""
-    document = _parse(data)
-    if isinstance(document, Verification):
-        raise ValueError(document.reason)
+    parsed = _parse(data)
+    if isinstance(parsed, Verification):
+        raise ValueError(parsed.reason)
     try:
-        return signed_message(document["record"])
+        return signed_message(parsed[0]["record"])
     except ValueError as error:
         raise ValueError(
             _("[record] cannot be canonicalised: {detail}").format(detail=error)
@@ -95,9 +126,10 @@ def message_of(data: bytes) -> bytes:
 
 def verify_record_bytes(data: bytes) -> Verification:
     """Check a record file's content. Nothing in it is trusted before the signature is checked."""
-    document = _parse(data)
-    if isinstance(document, Verification):
-        return document
+    parsed = _parse(data)
+    if isinstance(parsed, Verification):
+        return parsed
+    document, typed = parsed
     record = document["record"]
     schema = record.get("schema")
     if schema not in SUPPORTED_SCHEMAS:
@@ -111,10 +143,10 @@ def verify_record_bytes(data: bytes) -> Verification:
     signature = document.get("signature")
     if signature is None or signature == {}:
         return Verification(Status.UNSIGNED, _("no [signature] table"))
-    return _verify_signature(record, signature)
+    return _verify_signature(record, signature, typed)
 
 
-def _verify_signature(record: dict[str, Any], signature: object) -> Verification:
+def _verify_signature(record: dict[str, Any], signature: object, typed: Any) -> Verification:
     keys = SIGNATURE_KEYS_V2 if record.get("schema") == SCHEMA_V2 else SIGNATURE_KEYS
     if not isinstance(signature, dict) or set(signature) != set(keys):
         return Verification(
@@ -148,7 +180,7 @@ def _verify_signature(record: dict[str, Any], signature: object) -> Verification
                 Status.TAMPERED, _("the key named in [signature] is not the key that signed")
             )
     try:
-        message = signed_message(record)
+        message = typed_message(record) if typed is not None else signed_message(record)
     except (TypeError, ValueError, OverflowError) as error:
         return Verification(
             Status.TAMPERED, _("[record] cannot be canonicalised: {detail}").format(detail=error)
@@ -160,7 +192,11 @@ def _verify_signature(record: dict[str, Any], signature: object) -> Verification
             fingerprint=fingerprint,
             public_key=public_key,
         )
-    typed, problems = decode(SCHEMAS[record["schema"]], record)
+    rules = SCHEMAS[record["schema"]]
+    if typed is None:
+        typed, problems = decode(rules, record)
+    else:
+        problems = rules.rules(typed, record)
     if problems:
         first = problems[0]
         return Verification(
@@ -170,5 +206,11 @@ def _verify_signature(record: dict[str, Any], signature: object) -> Verification
             public_key=public_key,
         )
     return Verification(
-        Status.VALID, "", record, fingerprint=fingerprint, public_key=public_key, typed=typed
+        Status.VALID,
+        "",
+        record,
+        fingerprint=fingerprint,
+        public_key=public_key,
+        typed=typed,
+        message=message,
     )

@@ -175,7 +175,13 @@ def _lines_match(pattern: re.Pattern[str], values: list[Any]) -> bool:
     """Whether every value is a string and all of them match `pattern` line by line."""
     if not all(type(value) is str for value in values):
         return False
-    return pattern.fullmatch("".join(value + "\n" for value in values)) is not None
+    return pattern.fullmatch("\n".join(values) + "\n" if values else "") is not None
+
+
+def ids_and_steps_ok(ids: list[Any], steps: list[Any]) -> bool:
+    """Whether every id is from the safe alphabet and every step is `step/choice[/verdict]`,
+    checked in bulk (two regular expression matches)."""
+    return _lines_match(_ID_LINES, ids) and _lines_match(_STEP_LINES, steps)
 
 
 def _quick_check(record: Mapping[str, Any]) -> bool:
@@ -229,15 +235,16 @@ def _quick_check(record: Mapping[str, Any]) -> bool:
     last = attempts[-1]
     if any(last[key] != record.get(key) for key in ("correct", "total", "score_pct")):
         return False
-    return _lines_match(_ID_LINES, ids) and _lines_match(_STEP_LINES, steps)
+    return ids_and_steps_ok(ids, steps)
 
 
-def check_v2_parts(record: Mapping[str, Any]) -> list[tuple[str, str]]:
+def check_v2_parts(record: Mapping[str, Any], *, known_bad: bool = False) -> list[tuple[str, str]]:
     """(key, reason) for every way the v2-only parts of `record` break the format.
 
     The fields shared with v1 (names, times, top-level scores) are checked by the caller.
+    `known_bad`: a quicker check has already failed, so go straight to the detailed one.
     """
-    if _quick_check(record):
+    if not known_bad and _quick_check(record):
         return []
     p = _Problems()
     modules = record.get("modules")
