@@ -14,6 +14,7 @@ from smtrainer.content.policies import policy_set_of
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.workflows.demo import build_demo
+from smtrainer.workflows.demo_writer import DemoWorkerError
 
 
 def run_demo(
@@ -63,7 +64,7 @@ def run_demo(
         summary = build_demo(
             out, packs[0], staff=staff, years=years, seed=seed, today=today, also=packs[1:]
         )
-    except StorageError as error:
+    except (StorageError, DemoWorkerError) as error:
         print(_("smtrainer demo: error: {message}").format(message=error), file=sys.stderr)
         return 1
     print(

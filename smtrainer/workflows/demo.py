@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import random
 from collections import Counter
@@ -25,11 +24,10 @@ from smtrainer.domain.assessment import draw_blueprint
 from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, build_record
 from smtrainer.domain.model import Policy, Question, QuestionKind, Scenario, Verdict
 from smtrainer.domain.record import NAMESPACE, RecordKind, new_record_id
-from smtrainer.domain.record_signing import sign_record
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember
 from smtrainer.storage.atomic import atomic_write
-from smtrainer.storage.records import record_file_name, record_text, write_record_file
 from smtrainer.storage.roster import save_roster
+from smtrainer.workflows.demo_writer import RecordWriter, available_cores, person_key
 
 ROLES = (
     ("teacher", 50),
@@ -146,11 +144,6 @@ def _weighted(rng: random.Random, table: Sequence[tuple[str, int]]) -> str:
     return rng.choices([name for name, _ in table], weights=[w for _, w in table])[0]
 
 
-def _key(seed: int, staff_id: str) -> Ed25519PrivateKey:
-    digest = hashlib.sha256(f"smtrainer-demo:{seed}:{staff_id}".encode()).digest()
-    return Ed25519PrivateKey.from_private_bytes(digest)
-
-
 def make_people(count: int, years: int, seed: int, today: dt.date) -> list[Person]:
     rng = random.Random(seed)
     people = []
@@ -172,7 +165,7 @@ def make_people(count: int, years: int, seed: int, today: dt.date) -> list[Perso
                 skill=rng.uniform(0.84, 0.99),
                 profile=_weighted(rng, PROFILES),
                 joined=joined,
-                key=_key(seed, staff_id),
+                key=person_key(seed, staff_id),
             )
         )
     return people
@@ -291,6 +284,9 @@ def _completion_days(
 
 MISSED_SECOND_POLICY = 0.15
 """The share of staff with no record of each further policy a demo school requires."""
+PARALLEL_FROM_STAFF = 400
+"""From this many staff the records are signed and written on every core (starting the
+worker processes costs more than it saves below it)."""
 
 
 def build_demo(
@@ -302,28 +298,35 @@ def build_demo(
     seed: int,
     today: dt.date,
     also: Sequence[dict[str, Policy]] = (),
+    workers: int | None = None,
 ) -> DemoSummary:
     """Write the staff list, approved keys and signed records of a demo school into `out`;
     everyone trains on `policies` and, the same days, on each pack of `also` (a school that
-    requires several policies)."""
+    requires several policies).
+
+    The records are signed and written on `workers` processes (default: every core for a big
+    school, else this one); the files are the same whatever the number.
+    """
+    if workers is None:
+        workers = available_cores() if staff >= PARALLEL_FROM_STAFF else 1
     rng = random.Random(seed ^ 0x5EED)
     people = make_people(staff, years, seed, today)
-    records_dir = out / "records"
     count = 0
-    for person in people:
-        days = _completion_days(rng, person, today, years)
-        # Some people never took a school's second policy (an agreement nobody chased up).
-        packs = [policies, *(pack for pack in also if rng.random() >= MISSED_SECOND_POLICY)]
-        for index, day in enumerate(days):
-            new_starter = index == 0 and person.joined >= day - dt.timedelta(days=60)
-            kind = RecordKind.INDUCTION if new_starter else RecordKind.REFRESHER
-            final = index == len(days) - 1
-            for pack in packs:
-                policy = pack.get(person.language) or next(iter(pack.values()))
-                for record in _day_of_attempts(rng, policy, person, day, kind, final):
-                    text = record_text(record, sign_record(record, person.key))
-                    write_record_file(records_dir, record_file_name(record), text, sync=False)
-                    count += 1
+    with RecordWriter(out / "records", seed, workers) as writer:
+        for person in people:
+            days = _completion_days(rng, person, today, years)
+            # Some people never took a school's second policy (an agreement nobody chased up).
+            packs = [policies, *(pack for pack in also if rng.random() >= MISSED_SECOND_POLICY)]
+            for index, day in enumerate(days):
+                new_starter = index == 0 and person.joined >= day - dt.timedelta(days=60)
+                kind = RecordKind.INDUCTION if new_starter else RecordKind.REFRESHER
+                final = index == len(days) - 1
+                for pack in packs:
+                    policy = pack.get(person.language) or next(iter(pack.values()))
+                    for record in _day_of_attempts(rng, policy, person, day, kind, final):
+                        writer.add(person.staff_id, record)
+                        count += 1
+        writer.finish()
     _write_staff(out, people, today.isoformat())
     return DemoSummary(staff, count, dict(Counter(p.profile for p in people)), out)
 
