@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,38 +18,40 @@ _ESCAPES = {
     "\r": "\\r",
 }
 
+_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f]')
+"""Characters a basic string cannot hold as they are."""
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_NOT_MULTILINE = re.compile(r'[^\n -~]|["\\]')
+"""Characters kept out of the multi-line signature string."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
 
 def _string(text: str) -> str:
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif char < " " or char == "\x7f":
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
 
 
 def _key(key: str) -> str:
-    bare = key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key)
-    return key if bare else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def value_text(value: Any) -> str:
     """One TOML value on one line (inline arrays and tables)."""
+    if isinstance(value, str):
+        return _string(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, list | tuple):
-        return "[" + ",".join(value_text(item) for item in value) + "]"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join([value_text(item) for item in value]) + "]"
     if isinstance(value, Mapping):
         if not value:
             return "{}"
-        inner = ", ".join(f"{_key(k)} = {value_text(v)}" for k, v in value.items())
+        inner = ", ".join([f"{_key(k)} = {value_text(v)}" for k, v in value.items()])
         return "{ " + inner + " }"
     raise TypeError(f"cannot write {type(value).__name__} in a record")
 
@@ -56,12 +59,12 @@ def value_text(value: Any) -> str:
 def _block(key: str, items: list[Any]) -> list[str]:
     if not items:
         return [f"{_key(key)} = []"]
-    return [f"{_key(key)} = [", *(f"{_INDENT}{value_text(item)}," for item in items), "]"]
+    return [f"{_key(key)} = [", *[f"{_INDENT}{value_text(item)}," for item in items], "]"]
 
 
 def _multiline(text: str) -> str:
     """The armored signature as a readable multi-line string when it safely can be."""
-    plain = all(c == "\n" or (" " <= c < "\x7f" and c not in '\\"') for c in text)
+    plain = _NOT_MULTILINE.search(text) is None
     return f'"""\n{text}"""' if plain and text.endswith("\n") else _string(text)
 
 
