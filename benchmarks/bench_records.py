@@ -26,7 +26,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from smtrainer.domain.record_signing import Status, sign_record  # noqa: E402
+from smtrainer.domain.record_signing import sign_record  # noqa: E402
+from smtrainer.domain.record_status import Status  # noqa: E402
 from smtrainer.storage.records import record_file_name, record_text, write_record_file  # noqa: E402
 from smtrainer.workflows.verify import verify_file  # noqa: E402
 

@@ -502,17 +502,21 @@ def _training(
 
 
 def _head_teacher(args: argparse.Namespace) -> int:
-    from smtrainer.cli.store_cmds import run_collect, run_roster
-    from smtrainer.cli.summary_cmd import run_summary
-    from smtrainer.workflows.store import default_store
+    from smtrainer.storage.paths import default_store
 
     store = args.store or default_store()
     today = getattr(args, "today", None) or dt.date.today()
     if args.command == "collect":
+        from smtrainer.cli.store_cmds import run_collect
+
         return run_collect(args.source, store, args.content)
     if args.command == "roster":
+        from smtrainer.cli.store_cmds import run_roster
+
         return run_roster(args, store)
     if args.command == "summary":
+        from smtrainer.cli.summary_cmd import run_summary
+
         return run_summary(
             store,
             today=today,

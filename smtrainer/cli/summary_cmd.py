@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+import msgspec
 
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.roster import Trust
@@ -124,7 +125,8 @@ def run_summary(
         print(_("Staff summary written to {path}").format(path=csv_path))
         return 0
     if as_json:
-        print(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
+        text = msgspec.json.format(msgspec.json.encode(summary_json(summary)), indent=2)
+        print(text.decode("utf-8"))
         return 0
     _print(summary)
     return 0

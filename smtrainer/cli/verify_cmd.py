@@ -9,7 +9,8 @@ from pathlib import Path
 
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.record import verification_code
-from smtrainer.domain.record_signing import Status, message_of
+from smtrainer.domain.record_signing import message_of
+from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _
 from smtrainer.storage.records import read_limited
 from smtrainer.workflows.record_context import RecordContext

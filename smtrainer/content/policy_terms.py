@@ -8,7 +8,7 @@ from pathlib import Path
 import tomli as tomllib  # The compiled parser: much faster on big files.
 
 from smtrainer.content.location import bundled_content_dir
-from smtrainer.domain.record_gate import PolicyTerms
+from smtrainer.domain.record_judgement import PolicyTerms
 
 
 def policy_terms(content_dir: Path | None = None) -> dict[str, PolicyTerms]:

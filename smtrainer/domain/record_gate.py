@@ -3,8 +3,8 @@
 Every record is decoded once into the typed struct of its schema version (msgspec: types,
 required keys and closed sets), then the rules of that version check each value's domain and the
 record's internal agreement. A second schema version is a second struct plus its rules, added to
-`SCHEMAS`. Rules that need to know the school's policies or the time (`judge`) run where those
-are known: they are cheap, so scan caches keep only what the record alone decides.
+`SCHEMAS`. Rules that need to know the school's policies or the time (`record_judgement`) run where
+those are known: they are cheap, so scan caches keep only what the record alone decides.
 """
 
 from __future__ import annotations
@@ -42,8 +42,6 @@ MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 64
 MAX_ATTEMPTS = 100
 MAX_REFRESHER_MONTHS = 120
-CLOCK_SKEW = dt.timedelta(days=1)
-"""A record dated later than now by more than this is "dated in the future"."""
 
 Int = Annotated[int, msgspec.Meta(ge=-MAX_INT, le=MAX_INT)]
 """Every integer of a record: within the range RFC 8785 writes exactly (IEEE doubles)."""
@@ -370,46 +368,3 @@ def _type_problem(message: str) -> RecordProblem:
         expected = _(_TYPE_WORDS.get(found[1], found[1]))
         return RecordProblem(key, _("must be of type {kind}").format(kind=expected))
     return RecordProblem(key, _("value not allowed"))
-
-
-@dataclass(frozen=True)
-class PolicyTerms:
-    """What the gate needs to know of one of the school's policies."""
-
-    refresher_months: int
-    languages: frozenset[str]
-
-
-@dataclass(frozen=True)
-class RecordTerms:
-    """The values of a record that are judged against the policies and the clock."""
-
-    policy_id: str
-    language: str
-    completed_at: str
-    refresher_due: str
-
-
-def judge(
-    terms: RecordTerms, policies: Mapping[str, PolicyTerms] | None, now: dt.datetime | None
-) -> str | None:
-    """Why a record that passed the gate still cannot count, or None. `policies` None means the
-    policies are not known here (no content); `now` None, that the clock is not checked."""
-    completed = dt.datetime.fromisoformat(terms.completed_at)  # UTC: it ends in Z.
-    if now is not None and completed > now + CLOCK_SKEW:
-        return _("dated in the future ({when})").format(when=terms.completed_at)
-    if policies is None:
-        return None
-    policy = policies.get(terms.policy_id)
-    if policy is None:
-        return _("unknown policy {id}").format(id=terms.policy_id)
-    if terms.language not in policy.languages:
-        return _("the policy {id} has no {language} version").format(
-            id=terms.policy_id, language=terms.language
-        )
-    due = add_months(completed.date(), policy.refresher_months)
-    if terms.refresher_due != due.isoformat():
-        return _(
-            "refresher_due should be {due}: completion plus the policy's {months} months"
-        ).format(due=due.isoformat(), months=policy.refresher_months)
-    return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import msgspec
@@ -22,21 +21,12 @@ from smtrainer.domain.record import (
     typed_message,
 )
 from smtrainer.domain.record_gate import SCHEMAS, decode
+from smtrainer.domain.record_status import Status
 from smtrainer.domain.record_v2 import SCHEMA_V2
 from smtrainer.i18n import _
 
 MAX_RECORD_BYTES = 256 * 1024
 """Larger files are refused unread: a real record is a few kilobytes."""
-
-
-class Status(StrEnum):
-    VALID = "valid"
-    TAMPERED = "tampered"
-    UNSIGNED = "unsigned"
-    UNREADABLE = "unreadable"
-    UNSUPPORTED = "unsupported"
-    INVALID = "invalid"
-    """Signed correctly, but a value is outside its domain or the record contradicts itself."""
 
 
 @dataclass(frozen=True)

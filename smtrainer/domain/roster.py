@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -68,6 +69,22 @@ class Roster:
         if any(key.fingerprint == fingerprint for key in member.active_keys):
             return Trust.VERIFIED
         return Trust.KEY_CHANGED
+
+    def trust_index(self) -> Callable[[str, str], Trust]:
+        """`trust` for many records at a time: the approved keys looked up once."""
+        approved: dict[str, frozenset[str]] = {
+            key: frozenset(k.fingerprint for k in member.active_keys)
+            for key, member in self.staff.items()
+            if member.keys
+        }
+
+        def trust(staff_id: str, fingerprint: str) -> Trust:
+            keys = approved.get(staff_key(staff_id))
+            if keys is None:
+                return Trust.UNVERIFIED
+            return Trust.VERIFIED if fingerprint in keys else Trust.KEY_CHANGED
+
+        return trust
 
     def key_owners(self) -> dict[str, str]:
         """Fingerprint → the one staff id it is approved for. A key several people share (a

@@ -24,3 +24,8 @@ def config_dir() -> Path:
     if override:
         return Path(override) / "config"
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_store() -> Path:
+    """The head teacher's store of collected records."""
+    return data_dir() / "store"

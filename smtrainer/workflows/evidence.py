@@ -14,10 +14,11 @@ problems, by trust: never by file name or order.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from smtrainer.domain.ids import staff_key
+from smtrainer.domain.record_status import Status
 from smtrainer.domain.roster import Roster, Trust
 from smtrainer.i18n import _
 from smtrainer.workflows.record_context import RecordContext
@@ -72,9 +73,10 @@ def sort_evidence(
 ) -> Evidence:
     evidence = Evidence()
     after = f"{(today + dt.timedelta(days=1)).isoformat()}T00:00:00Z"
-    copies: dict[str, list[RecordFacts]] = defaultdict(list)
+    copies: dict[str, list[RecordFacts]] = {}
+    valid = Status.VALID.value
     for fact in facts:
-        if not fact.valid:
+        if fact.status != valid:
             evidence.invalid += 1
             evidence.problems.append(Problem(fact.file, fact.status, fact.reason))
             continue
@@ -86,44 +88,31 @@ def sort_evidence(
         if fact.completed_at >= after:
             evidence.later += 1
             continue
-        copies[fact.record_id].append(fact)
+        versions = copies.get(fact.record_id)
+        if versions is None:
+            copies[fact.record_id] = [fact]
+        else:
+            versions.append(fact)
     owners = roster.key_owners()
-    counted: dict[str, list[RecordFacts]] = defaultdict(list)
+    trust_of = roster.trust_index()
+    signers = evidence.signers
+    counted: dict[str, list[RecordFacts]] = {}
     for versions in copies.values():
-        distinct: dict[str, RecordFacts] = {}
-        for fact in versions:
-            first = distinct.setdefault(fact.digest, fact)
-            if first is not fact:
-                detail = _("an identical copy of {file}, counted once").format(file=first.file)
-                evidence.problems.append(Problem(fact.file, COPY, detail))
-        judged = []
-        for fact in distinct.values():
-            # A record without a staff id (the school may make it optional) is its key owner's.
+        if len(versions) == 1:  # The common case: one copy of each record.
+            fact = versions[0]
             staff_id = fact.staff_id or owners.get(fact.fingerprint, "")
-            evidence.signers.setdefault(fact.fingerprint, set()).add(staff_key(staff_id))
-            judged.append((fact, staff_id, roster.trust(staff_id, fact.fingerprint)))
-        trusted = [item for item in judged if item[2] is Trust.VERIFIED]
-        if len(judged) > 1 and len(trusted) == 1:
-            winner = trusted[0][0]
-            for fact, _id, _trust in judged:
-                if fact is not winner:
-                    detail = _(
-                        "record id reused by another key: {file} is the copy signed by the "
-                        "approved key"
-                    ).format(file=winner.file)
-                    evidence.problems.append(Problem(fact.file, REUSED, detail))
-            judged = trusted
-        elif len(judged) > 1:
-            others = ", ".join(sorted(fact.file for fact, _id, _trust in judged))
-            for fact, _id, _trust in judged:
-                detail = _("the same record id with different content in: {files}").format(
-                    files=others
-                )
-                evidence.problems.append(Problem(fact.file, CONFLICT, detail))
-            judged = [item for item in judged if item[2] is not Trust.VERIFIED]
+            judged = [(fact, staff_id, trust_of(staff_id, fact.fingerprint))]
+            _add_signer(signers, fact.fingerprint, staff_id)
+        else:
+            judged = _judge_copies(versions, owners, trust_of, evidence)
         for fact, staff_id, trust in judged:
             if trust is Trust.VERIFIED:
-                counted[staff_key(staff_id)].append(fact)
+                key = staff_key(staff_id)
+                found = counted.get(key)
+                if found is None:
+                    counted[key] = [fact]
+                else:
+                    found.append(fact)
             else:
                 evidence.pending.append(
                     Pending(
@@ -135,5 +124,55 @@ def sort_evidence(
                         trust,
                     )
                 )
-    evidence.counted = dict(counted)
+    evidence.counted = counted
     return evidence
+
+
+def _add_signer(signers: dict[str, set[str]], fingerprint: str, staff_id: str) -> None:
+    found = signers.get(fingerprint)
+    if found is None:
+        signers[fingerprint] = {staff_key(staff_id)}
+    else:
+        found.add(staff_key(staff_id))
+
+
+Judged = list[tuple[RecordFacts, str, Trust]]
+
+
+def _judge_copies(
+    versions: list[RecordFacts],
+    owners: dict[str, str],
+    trust_of: Callable[[str, str], Trust],
+    evidence: Evidence,
+) -> Judged:
+    """Several files with one record id: identical copies count once; of copies that differ,
+    the one signed by the approved key wins, and with no single such copy none counts."""
+    distinct: dict[str, RecordFacts] = {}
+    for fact in versions:
+        first = distinct.setdefault(fact.digest, fact)
+        if first is not fact:
+            detail = _("an identical copy of {file}, counted once").format(file=first.file)
+            evidence.problems.append(Problem(fact.file, COPY, detail))
+    judged: Judged = []
+    for fact in distinct.values():
+        # A record without a staff id (the school may make it optional) is its key owner's.
+        staff_id = fact.staff_id or owners.get(fact.fingerprint, "")
+        _add_signer(evidence.signers, fact.fingerprint, staff_id)
+        judged.append((fact, staff_id, trust_of(staff_id, fact.fingerprint)))
+    trusted = [item for item in judged if item[2] is Trust.VERIFIED]
+    if len(judged) > 1 and len(trusted) == 1:
+        winner = trusted[0][0]
+        for fact, _id, _trust in judged:
+            if fact is not winner:
+                detail = _(
+                    "record id reused by another key: {file} is the copy signed by the approved key"
+                ).format(file=winner.file)
+                evidence.problems.append(Problem(fact.file, REUSED, detail))
+        return trusted
+    if len(judged) > 1:
+        others = ", ".join(sorted(fact.file for fact, _id, _trust in judged))
+        for fact, _id, _trust in judged:
+            detail = _("the same record id with different content in: {files}").format(files=others)
+            evidence.problems.append(Problem(fact.file, CONFLICT, detail))
+        return [item for item in judged if item[2] is not Trust.VERIFIED]
+    return judged

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smtrainer.content.policy_terms import policy_terms
-from smtrainer.domain.record_gate import PolicyTerms, RecordTerms, judge
+from smtrainer.domain.record_judgement import PolicyTerms, RecordTerms, judge, judge_values
 from smtrainer.workflows.store import RecordFacts
 
 
@@ -31,8 +31,14 @@ class RecordContext:
 
     def problem(self, fact: RecordFacts) -> str | None:
         """Why a record that passed the gate still cannot count here, or None."""
-        terms = RecordTerms(fact.policy_id, fact.language, fact.completed_at, fact.refresher_due)
-        return judge(terms, self.policies, self.now)
+        return judge_values(
+            fact.policy_id,
+            fact.language,
+            fact.completed_at,
+            fact.refresher_due,
+            self.policies,
+            self.now,
+        )
 
     def judge(self, terms: RecordTerms) -> str | None:
         """The same, for a record's values."""

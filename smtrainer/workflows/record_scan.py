@@ -6,8 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +17,8 @@ from smtrainer.domain.record_facts import (
     RecordDetail,
     RecordFacts,
     Tallies,
-    facts_and_detail,
 )
-from smtrainer.domain.record_signing import Status
+from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _, current_language, set_language
 from smtrainer.storage.listing import unsafe_name
 from smtrainer.storage.records import read_limited
@@ -135,6 +132,8 @@ def _detail_of(details: Details, entry: CacheEntry) -> RecordDetail:
     found = details.get(entry.name, entry.stamp)
     if found is not None:
         return found
+    from smtrainer.domain.record_reading import facts_and_detail
+
     try:
         facts, detail = facts_and_detail(entry.name, read_limited(details.store / entry.name))
     except OSError:
@@ -213,6 +212,8 @@ class ChunkResult(msgspec.Struct, array_like=True):
 
 def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
     """Verify files (in a worker process); the results MessagePack-encoded, to send back."""
+    from smtrainer.domain.record_reading import facts_and_detail
+
     results = []
     tallies = Tallies()
     for name, path in items:
@@ -254,6 +255,8 @@ def _verify_stream(todo: list[tuple[str, str]]) -> Iterator[bytes]:
             yield _verify_chunk(chunk)
         return
     import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     done: set[int] = set()
     chunks = _chunks(todo)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from smtrainer.domain.record_facts import RecordDetail, RecordFacts, facts_and_detail
-from smtrainer.storage.paths import data_dir
+from smtrainer.domain.record_facts import RecordDetail, RecordFacts
+from smtrainer.storage.paths import default_store
 from smtrainer.workflows.record_scan import (
     RECORDS,
     ScanResult,
@@ -26,12 +26,10 @@ __all__ = [
 ]
 
 
-def default_store() -> Path:
-    return data_dir() / "store"
-
-
 def facts_of(file: str, data: bytes) -> RecordFacts:
     """Verify one record file's bytes: its status and, when valid, the facts the views show."""
+    from smtrainer.domain.record_reading import facts_and_detail
+
     return facts_and_detail(file, data)[0]
 
 

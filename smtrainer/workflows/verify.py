@@ -8,9 +8,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from smtrainer.domain.record_gate import RecordTerms
-from smtrainer.domain.record_signing import Status, Verification
+from smtrainer.domain.record_judgement import RecordTerms
+from smtrainer.domain.record_signing import Verification
 from smtrainer.domain.record_signing import verify_record_bytes as gate
+from smtrainer.domain.record_status import Status
 from smtrainer.i18n import N_, _
 from smtrainer.storage.listing import record_entries
 from smtrainer.storage.records import read_limited

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from smtrainer.cli.main import main
 from smtrainer.domain import sshsig
 from smtrainer.domain.record import NAMESPACE
-from smtrainer.domain.record_signing import Status
+from smtrainer.domain.record_status import Status
 from smtrainer.domain.roster import Roster, StaffMember
 from smtrainer.domain.status import StaffStatus
 from smtrainer.storage.roster import RosterError, load_roster, save_roster

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from smtrainer.domain.record_signing import Status
+from smtrainer.domain.record_status import Status
 from smtrainer.i18n import set_language
 from smtrainer.storage.records import local_records_dir
 from smtrainer.ui.app import TrainerApp

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from smtrainer.cli.main import main
-from smtrainer.domain.record_signing import Status
+from smtrainer.domain.record_status import Status
 from smtrainer.storage.records import local_records_dir
 from smtrainer.workflows.journey_controller import SEED_VARIABLE
 from smtrainer.workflows.verify import record_files, verify_file

@@ -12,7 +12,8 @@ import tomli_w
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from smtrainer.domain.record_signing import Status, verify_record_bytes
+from smtrainer.domain.record_signing import verify_record_bytes
+from smtrainer.domain.record_status import Status
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "records" / "valid.toml"
 DOCUMENT = tomllib.loads(VALID.read_text(encoding="utf-8"))

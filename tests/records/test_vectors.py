@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from smtrainer.domain.record import NAMESPACE, check_record, signed_message
-from smtrainer.domain.record_signing import Status, sign_record, verify_record_bytes
+from smtrainer.domain.record_signing import sign_record, verify_record_bytes
+from smtrainer.domain.record_status import Status
 from smtrainer.storage.records import record_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from smtrainer.domain.record_signing import Status, verify_record_bytes
+from smtrainer.domain.record_signing import verify_record_bytes
+from smtrainer.domain.record_status import Status
 from smtrainer.storage import atomic
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.records import deliver_outbox, save_record

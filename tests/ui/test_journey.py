@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandPalette
 
 from smtrainer.domain.progress import Stage
-from smtrainer.domain.record_signing import Status
+from smtrainer.domain.record_status import Status
 from smtrainer.i18n import current_language, set_language
 from smtrainer.storage.progress import load_progress
 from smtrainer.storage.records import local_records_dir

@@ -9,7 +9,7 @@ import pytest
 
 from smtrainer.content.policies import load_policy_set
 from smtrainer.domain.progress import Stage
-from smtrainer.domain.record_signing import Status
+from smtrainer.domain.record_status import Status
 from smtrainer.storage.progress import load_progress
 from smtrainer.storage.records import local_records_dir
 from smtrainer.workflows.journey_controller import (
