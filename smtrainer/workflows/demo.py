@@ -22,11 +22,12 @@ from smtrainer import __version__
 from smtrainer.domain import sshsig
 from smtrainer.domain.assessment import draw_blueprint
 from smtrainer.domain.completion import Answer, ScenarioChoice, Session, Staff, build_record
-from smtrainer.domain.model import Policy, Question, QuestionKind, Scenario, Verdict
+from smtrainer.domain.model import Policy
 from smtrainer.domain.record import NAMESPACE, RecordKind, new_record_id
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember
 from smtrainer.storage.atomic import atomic_write
 from smtrainer.storage.roster import save_roster
+from smtrainer.workflows.demo_choices import PreparedPolicy, answer, prepare, walk
 from smtrainer.workflows.demo_writer import RecordWriter, available_cores, person_key
 
 ROLES = (
@@ -171,34 +172,9 @@ def make_people(count: int, years: int, seed: int, today: dt.date) -> list[Perso
     return people
 
 
-def _answer(rng: random.Random, question: Question, right: bool) -> frozenset[str]:
-    correct = question.correct_ids
-    if right:
-        return correct
-    options = [option.id for option in question.options]
-    if question.kind is QuestionKind.MULTIPLE:
-        flip = rng.choice(options)
-        wrong = set(correct) ^ {flip}
-        return frozenset(wrong) if wrong else frozenset(set(options) - correct)
-    return frozenset({rng.choice([o for o in options if o not in correct])})
-
-
-def _walk(rng: random.Random, scenario: Scenario, skill: float) -> list[tuple[str, str]]:
-    taken = []
-    step = scenario.step(scenario.start)
-    while True:
-        best = [c for c in step.choices if c.verdict is Verdict.BEST]
-        other = [c for c in step.choices if c.verdict is not Verdict.BEST]
-        choice = rng.choice(best) if (rng.random() < skill or not other) else rng.choice(other)
-        taken.append((step.id, choice.id))
-        if choice.next is None:
-            return taken
-        step = scenario.step(choice.next)
-
-
 def _day_of_attempts(
     rng: random.Random,
-    policy: Policy,
+    pack: PreparedPolicy,
     person: Person,
     day: dt.date,
     kind: RecordKind,
@@ -220,7 +196,7 @@ def _day_of_attempts(
     while skills and tries < 6:
         tries += 1
         skill = skills.pop(0)
-        session = _attempt(rng, policy, person, start, skill, kind)
+        session = _attempt(rng, pack, person, start, skill, kind)
         record = build_record(session, new_record_id(rng.getrandbits), __version__)
         records.append(record)
         start = session.completed + dt.timedelta(minutes=rng.randint(5, 40))
@@ -231,21 +207,21 @@ def _day_of_attempts(
 
 def _attempt(
     rng: random.Random,
-    policy: Policy,
+    pack: PreparedPolicy,
     person: Person,
     start: dt.datetime,
     skill: float,
     kind: RecordKind,
 ) -> Session:
+    policy = pack.policy
     seed = rng.getrandbits(48)
     drawn = draw_blueprint(policy.modules, policy.assessment, seed)
-    questions = {q.id: q for m in policy.modules for q in m.questions}
-    answers = [Answer(qid, _answer(rng, questions[qid], rng.random() < skill)) for qid in drawn]
+    questions = pack.questions
+    answers = [Answer(qid, answer(rng, questions[qid], rng.random() < skill)) for qid in drawn]
     choices = [
-        ScenarioChoice(module.id, scenario.id, step_id, choice_id)
-        for module in policy.modules
-        for scenario in module.scenarios
-        for step_id, choice_id in _walk(rng, scenario, skill)
+        ScenarioChoice(scenario.module_id, scenario.scenario_id, step_id, choice_id)
+        for scenario in pack.walks
+        for step_id, choice_id in walk(rng, scenario, skill)
     ]
     return Session(
         policy=policy,
@@ -311,19 +287,25 @@ def build_demo(
         workers = available_cores() if staff >= PARALLEL_FROM_STAFF else 1
     rng = random.Random(seed ^ 0x5EED)
     people = make_people(staff, years, seed, today)
+    prepared = [
+        {lang: prepare(policy) for lang, policy in pack.items()} for pack in (policies, *also)
+    ]
     count = 0
     with RecordWriter(out / "records", seed, workers) as writer:
         for person in people:
             days = _completion_days(rng, person, today, years)
             # Some people never took a school's second policy (an agreement nobody chased up).
-            packs = [policies, *(pack for pack in also if rng.random() >= MISSED_SECOND_POLICY)]
+            packs = [
+                prepared[0],
+                *(p for p in prepared[1:] if rng.random() >= MISSED_SECOND_POLICY),
+            ]
             for index, day in enumerate(days):
                 new_starter = index == 0 and person.joined >= day - dt.timedelta(days=60)
                 kind = RecordKind.INDUCTION if new_starter else RecordKind.REFRESHER
                 final = index == len(days) - 1
                 for pack in packs:
-                    policy = pack.get(person.language) or next(iter(pack.values()))
-                    for record in _day_of_attempts(rng, policy, person, day, kind, final):
+                    chosen = pack.get(person.language) or next(iter(pack.values()))
+                    for record in _day_of_attempts(rng, chosen, person, day, kind, final):
                         writer.add(person.staff_id, record)
                         count += 1
         writer.finish()
