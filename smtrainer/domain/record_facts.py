@@ -11,8 +11,9 @@ import msgspec
 from smtrainer.domain.record_status import Status
 
 
-class RecordFacts(msgspec.Struct, frozen=True, array_like=True):
-    """One record file: its status and, when valid, the facts the summary shows."""
+class RecordFacts(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """One record file: its status and, when valid, the facts the summary shows. (Strings and
+    numbers only, so never part of a cycle: the garbage collector need not track them.)"""
 
     file: str
     status: str
@@ -39,7 +40,7 @@ class RecordFacts(msgspec.Struct, frozen=True, array_like=True):
         return self.status == Status.VALID.value
 
 
-class RecordDetail(msgspec.Struct, frozen=True, array_like=True):
+class RecordDetail(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """A valid record's results, for statistics over many records."""
 
     outcomes: tuple[tuple[str, bool], ...] = ()

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from smtrainer.i18n import N_
 
@@ -21,9 +22,8 @@ class StaffStatus(StrEnum):
     LEFT = "left"
 
 
-@dataclass(frozen=True)
-class Completion:
-    """What status needs from one trusted record."""
+class Completion(NamedTuple):
+    """What status needs from one trusted record (a named tuple: made by the thousand)."""
 
     completed_at: str
     passed: bool

@@ -49,6 +49,8 @@ class Found:
 def unsafe_name(name: str) -> bool:
     """Whether a file name holds bytes that are not UTF-8 (decoded as surrogates) or characters
     a terminal or a cache file could misread."""
+    if name.isascii() and name.isprintable():  # The common case, decided at once.
+        return False
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:

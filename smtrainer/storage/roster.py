@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from smtrainer.domain.toml_errors import describe as describe_toml_error
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import atomic_write
 from smtrainer.storage.private import PRIVATE_FILE, private_folder
+from smtrainer.storage.scan_cache import read_checked, write_checked
 
 ROSTER_FILE = "roster.toml"
 
@@ -42,13 +44,38 @@ class _RosterFile(msgspec.Struct, frozen=True):
     staff: list[_Member] = []
 
 
+class _ParsedRoster(msgspec.Struct, frozen=True):
+    """The roster file as last read and checked, kept in the store's cache by the digest of the
+    file's bytes: a roster of thousands is read again only when it changed."""
+
+    rules: str
+    """The digest of the roster file's bytes this was read from."""
+    roster: _RosterFile
+
+
+PARSED_ROSTER = Path(".cache") / "roster-v1.bin"
+
+
 def load_roster(store: Path) -> Roster:
     """The roster in `store` (empty if there is none); RosterError saying where it is damaged."""
     path = store / ROSTER_FILE
     if not path.exists():
         return Roster()
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise _error(path, error.strerror or str(error)) from error
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    cached = read_checked(store / PARSED_ROSTER, _ParsedRoster, digest)
+    parsed = cached.roster if cached is not None else _parse(path, raw)
+    if cached is None:
+        write_checked(store / PARSED_ROSTER, _ParsedRoster(digest, parsed))
+    return _roster(parsed)
+
+
+def _parse(path: Path, raw: bytes) -> _RosterFile:
+    try:
+        text = raw.decode("utf-8")
         data = tomllib.loads(text)
     except OSError as error:
         raise _error(path, error.strerror or str(error)) from error
@@ -66,6 +93,10 @@ def load_roster(store: Path) -> Roster:
         line = _entry_line(text, key)
         where = f"{path}:{line}" if line else str(path)
         raise _error(where, f"{key}: {message}" if key else message) from error
+    return parsed
+
+
+def _roster(parsed: _RosterFile) -> Roster:
     roster = Roster()
     for entry in parsed.staff:
         roster.add(

@@ -9,7 +9,6 @@ checksum is ignored (and rewritten by the next scan): it is never trusted.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -29,7 +28,7 @@ DIGEST_SIZE = 16
 T = TypeVar("T")
 
 
-class Stamp(msgspec.Struct, frozen=True, array_like=True):
+class Stamp(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """What `stat` says of a file; any change means it must be read again."""
 
     size: int
@@ -42,7 +41,7 @@ class Stamp(msgspec.Struct, frozen=True, array_like=True):
         return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
-class CacheEntry(msgspec.Struct, frozen=True, array_like=True):
+class CacheEntry(msgspec.Struct, frozen=True, array_like=True, gc=False):
     name: str
     stamp: Stamp
     facts: RecordFacts
@@ -54,9 +53,12 @@ class ScanCache(msgspec.Struct, frozen=True):
     entries: list[CacheEntry]
     tallies: Tallies
     """The details of every valid entry, added up."""
+    generation: str
+    """A new random token each time the cache is written: what was worked out from these
+    entries (the evidence of a summary) can be kept under it."""
 
 
-class DetailEntry(msgspec.Struct, frozen=True, array_like=True):
+class DetailEntry(msgspec.Struct, frozen=True, array_like=True, gc=False):
     stamp: Stamp
     detail: msgspec.Raw
     """The record's RecordDetail, still encoded: decoded only when needed."""
@@ -74,6 +76,17 @@ _decoders: dict[type, Any] = {
 }
 
 
+def read_checked(path: Path, kind: type[T], rules: str) -> T | None:
+    """A cache file of struct `kind` made under `rules`, or None when there is no trustworthy
+    one (missing, damaged, another version, a checksum that does not match)."""
+    return _read(path, kind, rules)
+
+
+def write_checked(path: Path, cache: msgspec.Struct) -> bool:
+    """Replace a cache file (best effort: one that cannot be written is only slower)."""
+    return _write(path, cache)
+
+
 def _read(path: Path, kind: type[T], rules: str) -> T | None:
     try:
         data = path.read_bytes()
@@ -85,19 +98,26 @@ def _read(path: Path, kind: type[T], rules: str) -> T | None:
     body = memoryview(data)[header:]
     if hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest() != data[len(MAGIC) : header]:
         return None
+    decoder = _decoders.get(kind)
+    if decoder is None:
+        decoder = _decoders[kind] = msgspec.msgpack.Decoder(kind)
     try:
-        cache = _decoders[kind].decode(body)
+        cache = decoder.decode(body)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
     return cache if isinstance(cache, kind) and cache.rules == rules else None  # type: ignore[attr-defined]
 
 
-def _write(path: Path, cache: msgspec.Struct) -> None:
-    """Replace a cache file; one that cannot be written only makes the next scan slower."""
+def _write(path: Path, cache: msgspec.Struct) -> bool:
+    """Replace a cache file; one that cannot be written only makes the next scan slower (and
+    the answer is False)."""
     body = _encoder.encode(cache)
     digest = hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest()
-    with contextlib.suppress(StorageError):
+    try:
         atomic_write(path, [MAGIC, digest, body], sync=False, mode=PRIVATE_FILE)
+    except StorageError:
+        return False
+    return True
 
 
 def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
@@ -105,8 +125,9 @@ def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
     return _read(store / CACHE_FILE, ScanCache, rules)
 
 
-def write_scan_cache(store: Path, cache: ScanCache) -> None:
-    _write(store / CACHE_FILE, cache)
+def write_scan_cache(store: Path, cache: ScanCache) -> bool:
+    """Save the facts cache; False when it could not be saved."""
+    return _write(store / CACHE_FILE, cache)
 
 
 def read_detail_cache(store: Path, rules: str) -> dict[str, DetailEntry]:

@@ -68,11 +68,16 @@ class Evidence:
         return sum(len(items) for items in self.counted.values())
 
 
+def later_than(today: dt.date) -> str:
+    """The first completion time after `today`, written as records write it."""
+    return f"{(today + dt.timedelta(days=1)).isoformat()}T00:00:00Z"
+
+
 def sort_evidence(
     facts: list[RecordFacts], roster: Roster, context: RecordContext, today: dt.date
 ) -> Evidence:
     evidence = Evidence()
-    after = f"{(today + dt.timedelta(days=1)).isoformat()}T00:00:00Z"
+    after = later_than(today)
     copies: dict[str, list[RecordFacts]] = {}
     valid = Status.VALID.value
     for fact in facts:

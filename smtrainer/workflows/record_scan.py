@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,6 @@ from smtrainer.domain.record_facts import (
 from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _, current_language, set_language
 from smtrainer.storage.listing import unsafe_name
-from smtrainer.storage.records import read_limited
 from smtrainer.storage.scan_cache import (
     CacheEntry,
     DetailEntry,
@@ -35,7 +35,7 @@ from smtrainer.storage.scan_cache import (
 )
 
 RECORDS = "records"
-RULES = f"{__version__}/3"
+RULES = f"{__version__}/4"
 """Cached verifications made under other rules (another version) are not used."""
 PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
@@ -89,6 +89,8 @@ class ScanPlan:
     """(name, path) of the files to verify."""
     unreadable: dict[str, RecordFacts] = field(default_factory=dict)
     cached_names: int = 0
+    generation: str | None = None
+    """The scan cache's token once every file's facts are known and saved under it."""
     tallies: Tallies | None = field(default_factory=Tallies)
     """The details of the valid records in `entries`, added up (kept up to date); None when
     they must be added up again (a details cache that was lost)."""
@@ -111,6 +113,10 @@ class ScanResult:
     entries: dict[str, CacheEntry]
     tallies: Tallies
     details: Details
+    store: Path | None = None
+    generation: str | None = None
+    """Set when these are all the store's facts, exactly as saved in the scan cache under this
+    token (None during a scan, or when the cache could not be trusted or saved)."""
 
     @classmethod
     def of(cls, plan: ScanPlan) -> ScanResult:
@@ -118,7 +124,9 @@ class ScanResult:
         assert plan.details is not None
         if plan.tallies is None:
             plan.tallies = _add_up(plan)
-        return cls(plan.known, plan.entries, plan.tallies, plan.details)
+        return cls(
+            plan.known, plan.entries, plan.tallies, plan.details, plan.store, plan.generation
+        )
 
     def detail(self, name: str) -> RecordDetail:
         entry = self.entries.get(name)
@@ -133,6 +141,7 @@ def _detail_of(details: Details, entry: CacheEntry) -> RecordDetail:
     if found is not None:
         return found
     from smtrainer.domain.record_reading import facts_and_detail
+    from smtrainer.storage.records import read_limited
 
     try:
         facts, detail = facts_and_detail(entry.name, read_limited(details.store / entry.name))
@@ -175,31 +184,43 @@ def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
     cached = {entry.name: entry for entry in cache.entries} if cache else {}
     plan.cached_names = len(cached)
     prefix = len(str(store)) + 1
+    names, stamps, entries, todo = plan.names, plan.stamps, plan.entries, plan.todo
     for entry in _record_files(folder or store / RECORDS):
         name = entry.path[prefix:]
         try:
-            stamp = Stamp.of(entry.stat())
+            info = entry.stat()
         except OSError as error:
             reason = _("cannot read: {reason}").format(reason=error.strerror or error)
             plan.unreadable[name] = RecordFacts(name, Status.UNREADABLE.value, reason)
             continue
-        plan.names.append(name)
-        plan.stamps[name] = stamp
+        stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        names.append(name)
+        stamps[name] = stamp
         hit = cached.get(name)
         if hit is not None and hit.stamp == stamp:
-            plan.entries[name] = hit
+            entries[name] = hit
         else:
-            plan.todo.append((name, entry.path))
+            todo.append((name, entry.path))
     if cache is not None:
         plan.tallies = cache.tallies
-        for name, stale in cached.items():  # Changed or gone: their results no longer count.
-            if stale.facts.valid and plan.entries.get(name) is not stale:
-                detail = plan.details.get(name, stale.stamp)  # type: ignore[union-attr]
-                if detail is None:
-                    plan.tallies = None  # Lost: added up again from every record.
-                    break
-                plan.tallies.add(detail, -1)
+        if todo or len(entries) != len(cached):
+            _take_away_stale(plan, cached)
+        elif not plan.unreadable:
+            plan.generation = cache.generation
     return plan
+
+
+def _take_away_stale(plan: ScanPlan, cached: dict[str, CacheEntry]) -> None:
+    """Take the details of valid cached records that changed or went out of the tallies."""
+    assert plan.tallies is not None and plan.details is not None
+    valid = Status.VALID.value
+    for name, stale in cached.items():
+        if stale.facts.status == valid and plan.entries.get(name) is not stale:
+            detail = plan.details.get(name, stale.stamp)
+            if detail is None:
+                plan.tallies = None  # Lost: added up again from every record.
+                return
+            plan.tallies.add(detail, -1)
 
 
 class ChunkResult(msgspec.Struct, array_like=True):
@@ -213,6 +234,7 @@ class ChunkResult(msgspec.Struct, array_like=True):
 def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
     """Verify files (in a worker process); the results MessagePack-encoded, to send back."""
     from smtrainer.domain.record_reading import facts_and_detail
+    from smtrainer.storage.records import read_limited
 
     results = []
     tallies = Tallies()
@@ -307,7 +329,9 @@ def run_scan(plan: ScanPlan, progress: Progress | None = None) -> ScanResult:
     result = ScanResult.of(plan)
     if total or plan.cached_names != len(plan.names):
         entries = [plan.entries[name] for name in plan.names]
-        write_scan_cache(plan.store, ScanCache(RULES, entries, result.tallies))
+        generation = uuid.uuid4().hex
+        if write_scan_cache(plan.store, ScanCache(RULES, entries, result.tallies, generation)):
+            result.generation = plan.generation = None if plan.unreadable else generation
         kept = {}
         for entry in entries:
             found = details.entry(entry.name, entry.stamp)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,8 @@ from smtrainer.domain.record_facts import Tallies
 from smtrainer.domain.roster import Roster, Trust
 from smtrainer.domain.status import DUE_SOON_DAYS, Completion, StaffStatus, standing_of
 from smtrainer.storage.roster import load_roster
-from smtrainer.workflows.evidence import Pending, Problem, sort_evidence
+from smtrainer.workflows.evidence import Pending, Problem
+from smtrainer.workflows.evidence_state import sorted_evidence
 from smtrainer.workflows.record_context import RecordContext
 from smtrainer.workflows.store import RecordFacts, ScanResult, scan_store
 
@@ -162,7 +164,7 @@ def summarize_scan(
     with `policies`, only records of those policies count, and each is judged apart."""
     facts = scanned.facts
     summary = Summary(today, records=len(facts), scanned=scanned)
-    evidence = sort_evidence(facts, roster, context or RecordContext.load(), today)
+    evidence = sorted_evidence(scanned, roster, context or RecordContext.load(), today)
     summary.problems = evidence.problems
     summary.pending = evidence.pending
     summary.invalid = evidence.invalid
@@ -204,12 +206,16 @@ def summarize_scan(
     return summary
 
 
+_day = functools.lru_cache(maxsize=8192)(parse_date)
+"""Refresher days repeat across thousands of records: each is read once."""
+
+
 def _policy_standing(
     policy_id: str, history: Sequence[RecordFacts], today: dt.date, due_soon_days: int
 ) -> PolicyStanding:
     """Where a person stands on one policy (`""`: on all their records together)."""
     completions = [
-        Completion(f.completed_at, f.passed, parse_date(f.refresher_due), f.score_pct)
+        Completion(f.completed_at, f.passed, _day(f.refresher_due), f.score_pct)
         for f in history
         if not policy_id or f.policy_id == policy_id
     ]
