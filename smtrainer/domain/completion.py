@@ -75,11 +75,12 @@ def attempt_of(policy: Policy, seed: int, answers: Sequence[Answer]) -> Attempt:
     return Attempt(seed, tuple(marked))
 
 
+_CORRECT: str = Outcome.CORRECT.value
+
+
 def _tally(attempt: Attempt) -> Tally:
-    tally = Tally(0, 0)
-    for answer in attempt.answers:
-        tally = tally.add(answer.outcome == Outcome.CORRECT.value)
-    return tally
+    right = sum(1 for answer in attempt.answers if answer.outcome == _CORRECT)
+    return Tally(right, len(attempt.answers))
 
 
 def build_record(session: Session, record_id: str, app_version: str) -> dict[str, Any]:
@@ -95,7 +96,7 @@ def build_record(session: Session, record_id: str, app_version: str) -> dict[str
     listed = [m for m in policy.modules if done is None or m.id in done or m.id in used]
     position = {module.id: index for index, module in enumerate(listed)}
     verdicts = {
-        (s.id, step.id, c.id): c.verdict.value
+        (s.id, step.id, c.id): c.verdict
         for m in policy.modules
         for s in m.scenarios
         for step in s.steps
@@ -103,14 +104,15 @@ def build_record(session: Session, record_id: str, app_version: str) -> dict[str
     }
     walks: list[list[Any]] = []
     for c in session.choices:
-        step = step_text(c.step_id, c.choice_id, verdicts[(c.scenario_id, c.step_id, c.choice_id)])
+        verdict = verdicts[(c.scenario_id, c.step_id, c.choice_id)].value
+        step = step_text(c.step_id, c.choice_id, verdict)
         if walks and walks[-1][1] == c.scenario_id and walks[-1][0] == position[c.module_id]:
             walks[-1].append(step)
         else:
             walks.append([position[c.module_id], c.scenario_id, step])
     written = []
-    for attempt in attempts:
-        tally = _tally(attempt)
+    tallies = [_tally(attempt) for attempt in attempts]
+    for attempt, tally in zip(attempts, tallies, strict=True):
         written.append(
             {
                 "seed": attempt.seed,
@@ -121,14 +123,14 @@ def build_record(session: Session, record_id: str, app_version: str) -> dict[str
                     [
                         position[a.module_id],
                         a.question_id,
-                        a.outcome == Outcome.CORRECT.value,
+                        a.outcome == _CORRECT,
                         list(a.answer),
                     ]
                     for a in attempt.answers
                 ],
             }
         )
-    final = _tally(attempts[-1])
+    final = tallies[-1]
     completed_day = session.completed.astimezone(dt.UTC).date()
     return {
         "schema": SCHEMA_V2,
