@@ -45,8 +45,8 @@ class RecordDetail(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
     outcomes: tuple[tuple[str, bool], ...] = ()
     """(question id, answered right) for the first attempt: how staff answer when first asked."""
-    steps: tuple[tuple[str, str, str, str], ...] = ()
-    """(scenario, step, choice, verdict) for every scenario step walked."""
+    steps: tuple[str, ...] = ()
+    """"scenario/step/choice/verdict" for every scenario step walked (ids have no "/")."""
 
 
 NO_DETAIL = RecordDetail()
@@ -70,8 +70,7 @@ class Tallies(msgspec.Struct):
             counts[0] += sign * right
             counts[1] += sign
         steps = self.steps
-        for step in detail.steps:
-            key = "/".join(step)
+        for key in detail.steps:
             steps[key] = steps.get(key, 0) + sign
 
     def merge(self, other: Tallies) -> None:

@@ -233,13 +233,16 @@ def _v2_parts_ok(record: RecordV2) -> bool:
     count = len(record.modules)
     if not record.attempts or not all(INTEGRITY_PATTERN.match(h) for _id, h in record.modules):
         return False
-    ids: list[Any] = [module_id for module_id, _hash in record.modules]
-    steps: list[Any] = []
+    ids: list[str] = [module_id for module_id, _hash in record.modules]
+    steps: list[str] = []
     for entry in record.scenarios:
         if len(entry) < 3 or type(entry[0]) is not int or not 0 <= entry[0] < count:
             return False
-        ids.append(entry[1])
-        steps += entry[2:]
+        walked = entry[1:]
+        if not all(type(part) is str for part in walked):
+            return False
+        ids.append(walked[0])  # type: ignore[arg-type]
+        steps += walked[1:]  # type: ignore[arg-type]
     for attempt in record.attempts:
         questions = attempt.questions
         positions = [question[0] for question in questions]
@@ -263,7 +266,7 @@ def _v2_parts_ok(record: RecordV2) -> bool:
         record.score_pct,
     ):
         return False
-    return ids_and_steps_ok(ids, steps)
+    return ids_and_steps_ok(ids, steps, strings=True)
 
 
 def _common(r: _Rules, record: CommonFields | RecordV1 | RecordV2) -> None:

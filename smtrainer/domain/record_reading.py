@@ -25,7 +25,10 @@ def facts_and_detail(file: str, data: bytes) -> tuple[RecordFacts, RecordDetail]
         scores = (record.score_pct,)
         detail = RecordDetail(
             tuple((q.id, q.outcome is Outcome.CORRECT) for q in record.assessment.questions),
-            tuple((c.scenario, c.step, c.choice, c.verdict.value) for c in record.scenario_choices),
+            tuple(
+                f"{c.scenario}/{c.step}/{c.choice}/{c.verdict.value}"
+                for c in record.scenario_choices
+            ),
         )
     facts = RecordFacts(
         file=file,
@@ -48,13 +51,13 @@ def facts_and_detail(file: str, data: bytes) -> tuple[RecordFacts, RecordDetail]
     return facts, detail
 
 
-def _steps_v2(record: RecordV2) -> tuple[tuple[str, str, str, str], ...]:
-    """(scenario, step, choice, verdict) of every step walked; the gate has checked that each
-    is `step/choice` or `step/choice/verdict`."""
+def _steps_v2(record: RecordV2) -> tuple[str, ...]:
+    """ "scenario/step/choice/verdict" of every step walked; the gate has checked that each is
+    `step/choice` or `step/choice/verdict` (no verdict: the best)."""
     steps = []
     for entry in record.scenarios:
-        scenario = str(entry[1])
+        scenario = entry[1]
         for text in entry[2:]:
-            parts = str(text).split("/")
-            steps.append((scenario, parts[0], parts[1], parts[2] if len(parts) == 3 else "best"))
+            key = f"{scenario}/{text}"
+            steps.append(key if key.count("/") == 3 else key + "/best")
     return tuple(steps)

@@ -171,17 +171,17 @@ _STEP_LINES = re.compile(rf"(?:{_STEP_ID}/{_STEP_ID}(?:/(?:acceptable|unsafe))?\
 _ATTEMPT_KEYS = frozenset({"seed", "correct", "total", "score_pct", "questions"})
 
 
-def _lines_match(pattern: re.Pattern[str], values: list[Any]) -> bool:
+def _lines_match(pattern: re.Pattern[str], values: list[Any], strings: bool = False) -> bool:
     """Whether every value is a string and all of them match `pattern` line by line."""
-    if not all(type(value) is str for value in values):
+    if not strings and not all(type(value) is str for value in values):
         return False
     return pattern.fullmatch("\n".join(values) + "\n" if values else "") is not None
 
 
-def ids_and_steps_ok(ids: list[Any], steps: list[Any]) -> bool:
+def ids_and_steps_ok(ids: list[Any], steps: list[Any], *, strings: bool = False) -> bool:
     """Whether every id is from the safe alphabet and every step is `step/choice[/verdict]`,
-    checked in bulk (two regular expression matches)."""
-    return _lines_match(_ID_LINES, ids) and _lines_match(_STEP_LINES, steps)
+    checked in bulk (two regular expression matches). `strings`: all are known to be strings."""
+    return _lines_match(_ID_LINES, ids, strings) and _lines_match(_STEP_LINES, steps, strings)
 
 
 def _quick_check(record: Mapping[str, Any]) -> bool:

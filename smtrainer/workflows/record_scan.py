@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from smtrainer.storage.scan_cache import (
 )
 
 RECORDS = "records"
-RULES = f"{__version__}/4"
+RULES = f"{__version__}/5"
 """Cached verifications made under other rules (another version) are not used."""
 PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
@@ -283,7 +284,10 @@ def _verify_stream(todo: list[tuple[str, str]]) -> Iterator[bytes]:
     done: set[int] = set()
     chunks = _chunks(todo)
     try:
-        context = multiprocessing.get_context("spawn")  # Safe beside the UI's threads.
+        # Forking is safe only in a process with one thread (a command); beside the UI's
+        # threads, workers start afresh.
+        alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if alone else "spawn")
         with ProcessPoolExecutor(
             max_workers=workers,
             mp_context=context,
