@@ -281,7 +281,8 @@ def build_demo(
     requires several policies).
 
     The records are signed and written on `workers` processes (default: every core for a big
-    school, else this one); the files are the same whatever the number.
+    school, else this one); the files are the same whatever the number. The workers are
+    spawned, so a script that asks for several runs its code under `if __name__ == "__main__"`.
     """
     if workers is None:
         workers = available_cores() if staff >= PARALLEL_FROM_STAFF else 1
