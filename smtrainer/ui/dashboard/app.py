@@ -33,6 +33,7 @@ from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_lan
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError, load_roster
+from smtrainer.ui.dashboard.table_cells import PlainCell, column_width
 from smtrainer.ui.dashboard.views import (
     Filters,
     filtered,
@@ -57,6 +58,10 @@ from smtrainer.workflows.summary_export import (
 )
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
+FIRST_ROWS = 60
+"""Staff rows added before the first paint (more than a screenful)."""
+BATCH_ROWS = 500
+"""Staff rows added after each refresh until all are in."""
 REFILL_SECONDS = 2.0
 """While a scan runs, the tables are drawn again with what is verified at most this often (less
 often when making the summary takes long)."""
@@ -130,6 +135,7 @@ class DashboardScreen(Screen[None]):
         self.filters = Filters()
         self.sort_index = 0
         self.shown_rows: list[StaffRow] = []
+        self.fill_generation = 0
 
     @property
     def dashboard(self) -> DashboardApp:
@@ -258,41 +264,53 @@ class DashboardScreen(Screen[None]):
         if summary is None or not self.query("#staff"):
             return
         self._fill_staff()
+        if self.dashboard.statistics_of is summary:
+            self.call_after_refresh(self.fill_statistics)
+
+    def fill_statistics(self) -> None:
+        """The questions and wrong-turns tables, once the summary's statistics are made."""
+        summary = self.dashboard.summary
+        if summary is None or not self.query("#questions"):
+            return
         policy = self.dashboard.policy
         questions = self.query_one("#questions", DataTable)
+        questions.clear(columns=True)
         questions.add_columns(_("Share right"), _("Right"), _("Asked"), _("Question"))
         for text, share, right, asked in question_rows(summary, policy):
             questions.add_row(*cells(f"{share} %", str(right), str(asked), text))
         scenarios = self.query_one("#scenarios", DataTable)
+        scenarios.clear(columns=True)
         scenarios.add_columns(_("Times"), _("Verdict"), _("Scenario"), _("Choice taken"))
         for title, choice, verdict, count in wrong_turn_rows(summary, policy):
             scenarios.add_row(*cells(str(count), verdict, title, choice))
 
     def _fill_staff(self) -> None:
+        """The staff table: the first screenful at once, the rest a batch at a time after each
+        refresh (a big school's thousands of rows would hold the first paint back)."""
         summary = self.dashboard.summary
         assert summary is not None
         table = self.query_one("#staff", DataTable)
         table.clear(columns=True)
-        table.add_columns(*staff_header(summary))
         key = SORT_KEYS[self.sort_index]
         self.shown_rows = sorted(
             filtered(summary.staff, self.filters), key=lambda r: (str(getattr(r, key)), r.id)
         )
-        for row in self.shown_rows:
-            table.add_row(
-                *cells(
-                    inert(row.id),
-                    inert(row.name),
-                    inert(role_label(row.role)),
-                    status_word(row.status)
-                    + (" — " + _("last attempt failed") if row.last_attempt_failed else ""),
-                    row.last_completed or "—",
-                    "—" if row.score_pct is None else str(row.score_pct),
-                    row.refresher_due or "—",
-                    *policy_cells(summary, row, "—"),
-                ),
-                key=row.id,
-            )
+        texts = [_staff_texts(summary, row) for row in self.shown_rows]
+        for index, label in enumerate(staff_header(summary)):
+            table.add_column(label, width=column_width(label, (line[index] for line in texts)))
+        self.fill_generation += 1
+        self._add_staff_rows(table, texts, 0, self.fill_generation)
+
+    def _add_staff_rows(
+        self, table: DataTable[Any], texts: list[list[str]], start: int, generation: int
+    ) -> None:
+        if generation != self.fill_generation or not table.is_attached:
+            return  # Filled again (sorted, filtered, new data) or gone since.
+        end = start + (FIRST_ROWS if start == 0 else BATCH_ROWS)
+        for row, line in zip(self.shown_rows[start:end], texts[start:end], strict=True):
+            table.add_row(*map(PlainCell, line), key=row.id)
+        if end < len(texts):
+            self.call_after_refresh(self._add_staff_rows, table, texts, end, generation)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
@@ -347,6 +365,21 @@ class DashboardScreen(Screen[None]):
         self.notify(_("Exported to {path}").format(path=path), timeout=10, markup=False)
 
 
+def _staff_texts(summary: Summary, row: StaffRow) -> list[str]:
+    """One person's line of the staff table, every value inert."""
+    return [
+        inert(row.id),
+        inert(row.name),
+        inert(role_label(row.role)),
+        status_word(row.status)
+        + (" — " + _("last attempt failed") if row.last_attempt_failed else ""),
+        row.last_completed or "—",
+        "—" if row.score_pct is None else str(row.score_pct),
+        row.refresher_due or "—",
+        *policy_cells(summary, row, "—"),
+    ]
+
+
 SORT_LABELS = {
     "id": N_("Staff id"),
     "name": N_("Name"),
@@ -385,6 +418,9 @@ class DashboardApp(App[int]):
         self.policies: dict[str, Policy] = {}
         self.fixed_policy = policy
         self.summary: Summary | None = None
+        self.statistics_of: Summary | None = None
+        """The summary whose statistics are made (made in the scan's thread, after the
+        summary itself is shown)."""
         self.problem: str | None = None
         self.scan_progress: tuple[int, int] | None = None
         """(records verified, records to verify) while a scan runs."""
@@ -422,7 +458,7 @@ class DashboardApp(App[int]):
             except ContentFolderError:
                 self.policies = {}
         first = self._summary_of(ScanResult.of(plan), roster)
-        self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
+        self._show_summary(first, (0, waiting) if waiting else None)
         if not waiting:
             return
         shown, pause = time.monotonic(), REFILL_SECONDS
@@ -433,21 +469,31 @@ class DashboardApp(App[int]):
             if time.monotonic() - shown >= pause and done < total:
                 started = time.monotonic()
                 summary = self._summary_of(ScanResult.of(plan), roster)
-                self.call_from_thread(self._loaded, summary, (done, total))
+                self._show_summary(summary, (done, total))
                 shown = time.monotonic()
                 # Drawing takes time from the verification: the bigger the store, the rarer.
                 pause = max(REFILL_SECONDS, 10 * (shown - started))
 
         result = run_scan(plan, progress)
-        final = self._summary_of(result, roster)
-        self.call_from_thread(self._loaded, final, None)
+        self._show_summary(self._summary_of(result, roster), None)
 
     def _summary_of(self, scanned: ScanResult, roster: Roster) -> Summary:
-        """A summary with its statistics made here, in the scan's thread (the scan goes on
-        changing its tallies while the screen shows this summary)."""
-        summary = summarize_scan(scanned, self.today, roster, policies=self.policy_ids)
+        return summarize_scan(scanned, self.today, roster, policies=self.policy_ids)
+
+    def _show_summary(self, summary: Summary, progress: tuple[int, int] | None) -> None:
+        """Show a summary, then make its statistics here, in the scan's thread (before the scan
+        goes on changing its tallies), and show them too."""
+        self.call_from_thread(self._loaded, summary, progress)
         summary.statistics  # noqa: B018 (computed now, not on the screen's thread)
-        return summary
+        self.call_from_thread(self._statistics_made, summary)
+
+    def _statistics_made(self, summary: Summary) -> None:
+        """Fill the statistics' tables after the next refresh (they are on other tabs: the
+        staff table is drawn first)."""
+        self.statistics_of = summary
+        screen = self.screen
+        if summary is self.summary and isinstance(screen, DashboardScreen):
+            screen.call_after_refresh(screen.fill_statistics)
 
     def _failed(self, problem: str) -> None:
         """The store cannot be read: say so in place of the tables (nothing is changed)."""
