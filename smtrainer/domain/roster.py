@@ -98,7 +98,9 @@ class Roster:
     def shared_keys(self) -> dict[str, list[str]]:
         """Fingerprint → the staff ids of every key approved for more than one person."""
         owners: dict[str, list[str]] = {}
-        for member in sorted(self.staff.values(), key=lambda m: m.id):
-            for key in member.active_keys:
-                owners.setdefault(key.fingerprint, []).append(member.id)
-        return {fingerprint: ids for fingerprint, ids in owners.items() if len(ids) > 1}
+        for member in self.staff.values():
+            for key in member.keys:
+                if not key.revoked_on:
+                    owners.setdefault(key.fingerprint, []).append(member.id)
+        shared = [(fingerprint, sorted(ids)) for fingerprint, ids in owners.items() if len(ids) > 1]
+        return dict(sorted(shared, key=lambda item: item[1][0]))

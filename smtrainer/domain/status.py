@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from smtrainer.i18n import N_
 
@@ -22,16 +22,31 @@ class StaffStatus(StrEnum):
     LEFT = "left"
 
 
+class Completed(Protocol):
+    """What status needs from one trusted record (a record's facts have it)."""
+
+    @property
+    def completed_at(self) -> str: ...
+    @property
+    def passed(self) -> bool: ...
+    @property
+    def refresher_due(self) -> str:
+        """`YYYY-MM-DD`, so that dates compare as strings."""
+
+    @property
+    def score_pct(self) -> int: ...
+
+
 class Completion(NamedTuple):
-    """What status needs from one trusted record (a named tuple: made by the thousand)."""
+    """A `Completed` of its own."""
 
     completed_at: str
     passed: bool
-    refresher_due: dt.date
+    refresher_due: str
     score_pct: int
 
 
-def latest(completions: Iterable[Completion]) -> Completion | None:
+def latest(completions: Iterable[Completed]) -> Completed | None:
     return max(completions, key=lambda c: c.completed_at, default=None)
 
 
@@ -40,14 +55,14 @@ class Standing:
     """Where one person stands, and the record that says so."""
 
     status: StaffStatus
-    evidence: Completion | None = None
+    evidence: Completed | None = None
     """The pass that keeps them in date, or else their latest attempt."""
     last_attempt_failed: bool = False
     """They are in date, but their latest attempt (after that pass) was not passed."""
 
 
 def standing_of(
-    completions: Iterable[Completion], today: dt.date, due_soon_days: int = DUE_SOON_DAYS
+    completions: Iterable[Completed], today: dt.date, due_soon_days: int = DUE_SOON_DAYS
 ) -> Standing:
     """The status of one person, from the best evidence that is in date today.
 
@@ -57,14 +72,25 @@ def standing_of(
     - failed: no pass in date, and the latest attempt was not passed;
     - overdue: no pass in date, and the latest attempt was a pass (now out of date).
     """
-    items = list(completions)
-    last = latest(items)
+    day = today.isoformat()
+    last: Completed | None = None
+    best: Completed | None = None
+    for item in completions:  # One pass: a person may have many records.
+        if last is None or item.completed_at > last.completed_at:
+            last = item
+        if (
+            item.passed
+            and item.refresher_due >= day
+            and (
+                best is None
+                or (item.refresher_due, item.completed_at) > (best.refresher_due, best.completed_at)
+            )
+        ):
+            best = item
     if last is None:
         return Standing(StaffStatus.NEVER)
-    in_date = [c for c in items if c.passed and c.refresher_due >= today]
-    if in_date:
-        best = max(in_date, key=lambda c: (c.refresher_due, c.completed_at))
-        soon = (best.refresher_due - today).days <= due_soon_days
+    if best is not None:
+        soon = (dt.date.fromisoformat(best.refresher_due) - today).days <= due_soon_days
         status = StaffStatus.DUE_SOON if soon else StaffStatus.CURRENT
         failed_since = not last.passed and last.completed_at > best.completed_at
         return Standing(status, best, failed_since)
@@ -72,7 +98,7 @@ def standing_of(
 
 
 def status_of(
-    completions: Iterable[Completion], today: dt.date, due_soon_days: int = DUE_SOON_DAYS
+    completions: Iterable[Completed], today: dt.date, due_soon_days: int = DUE_SOON_DAYS
 ) -> StaffStatus:
     """The status alone (see `standing_of`)."""
     return standing_of(completions, today, due_soon_days).status

@@ -20,7 +20,7 @@ from smtrainer.domain.record_facts import RecordFacts, Tallies
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.private import PRIVATE_FILE
 
-CACHE_FILE = Path(".cache") / "scan-v2.bin"
+CACHE_FILE = Path(".cache") / "scan-v3.bin"
 DETAILS_FILE = Path(".cache") / "scan-v2-details.bin"
 MAGIC = b"SMTSCAN2"
 DIGEST_SIZE = 16
@@ -42,9 +42,13 @@ class Stamp(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 class CacheEntry(msgspec.Struct, frozen=True, array_like=True, gc=False):
-    name: str
     stamp: Stamp
     facts: RecordFacts
+
+    @property
+    def name(self) -> str:
+        """The file's name, relative to the store."""
+        return self.facts.file
 
 
 class ScanCache(msgspec.Struct, frozen=True):

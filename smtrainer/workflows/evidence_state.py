@@ -70,10 +70,10 @@ def sorted_evidence(
 def _key(scanned: ScanResult, roster: Roster, context: RecordContext) -> str | None:
     if scanned.generation is None:
         return None
-    keys = sorted(
-        (key, sorted(k.fingerprint for k in member.active_keys), bool(member.keys))
+    keys = [
+        (key, [k.fingerprint for k in member.keys if not k.revoked_on], bool(member.keys))
         for key, member in roster.staff.items()
-    )
+    ]  # In the roster's order: another order only makes the key differ.
     terms = sorted(
         (policy_id, t.refresher_months, sorted(t.languages))
         for policy_id, t in (context.policies or {}).items()

@@ -4,6 +4,7 @@ every core, streamed in chunks so a view can show progress and fill in as result
 from __future__ import annotations
 
 import contextlib
+import operator
 import os
 import threading
 import uuid
@@ -36,7 +37,7 @@ from smtrainer.storage.scan_cache import (
 )
 
 RECORDS = "records"
-RULES = f"{__version__}/5"
+RULES = f"{__version__}/6"
 """Cached verifications made under other rules (another version) are not used."""
 PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
@@ -86,6 +87,7 @@ class ScanPlan:
     entries: dict[str, CacheEntry] = field(default_factory=dict)
     """Unchanged files' cached entries, then every verified file's."""
     stamps: dict[str, Stamp] = field(default_factory=dict)
+    """The status of each file to verify (the others' is in their cache entry)."""
     todo: list[tuple[str, str]] = field(default_factory=list)
     """(name, path) of the files to verify."""
     unreadable: dict[str, RecordFacts] = field(default_factory=dict)
@@ -160,21 +162,29 @@ def _add_up(plan: ScanPlan) -> Tallies:
     return tallies
 
 
-def _record_files(folder: Path) -> Iterator[os.DirEntry[str]]:
+def _record_files(folder: str) -> list[os.DirEntry[str]]:
+    """The record files below `folder`, sorted by name, following the rule of storage.listing
+    (as collect applies it): links, hidden files and names that cannot be stored or shown
+    safely are never read."""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            found = list(listing)
     except OSError:
-        return
-    for entry in entries:
-        # The rule of storage.listing, as collect applies it: links, hidden files and names
-        # that cannot be stored or shown safely are never read.
-        if entry.is_symlink() or entry.name.startswith(".") or unsafe_name(entry.name):
+        return []
+    found.sort(key=_name)
+    files = []
+    for entry in found:
+        name = entry.name
+        if name.startswith(".") or entry.is_symlink() or unsafe_name(name):
             continue
         if entry.is_dir(follow_symlinks=False):
-            yield from _record_files(Path(entry.path))
-        elif entry.name.endswith(".toml"):
-            yield entry
+            files += _record_files(entry.path)
+        elif name.endswith(".toml"):
+            files.append(entry)
+    return files
+
+
+_name = operator.attrgetter("name")
 
 
 def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
@@ -182,11 +192,11 @@ def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
     with the cache: cheap, reads no record. Names are relative to the store."""
     plan = ScanPlan(store, details=Details(store))
     cache = read_scan_cache(store, RULES)
-    cached = {entry.name: entry for entry in cache.entries} if cache else {}
+    cached = {entry.facts.file: entry for entry in cache.entries} if cache else {}
     plan.cached_names = len(cached)
     prefix = len(str(store)) + 1
     names, stamps, entries, todo = plan.names, plan.stamps, plan.entries, plan.todo
-    for entry in _record_files(folder or store / RECORDS):
+    for entry in _record_files(str(folder or store / RECORDS)):
         name = entry.path[prefix:]
         try:
             info = entry.stat()
@@ -194,14 +204,20 @@ def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
             reason = _("cannot read: {reason}").format(reason=error.strerror or error)
             plan.unreadable[name] = RecordFacts(name, Status.UNREADABLE.value, reason)
             continue
-        stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         names.append(name)
-        stamps[name] = stamp
         hit = cached.get(name)
-        if hit is not None and hit.stamp == stamp:
-            entries[name] = hit
-        else:
-            todo.append((name, entry.path))
+        if hit is not None:
+            known = hit.stamp
+            if (
+                known.size == info.st_size
+                and known.mtime_ns == info.st_mtime_ns
+                and known.ctime_ns == info.st_ctime_ns
+                and known.inode == info.st_ino
+            ):
+                entries[name] = hit
+                continue
+        stamps[name] = Stamp(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        todo.append((name, entry.path))
     if cache is not None:
         plan.tallies = cache.tallies
         if todo or len(entries) != len(cached):
@@ -322,7 +338,7 @@ def run_scan(plan: ScanPlan, progress: Progress | None = None) -> ScanResult:
         chunk = _chunk_decoder.decode(data)
         for facts, detail in chunk.results:
             stamp = plan.stamps[facts.file]
-            plan.entries[facts.file] = CacheEntry(facts.file, stamp, facts)
+            plan.entries[facts.file] = CacheEntry(stamp, facts)
             details.fresh[facts.file] = DetailEntry(stamp, detail)
             fresh.append(facts)
         if plan.tallies is not None:

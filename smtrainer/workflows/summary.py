@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from smtrainer.domain.dates import parse_date
 from smtrainer.domain.record_facts import Tallies
 from smtrainer.domain.roster import Roster, Trust
-from smtrainer.domain.status import DUE_SOON_DAYS, Completion, StaffStatus, standing_of
+from smtrainer.domain.status import DUE_SOON_DAYS, StaffStatus, standing_of
 from smtrainer.storage.roster import load_roster
 from smtrainer.workflows.evidence import Pending, Problem
 from smtrainer.workflows.evidence_state import sorted_evidence
@@ -183,7 +182,7 @@ def summarize_scan(
     )
     summary.shared_keys = shared_keys(roster, evidence.signers)
     for key, member in sorted(roster.staff.items(), key=lambda item: item[1].id):
-        history = sorted(counted.get(key, []), key=lambda f: f.completed_at)
+        history = sorted(counted.get(key, []), key=_completed_at)
         standings = [
             _policy_standing(policy_id, history, today, due_soon_days)
             for policy_id in summary.policies
@@ -206,19 +205,14 @@ def summarize_scan(
     return summary
 
 
-_day = functools.lru_cache(maxsize=8192)(parse_date)
-"""Refresher days repeat across thousands of records: each is read once."""
+_completed_at = operator.attrgetter("completed_at")
 
 
 def _policy_standing(
     policy_id: str, history: Sequence[RecordFacts], today: dt.date, due_soon_days: int
 ) -> PolicyStanding:
     """Where a person stands on one policy (`""`: on all their records together)."""
-    completions = [
-        Completion(f.completed_at, f.passed, _day(f.refresher_due), f.score_pct)
-        for f in history
-        if not policy_id or f.policy_id == policy_id
-    ]
+    completions = [f for f in history if f.policy_id == policy_id] if policy_id else history
     standing = standing_of(completions, today, due_soon_days)
     shown = standing.evidence
     return PolicyStanding(
@@ -226,7 +220,7 @@ def _policy_standing(
         standing.status,
         last_completed=shown.completed_at[:10] if shown else "",
         score_pct=shown.score_pct if shown else None,
-        refresher_due=shown.refresher_due.isoformat() if shown and shown.passed else "",
+        refresher_due=shown.refresher_due if shown and shown.passed else "",
         last_attempt_failed=standing.last_attempt_failed,
     )
 

@@ -10,6 +10,7 @@ import pytest
 
 from smtrainer.cli.main import main
 from smtrainer.domain.status import StaffStatus
+from smtrainer.storage import scan_cache
 from smtrainer.workflows.summary import summarize
 from tests.headteacher.conftest import TODAY
 
@@ -68,7 +69,7 @@ def test_every_status_appears_in_the_demo(store: Path) -> None:
 
 def test_second_run_uses_the_cache_and_sees_changes(store: Path) -> None:
     first = summarize(store, TODAY)
-    cache = store / ".cache" / "scan-v2.bin"
+    cache = store / scan_cache.CACHE_FILE
     assert cache.exists()
     again = summarize(store, TODAY)
     assert again.invalid == first.invalid == 0
@@ -88,7 +89,7 @@ def test_corrupt_cache_is_ignored(store: Path) -> None:
 def test_damaged_cache_is_rebuilt_not_trusted(store: Path) -> None:
     """A cache whose bytes changed (even inside a value) is thrown away and made again."""
     first = summarize(store, TODAY)
-    cache = store / ".cache" / "scan-v2.bin"
+    cache = store / scan_cache.CACHE_FILE
     data = bytearray(cache.read_bytes())
     at = data.find(b"valid")
     data[at : at + 5] = b"waxed"

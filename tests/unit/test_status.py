@@ -12,7 +12,7 @@ TODAY = dt.date(2026, 11, 21)
 
 
 def done(when: str, due: dt.date, passed: bool = True) -> Completion:
-    return Completion(when, passed, due, 90 if passed else 40)
+    return Completion(when, passed, due.isoformat(), 90 if passed else 40)
 
 
 @pytest.mark.parametrize(
