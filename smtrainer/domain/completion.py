@@ -10,8 +10,8 @@ from typing import Any, Literal
 from smtrainer.domain.assessment import Attempt, AttemptAnswer
 from smtrainer.domain.dates import add_months, utc_timestamp
 from smtrainer.domain.model import Policy
-from smtrainer.domain.record import Outcome, RecordKind, clean_text
 from smtrainer.domain.record_v2 import SCHEMA_V2, integrity, step_text
+from smtrainer.domain.record_values import Outcome, RecordKind, clean_text
 from smtrainer.domain.scoring import Tally, has_passed, is_correct
 
 

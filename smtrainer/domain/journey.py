@@ -22,7 +22,7 @@ from smtrainer.domain.progress import (
     Progress,
     Stage,
 )
-from smtrainer.domain.record import RecordKind
+from smtrainer.domain.record_values import RecordKind
 from smtrainer.domain.scoring import Tally, has_passed, is_correct
 
 if TYPE_CHECKING:

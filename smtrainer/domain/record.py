@@ -11,11 +11,9 @@ import base64
 import hashlib
 import json
 import re
-import unicodedata
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 import msgspec
@@ -23,6 +21,10 @@ import rfc8785
 
 from smtrainer.domain.dates import DATE_PATTERN, TIMESTAMP_PATTERN
 from smtrainer.domain.record_v2 import SCHEMA_V2, check_v2_parts
+from smtrainer.domain.record_values import Outcome as Outcome
+from smtrainer.domain.record_values import RecordKind as RecordKind
+from smtrainer.domain.record_values import clean_text as clean_text
+from smtrainer.domain.record_values import text_problem as text_problem
 from smtrainer.i18n import N_, _
 
 SCHEMA = "smtrainer.record.v1"
@@ -62,34 +64,7 @@ SIGNATURE_KEYS_V2 = ("format", "namespace", "value")
 MAX_INT = 2**53 - 1
 """Integers beyond this lose precision in JSON (RFC 8785 numbers are doubles)."""
 
-_BIDI_AND_CONTROLS = re.compile(
-    "[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
 _HASH = re.compile(r"^sha256:[0-9a-f]{64}$")
-
-
-class RecordKind(StrEnum):
-    INDUCTION = "induction"
-    REFRESHER = "refresher"
-
-
-class Outcome(StrEnum):
-    CORRECT = "correct"
-    WRONG = "wrong"
-
-
-def clean_text(value: str) -> str:
-    """`value` in NFC with surrounding space removed (names are stored this way)."""
-    return unicodedata.normalize("NFC", value).strip()
-
-
-def text_problem(value: str) -> str | None:
-    """Why `value` may not appear in a record as a name or role, or None if it may."""
-    if value != unicodedata.normalize("NFC", value):
-        return _("not in Unicode NFC form")
-    if _BIDI_AND_CONTROLS.search(value):
-        return _("contains control or bidirectional formatting characters")
-    return None
 
 
 def signed_message(record: Mapping[str, Any]) -> bytes:

@@ -21,20 +21,14 @@ import msgspec
 from smtrainer.domain.dates import add_months
 from smtrainer.domain.ids import is_safe_id, is_staff_id
 from smtrainer.domain.model import Verdict
-from smtrainer.domain.record import (
-    MAX_INT,
-    SCHEMA,
-    Outcome,
-    RecordKind,
-    RecordProblem,
-    text_problem,
-)
+from smtrainer.domain.record import MAX_INT, SCHEMA, RecordProblem
 from smtrainer.domain.record_v2 import (
     INTEGRITY_PATTERN,
     SCHEMA_V2,
     check_v2_parts,
     ids_and_steps_ok,
 )
+from smtrainer.domain.record_values import Outcome, RecordKind, text_problem
 from smtrainer.domain.scoring import has_passed, percent
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _
 

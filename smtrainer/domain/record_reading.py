@@ -3,10 +3,11 @@ facts and details they show taken from the typed record."""
 
 from __future__ import annotations
 
-from smtrainer.domain.record import Outcome, code_of_message
+from smtrainer.domain.record import code_of_message
 from smtrainer.domain.record_facts import NO_DETAIL, RecordDetail, RecordFacts
 from smtrainer.domain.record_gate import RecordV2
 from smtrainer.domain.record_signing import verify_record_bytes
+from smtrainer.domain.record_values import Outcome
 
 
 def facts_and_detail(file: str, data: bytes) -> tuple[RecordFacts, RecordDetail]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from smtrainer.domain.record import clean_text
+from smtrainer.domain.record_values import clean_text
 
 
 def signature_key(text: str) -> str:

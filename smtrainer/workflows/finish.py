@@ -15,8 +15,9 @@ from smtrainer.domain.completion import build_record
 from smtrainer.domain.journey import session_of
 from smtrainer.domain.model import Policy
 from smtrainer.domain.progress import Identity, Progress
-from smtrainer.domain.record import clean_text, new_record_id
+from smtrainer.domain.record import new_record_id
 from smtrainer.domain.record_signing import sign_record, verify_record_bytes
+from smtrainer.domain.record_values import clean_text
 from smtrainer.storage.keys import load_or_create_key
 from smtrainer.storage.progress import clear_progress
 from smtrainer.storage.records import (

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from smtrainer.domain.ids import is_staff_id, staff_key
-from smtrainer.domain.record import clean_text, text_problem
+from smtrainer.domain.record_values import clean_text, text_problem
 from smtrainer.domain.roles import ROLES
 from smtrainer.domain.roster import Roster, StaffMember
 from smtrainer.i18n import _
