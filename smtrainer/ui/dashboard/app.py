@@ -452,13 +452,14 @@ class DashboardApp(App[int]):
         waiting = len(plan.todo)
         if waiting:  # Say at once how much there is to verify.
             self.call_from_thread(self._progressed, (0, waiting))
-        if self.fixed_policy is None:
+        first = self._summary_of(ScanResult.of(plan), roster)
+        self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
+        if self.fixed_policy is None:  # The questions' words, for the statistics' tables.
             try:
                 self.policies = load_for_app(None).policies
             except ContentFolderError:
                 self.policies = {}
-        first = self._summary_of(ScanResult.of(plan), roster)
-        self._show_summary(first, (0, waiting) if waiting else None)
+        self._make_statistics(first)
         if not waiting:
             return
         shown, pause = time.monotonic(), REFILL_SECONDS
@@ -481,9 +482,13 @@ class DashboardApp(App[int]):
         return summarize_scan(scanned, self.today, roster, policies=self.policy_ids)
 
     def _show_summary(self, summary: Summary, progress: tuple[int, int] | None) -> None:
-        """Show a summary, then make its statistics here, in the scan's thread (before the scan
-        goes on changing its tallies), and show them too."""
+        """Show a summary, then its statistics."""
         self.call_from_thread(self._loaded, summary, progress)
+        self._make_statistics(summary)
+
+    def _make_statistics(self, summary: Summary) -> None:
+        """Make a summary's statistics here, in the scan's thread (before the scan goes on
+        changing its tallies), and show them."""
         summary.statistics  # noqa: B018 (computed now, not on the screen's thread)
         self.call_from_thread(self._statistics_made, summary)
 
