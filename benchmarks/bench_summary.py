@@ -185,10 +185,9 @@ import json, sys, time
 start = time.perf_counter()
 import datetime as dt
 from pathlib import Path
-from smtrainer.workflows.store import prepare_parallel_scan
-prepare_parallel_scan()
-from smtrainer.ui.dashboard.app import DashboardApp, DashboardScreen
-app = DashboardApp(Path(sys.argv[1]), dt.date(2026, 11, 21))
+from smtrainer.ui.dashboard.launch import make_dashboard
+app = make_dashboard(Path(sys.argv[1]), dt.date(2026, 11, 21))  # As `smtrainer dashboard` does.
+from smtrainer.ui.dashboard.app import DashboardScreen
 marks = {}
 def staff_rows():
     table = app.screen.query("#staff")

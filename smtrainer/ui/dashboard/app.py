@@ -18,7 +18,6 @@ from textual.widgets import (
     DataTable,
     Header,
     Input,
-    LoadingIndicator,
     Select,
     TabbedContent,
     TabPane,
@@ -56,6 +55,7 @@ from smtrainer.workflows.summary_export import (
     totals_sentence,
     trust_lines,
 )
+from smtrainer.workflows.summary_prefetch import SummaryPrefetch
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
 FIRST_ROWS = 60
@@ -124,6 +124,8 @@ class DashboardBody(Vertical):
 class DashboardScreen(Screen[None]):
     """Tabs: staff, completion by role, questions, scenario wrong turns, problems."""
 
+    AUTO_FOCUS = ""
+    """Nothing takes the focus by itself (keys such as / and o work from anywhere)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", N_("Export CSV"), id="export"),
         Binding("o", "sort", N_("Sort"), id="sort"),
@@ -136,6 +138,7 @@ class DashboardScreen(Screen[None]):
         self.sort_index = 0
         self.shown_rows: list[StaffRow] = []
         self.fill_generation = 0
+        self.shown_roles: list[str] = []
 
     @property
     def dashboard(self) -> DashboardApp:
@@ -177,15 +180,14 @@ class DashboardScreen(Screen[None]):
         )
 
     def body(self) -> ComposeResult:
+        """The tabs, drawn before the summary is known (so that only the values change when it
+        comes), or what stops the dashboard."""
         summary = self.dashboard.summary
         if self.dashboard.problem is not None:
             yield Plain("✗ " + self.dashboard.problem, id="loading-text")
             return
-        if summary is None:
-            yield Plain(_("Reading and verifying the records…"), id="loading-text")
-            yield LoadingIndicator()
-            return
-        yield Plain(self._totals(summary), id="totals")
+        loading = _("Reading and verifying the records…")
+        yield Plain(self._totals(summary) if summary else loading, id="totals")
         with TabbedContent(id="tabs"):
             with TabPane(_("Staff"), id="tab-staff"):
                 with Horizontal(id="filters"):
@@ -198,22 +200,47 @@ class DashboardScreen(Screen[None]):
                         value=self.filters.status.value if self.filters.status else Select.NULL,
                         id="status-filter",
                     )
-                    roles = sorted({row.role for row in summary.staff})
+                    self.shown_roles = roles = _roles(summary)
                     yield Select(
                         [(role_label(role), role) for role in roles],
                         prompt=_("Any role"),
-                        value=self.filters.role or Select.NULL,
+                        value=self.filters.role if self.filters.role in roles else Select.NULL,
                         id="role-filter",
                     )
                 yield DataTable(id="staff", cursor_type="row", zebra_stripes=True)
             with TabPane(_("By role"), id="tab-roles"):
-                yield Plain(self._role_text(summary), id="roles")
+                yield Plain(self._role_text(summary) if summary else "", id="roles")
             with TabPane(_("Questions"), id="tab-questions"):
                 yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Wrong turns"), id="tab-scenarios"):
                 yield DataTable(id="scenarios", cursor_type="row", zebra_stripes=True)
             with TabPane(_("Problems"), id="tab-problems"):
-                yield Plain(self._problems_text(summary), id="problems-text")
+                yield Plain(self._problems_text(summary) if summary else "", id="problems-text")
+
+    async def show_summary(self) -> None:
+        """Put a new summary in the tables drawn (draw them again only when there are none)."""
+        summary = self.dashboard.summary
+        if summary is None or not self.query("#role-filter"):  # Not drawn (yet).
+            await self.redraw()
+            return
+        self.query_one("#totals", Plain).update(self._totals(summary))
+        self.query_one("#roles", Plain).update(self._role_text(summary))
+        self.query_one("#problems-text", Plain).update(self._problems_text(summary))
+        self._set_roles(_roles(summary))
+        self.fill()
+
+    def _set_roles(self, roles: list[str]) -> None:
+        """The role filter's choices (once the filter has its list of choices mounted)."""
+        if roles == self.shown_roles or not self.query("#role-filter"):
+            return
+        select: Select[str] = self.query_one("#role-filter", Select)
+        if not select.query("SelectOverlay"):
+            self.call_after_refresh(self._set_roles, roles)
+            return
+        self.shown_roles = roles
+        select.set_options([(role_label(role), role) for role in roles])
+        if self.filters.role in roles:
+            select.value = self.filters.role
 
     def on_mount(self) -> None:
         retranslate(self)
@@ -365,6 +392,10 @@ class DashboardScreen(Screen[None]):
         self.notify(_("Exported to {path}").format(path=path), timeout=10, markup=False)
 
 
+def _roles(summary: Summary | None) -> list[str]:
+    return sorted({row.role for row in summary.staff}) if summary else []
+
+
 def _staff_texts(summary: Summary, row: StaffRow) -> list[str]:
     """One person's line of the staff table, every value inert."""
     return [
@@ -409,8 +440,11 @@ class DashboardApp(App[int]):
         today: dt.date,
         policy: Policy | None = None,
         policy_ids: Sequence[str] = (),
+        prefetch: SummaryPrefetch | None = None,
     ) -> None:
         super().__init__()
+        self.prefetch = prefetch
+        """The summary being made in a second process while the app starts, if any."""
         self.store = store
         self.today = today
         self.policy_ids = list(policy_ids)
@@ -440,9 +474,12 @@ class DashboardApp(App[int]):
     def load(self) -> None:
         """Scan the store away from the UI thread: paint what the cache knows at once, then fill
         in as worker processes verify the rest (a cold scan of a big store takes a while)."""
-        from smtrainer.content.errors import ContentFolderError
-        from smtrainer.workflows.content import load_for_app
-
+        prefetched = self.prefetch.result() if self.prefetch is not None else None
+        if prefetched is not None:
+            self.call_from_thread(self._loaded, prefetched, None)
+            self._load_question_words()
+            self.call_from_thread(self._statistics_made, prefetched)
+            return
         try:
             roster = load_roster(self.store)
         except RosterError as error:
@@ -454,11 +491,7 @@ class DashboardApp(App[int]):
             self.call_from_thread(self._progressed, (0, waiting))
         first = self._summary_of(ScanResult.of(plan), roster)
         self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
-        if self.fixed_policy is None:  # The questions' words, for the statistics' tables.
-            try:
-                self.policies = load_for_app(None).policies
-            except ContentFolderError:
-                self.policies = {}
+        self._load_question_words()
         self._make_statistics(first)
         if not waiting:
             return
@@ -477,6 +510,17 @@ class DashboardApp(App[int]):
 
         result = run_scan(plan, progress)
         self._show_summary(self._summary_of(result, roster), None)
+
+    def _load_question_words(self) -> None:
+        """The policies' texts, for the statistics' tables (in the scan's thread)."""
+        from smtrainer.content.errors import ContentFolderError
+        from smtrainer.workflows.content import load_for_app
+
+        if self.fixed_policy is None:
+            try:
+                self.policies = load_for_app(None).policies
+            except ContentFolderError:
+                self.policies = {}
 
     def _summary_of(self, scanned: ScanResult, roster: Roster) -> Summary:
         return summarize_scan(scanned, self.today, roster, policies=self.policy_ids)
@@ -519,7 +563,10 @@ class DashboardApp(App[int]):
     async def _show(self) -> None:
         screen = self.screen
         if isinstance(screen, DashboardScreen):
-            await screen.redraw()
+            if self.problem is None:
+                await screen.show_summary()
+            else:
+                await screen.redraw()
             screen.show_progress()
 
     def get_system_commands(self, screen: Screen[Any]) -> Any:

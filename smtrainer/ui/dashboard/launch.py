@@ -6,10 +6,24 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smtrainer.i18n import _
-from smtrainer.ui.dashboard.app import DashboardApp
 from smtrainer.workflows.record_scan import prepare_parallel_scan
+from smtrainer.workflows.summary_prefetch import SummaryPrefetch
+
+if TYPE_CHECKING:
+    from smtrainer.ui.dashboard.app import DashboardApp
+
+
+def make_dashboard(store: Path, today: dt.date, policies: Sequence[str] = ()) -> DashboardApp:
+    """The dashboard app, its summary already being made in a second process (started before
+    the app's own modules are even imported, so that both take their time at once)."""
+    prepare_parallel_scan()
+    prefetch = SummaryPrefetch(store, today, policies)
+    from smtrainer.ui.dashboard.app import DashboardApp
+
+    return DashboardApp(store, today, policy_ids=policies, prefetch=prefetch)
 
 
 def run_dashboard(store: Path, today: dt.date, policies: Sequence[str] = ()) -> int:
@@ -20,7 +34,6 @@ def run_dashboard(store: Path, today: dt.date, policies: Sequence[str] = ()) -> 
             file=sys.stderr,
         )
         return 2
-    prepare_parallel_scan()
-    app = DashboardApp(store, today, policy_ids=policies)
+    app = make_dashboard(store, today, policies)
     app.run()
     return app.return_code or 0

@@ -1,0 +1,78 @@
+"""A store's summary made in a second process while the dashboard starts.
+
+Starting a terminal app and summarising a big store both take a moment; on a machine with two
+cores they can take it at the same time. The second process is forked before the app starts
+(one thread then, nothing on the screen yet), summarises the store only when every record is
+already in the scan cache (a store with records to verify is scanned by the app itself, which
+shows its progress), and sends the summary back, statistics made. Anything that goes wrong there
+only means the app makes the summary itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import pickle
+import threading
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from smtrainer.storage.roster import RosterError, load_roster
+from smtrainer.workflows.record_scan import ScanResult, plan_scan
+from smtrainer.workflows.summary import Summary, summarize_scan
+
+
+class SummaryPrefetch:
+    """The summary being made in a second process; `result` waits for it."""
+
+    def __init__(self, store: Path, today: dt.date, policies: Sequence[str] = ()) -> None:
+        self._receiver: Connection | None = None
+        if threading.active_count() != 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return  # Forking is only safe with one thread.
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        try:
+            context.Process(
+                target=_summarise, args=(sender, store, today, list(policies)), daemon=True
+            ).start()
+        except OSError:
+            receiver.close()
+            return
+        finally:
+            sender.close()
+        self._receiver = receiver
+
+    def result(self) -> Summary | None:
+        """The summary, or None when the app must make it (records to verify, a failure)."""
+        receiver, self._receiver = self._receiver, None
+        if receiver is None:
+            return None
+        try:
+            summary = pickle.loads(receiver.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError, AttributeError, TypeError):
+            return None
+        finally:
+            receiver.close()
+        return summary if isinstance(summary, Summary) else None
+
+
+def _summarise(sender: Connection, store: Path, today: dt.date, policies: list[str]) -> None:
+    """In the second process: the summary, with its statistics and without the scan it was
+    made from (not needed once the statistics are made), or None."""
+    summary: Summary | None = None
+    try:
+        roster = load_roster(store)
+        plan = plan_scan(store)
+        if not plan.todo:
+            summary = summarize_scan(ScanResult.of(plan), today, roster, policies=policies)
+            summary.statistics  # noqa: B018 (made here, sent with the summary)
+            summary.scanned = None
+    except (RosterError, OSError):
+        summary = None  # The app makes the summary itself, and says what is wrong.
+    try:
+        sender.send_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # The app stopped waiting.
+    finally:
+        sender.close()

@@ -1,0 +1,54 @@
+"""The summary made in a second process while the dashboard starts: the same as one made in
+place, and nothing at all when the app must make it itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smtrainer.cli.summary_cmd import summary_json
+from smtrainer.ui.dashboard.app import DashboardApp
+from smtrainer.workflows import record_scan
+from smtrainer.workflows.summary import summarize
+from smtrainer.workflows.summary_prefetch import SummaryPrefetch
+from tests.headteacher.conftest import TODAY
+
+
+def test_a_warm_store_is_summarised_in_the_second_process(store: Path) -> None:
+    made_here = summarize(store, TODAY)
+    prefetched = SummaryPrefetch(store, TODAY).result()
+    assert prefetched is not None
+    assert summary_json(prefetched) == summary_json(made_here)
+    assert prefetched.question_results == made_here.question_results
+    assert prefetched.choice_counts == made_here.choice_counts
+
+
+def test_a_store_with_records_to_verify_is_left_to_the_app(store: Path) -> None:
+    assert SummaryPrefetch(store, TODAY).result() is None  # No scan cache yet.
+
+
+def test_a_damaged_roster_is_left_to_the_app(store: Path) -> None:
+    summarize(store, TODAY)
+    (store / "roster.toml").write_text("[[staff]\nbroken", encoding="utf-8")
+    assert SummaryPrefetch(store, TODAY).result() is None
+
+
+async def test_the_dashboard_shows_the_prefetched_summary(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summarize(store, TODAY)
+    prefetch = SummaryPrefetch(store, TODAY)
+
+    def refuse(*_args: object) -> object:
+        raise AssertionError("the store was scanned again in the app")
+
+    monkeypatch.setattr("smtrainer.ui.dashboard.app.plan_scan", refuse)
+    monkeypatch.setattr(record_scan, "plan_scan", refuse)
+    app = DashboardApp(store, TODAY, prefetch=prefetch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.summary is not None and app.summary.records > 0
+        assert app.statistics_of is app.summary
+        assert app.screen.query_one("#staff").row_count == len(app.summary.staff)
