@@ -1,11 +1,11 @@
 """A store's summary made in a second process while the dashboard starts.
 
 Starting a terminal app and summarising a big store both take a moment; on a machine with two
-cores they can take it at the same time. The second process is forked before the app starts
-(one thread then, nothing on the screen yet), summarises the store only when every record is
-already in the scan cache (a store with records to verify is scanned by the app itself, which
-shows its progress), and sends the summary back, statistics made. Anything that goes wrong there
-only means the app makes the summary itself.
+cores they can take it at the same time. The second process is forked before the app starts,
+before even the modules of either are imported (one thread then, nothing on the screen yet). It
+summarises the store only when every record is already in the scan cache (a store with records
+to verify is scanned by the app itself, which shows its progress) and sends the summary back,
+statistics made. Anything that goes wrong there only means the app makes the summary itself.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import threading
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from smtrainer.storage.roster import RosterError, load_roster
-from smtrainer.workflows.record_scan import ScanResult, plan_scan
-from smtrainer.workflows.summary import Summary, summarize_scan
+if TYPE_CHECKING:
+    from smtrainer.workflows.summary import Summary
 
 
 class SummaryPrefetch:
@@ -48,6 +48,8 @@ class SummaryPrefetch:
         receiver, self._receiver = self._receiver, None
         if receiver is None:
             return None
+        from smtrainer.workflows.summary import Summary
+
         try:
             summary = pickle.loads(receiver.recv_bytes())
         except (EOFError, OSError, pickle.UnpicklingError, AttributeError, TypeError):
@@ -59,7 +61,12 @@ class SummaryPrefetch:
 
 def _summarise(sender: Connection, store: Path, today: dt.date, policies: list[str]) -> None:
     """In the second process: the summary, with its statistics and without the scan it was
-    made from (not needed once the statistics are made), or None."""
+    made from (not needed once the statistics are made), or None. (Its modules are imported
+    here, while the app's are imported in the first process.)"""
+    from smtrainer.storage.roster import RosterError, load_roster
+    from smtrainer.workflows.record_scan import ScanResult, plan_scan
+    from smtrainer.workflows.summary import summarize_scan
+
     summary: Summary | None = None
     try:
         roster = load_roster(store)

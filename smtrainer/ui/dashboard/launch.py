@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smtrainer.i18n import _
-from smtrainer.workflows.record_scan import prepare_parallel_scan
 from smtrainer.workflows.summary_prefetch import SummaryPrefetch
 
 if TYPE_CHECKING:
@@ -19,10 +18,11 @@ if TYPE_CHECKING:
 def make_dashboard(store: Path, today: dt.date, policies: Sequence[str] = ()) -> DashboardApp:
     """The dashboard app, its summary already being made in a second process (started before
     the app's own modules are even imported, so that both take their time at once)."""
-    prepare_parallel_scan()
     prefetch = SummaryPrefetch(store, today, policies)
     from smtrainer.ui.dashboard.app import DashboardApp
+    from smtrainer.workflows.record_scan import prepare_parallel_scan
 
+    prepare_parallel_scan()
     return DashboardApp(store, today, policy_ids=policies, prefetch=prefetch)
 
 
