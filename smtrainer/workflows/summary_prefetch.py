@@ -19,8 +19,15 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smtrainer.storage.scan_cache import CACHE_FILE
+
 if TYPE_CHECKING:
     from smtrainer.workflows.summary import Summary
+
+
+LARGEST_CACHE = 8_000_000
+"""Bytes of scan cache (some 16,000 records) beyond which sending the summary back would cost
+more than making it in the app: the app then makes it itself."""
 
 
 class SummaryPrefetch:
@@ -30,6 +37,11 @@ class SummaryPrefetch:
         self._receiver: Connection | None = None
         if threading.active_count() != 1 or "fork" not in multiprocessing.get_all_start_methods():
             return  # Forking is only safe with one thread.
+        try:
+            if (store / CACHE_FILE).stat().st_size > LARGEST_CACHE:
+                return
+        except OSError:
+            return  # No scan cache: the app verifies the records, and shows its progress.
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
         try:

@@ -28,6 +28,12 @@ def test_a_store_with_records_to_verify_is_left_to_the_app(store: Path) -> None:
     assert SummaryPrefetch(store, TODAY).result() is None  # No scan cache yet.
 
 
+def test_a_big_store_is_left_to_the_app(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summarize(store, TODAY)
+    monkeypatch.setattr("smtrainer.workflows.summary_prefetch.LARGEST_CACHE", 1000)
+    assert SummaryPrefetch(store, TODAY).result() is None
+
+
 def test_a_damaged_roster_is_left_to_the_app(store: Path) -> None:
     summarize(store, TODAY)
     (store / "roster.toml").write_text("[[staff]\nbroken", encoding="utf-8")
