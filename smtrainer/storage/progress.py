@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,10 +136,71 @@ def from_data(data: dict[str, Any]) -> Progress:
     )
 
 
+def encode(progress: Progress) -> bytes:
+    return tomli_w.dumps(to_data(progress)).encode("utf-8")
+
+
 def save_progress(progress: Progress, path: Path | None = None) -> None:
     """Write the progress (owner-only: it holds private self-check answers)."""
     target = path or progress_path(progress.policy_id)
-    atomic_write(target, tomli_w.dumps(to_data(progress)).encode("utf-8"), mode=0o600)
+    atomic_write(target, encode(progress), mode=0o600)
+
+
+class ProgressWriter:
+    """Saves progress on a thread of its own, in order, so a save never holds up the screen.
+
+    Each save is encoded at once on the caller's thread (the progress may change right after),
+    then written atomically by the writer thread, oldest first; a save still waiting is dropped
+    when a newer one of the same file arrives (the newer one holds everything). The thread is
+    not a daemon: the interpreter waits for it before exiting, so queued saves reach the disk
+    even when nobody calls `flush`. A failed write goes to `on_error`, on the writer thread.
+    """
+
+    def __init__(self, on_error: Callable[[StorageError], None]) -> None:
+        self.on_error = on_error
+        self._pending: dict[Path, bytes] = {}
+        self._lock = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def save(self, progress: Progress, path: Path | None = None) -> None:
+        target = path or progress_path(progress.policy_id)
+        data = encode(progress)
+        with self._lock:
+            self._pending.pop(target, None)
+            self._pending[target] = data
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._write_all, name="progress-writer")
+                self._thread.start()
+
+    def flush(self) -> None:
+        """Return once every save made so far is on disk (or has failed and been reported)."""
+        with self._lock:
+            while self._thread is not None and self._thread is not threading.current_thread():
+                self._lock.wait()
+
+    def _write_all(self) -> None:
+        try:
+            while (job := self._next()) is not None:
+                try:
+                    atomic_write(job[0], job[1], mode=0o600)
+                except StorageError as error:
+                    self.on_error(error)
+        finally:
+            with self._lock:  # Only reached early if a write raised something unexpected.
+                if self._thread is threading.current_thread():
+                    self._thread = None
+                    self._lock.notify_all()
+
+    def _next(self) -> tuple[Path, bytes] | None:
+        """The oldest waiting save; None, with the thread marked finished, when there is none
+        (in one step, so a save arriving meanwhile starts a new thread)."""
+        with self._lock:
+            if not self._pending:
+                self._thread = None
+                self._lock.notify_all()
+                return None
+            target = next(iter(self._pending))
+            return target, self._pending.pop(target)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from smtrainer.domain.signature_name import same_name
 from smtrainer.i18n import _, current_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.profile import load_identity, save_identity
-from smtrainer.storage.progress import load_progress, save_progress
+from smtrainer.storage.progress import ProgressWriter, load_progress, save_progress
 
 if TYPE_CHECKING:
     from smtrainer.workflows.finish import Finished as Finished
@@ -127,12 +127,16 @@ class JourneyController:
         seeds: Callable[[], int] = new_seed,
         clock: Callable[[], dt.datetime] = utc_now,
         on_problem: Callable[[str], None] | None = None,
+        save_in_background: bool = False,
     ) -> None:
+        """`save_in_background`: saves are written by a thread of their own, in order (see
+        `ProgressWriter`), and a failure reaches `on_problem` from that thread."""
         self.policies = policies
         self.progress: Progress | None = None
         self.seeds = seeds
         self.clock = clock
         self.on_problem = on_problem or (lambda _message: None)
+        self.writer = ProgressWriter(self._not_saved) if save_in_background else None
 
     @property
     def policy(self) -> Policy:
@@ -177,6 +181,7 @@ class JourneyController:
 
     def load(self) -> str | None:
         """Resume saved progress, if any; the problem with a damaged file, if there was one."""
+        self.flush()
         loaded = load_progress(self.policy_id)
         self.progress = loaded.progress
         return loaded.problem
@@ -185,12 +190,21 @@ class JourneyController:
         """Save after every change; a failure is reported, never fatal."""
         if self.progress is None:
             return
+        if self.writer is not None:
+            self.writer.save(self.progress)
+            return
         try:
             save_progress(self.progress)
         except StorageError as error:
-            self.on_problem(
-                _("Your progress could not be saved: {reason}").format(reason=error.reason)
-            )
+            self._not_saved(error)
+
+    def flush(self) -> None:
+        """Return once every save made so far is written (saves in the background)."""
+        if self.writer is not None:
+            self.writer.flush()
+
+    def _not_saved(self, error: StorageError) -> None:
+        self.on_problem(_("Your progress could not be saved: {reason}").format(reason=error.reason))
 
     def forget(self) -> None:
         """Start again: the saved answers are replaced once a new journey begins."""
@@ -483,6 +497,7 @@ class JourneyController:
             return Signing(
                 problem=_("The name typed is not the name you gave: {name}").format(name=name)
             )
+        self.flush()  # The progress file is removed once signed: no save may land after that.
         try:
             finished = finish(self.policy, self.state, now=self.clock(), passphrase=passphrase)
         except PassphraseNeeded as error:
