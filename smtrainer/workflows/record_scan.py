@@ -41,7 +41,8 @@ RULES = f"{__version__}/6"
 """Cached verifications made under other rules (another version) are not used."""
 PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
-CHUNK = 200
+CHUNK = 100
+"""Files a worker verifies at a time: small enough that the cores finish together."""
 MAX_WORKERS = 8
 
 Progress = Callable[[int, int, list[RecordFacts]], None]
