@@ -245,6 +245,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp())
     store = args.store or work / "store"
     env = {**os.environ, "SMTRAINER_HOME": str(work / "home")}
+    # Measured as installed: with bytecode (pip writes it), even where it is not written.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "smtrainer")], check=True)
     smtrainer = [sys.executable, "-m", "smtrainer"]
     if not (store / "records").is_dir():
         demo = [*smtrainer, "demo", "--out", str(store), "--staff", str(args.staff)]
