@@ -227,16 +227,15 @@ def _v2_parts_ok(record: RecordV2) -> bool:
     count = len(record.modules)
     if not record.attempts or not all(INTEGRITY_PATTERN.match(h) for _id, h in record.modules):
         return False
-    ids: list[str] = [module_id for module_id, _hash in record.modules]
-    steps: list[str] = []
+    ids: list[Any] = [module_id for module_id, _hash in record.modules]
+    steps: list[Any] = []
     for entry in record.scenarios:
         if len(entry) < 3 or type(entry[0]) is not int or not 0 <= entry[0] < count:
             return False
-        walked = entry[1:]
-        if not all(type(part) is str for part in walked):
-            return False
-        ids.append(walked[0])  # type: ignore[arg-type]
-        steps += walked[1:]  # type: ignore[arg-type]
+        ids.append(entry[1])
+        steps += entry[2:]
+    if record.scenarios and set(map(type, steps)) | {type(e[1]) for e in record.scenarios} != {str}:
+        return False
     for attempt in record.attempts:
         questions = attempt.questions
         positions = [question[0] for question in questions]

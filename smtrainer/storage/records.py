@@ -155,7 +155,7 @@ def deliver_outbox(shared: Path, outbox: Path | None = None) -> tuple[list[Path]
     return delivered, problems
 
 
-def read_limited(path: Path, limit: int = MAX_RECORD_BYTES) -> bytes:
+def read_limited(path: str | Path, limit: int = MAX_RECORD_BYTES) -> bytes:
     """At most `limit` + 1 bytes of `path`, so an oversized file is detected without reading it."""
-    with path.open("rb") as handle:
+    with open(path, "rb") as handle:  # noqa: PTH123 (a path string is read as it is, cheaply)
         return handle.read(limit + 1)

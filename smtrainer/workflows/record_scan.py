@@ -258,7 +258,7 @@ def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
     tallies = Tallies()
     for name, path in items:
         try:
-            facts, detail = facts_and_detail(name, read_limited(Path(path)))
+            facts, detail = facts_and_detail(name, read_limited(path))
         except OSError as error:
             reason = _("cannot read: {reason}").format(reason=error.strerror or error)
             facts, detail = RecordFacts(name, Status.UNREADABLE.value, reason), NO_DETAIL
