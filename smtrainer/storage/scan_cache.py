@@ -21,7 +21,7 @@ from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.private import PRIVATE_FILE
 
 CACHE_FILE = Path(".cache") / "scan-v3.bin"
-DETAILS_FILE = Path(".cache") / "scan-v2-details.bin"
+DETAILS_FILE = Path(".cache") / "scan-v3-details.bin"
 MAGIC = b"SMTSCAN2"
 DIGEST_SIZE = 16
 
