@@ -21,8 +21,8 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 HOP_TIMEOUT = 0.5
-"""Seconds to wait for one widget to handle a key before going on (a removed widget never
-does)."""
+"""Seconds to wait for one widget to handle a key before going on (a widget whose message loop
+has ended is not waited for at all)."""
 
 
 class KeyQueue:
@@ -75,12 +75,7 @@ class KeyQueue:
         key that reaches the app is handled there before `_landed` runs (same queue)."""
         node: DOMNode | None = target
         while node is not None and node is not self.app:
-            handled = asyncio.Event()
-            if not node.call_later(handled.set):
-                break
-            try:
-                await asyncio.wait_for(handled.wait(), HOP_TIMEOUT)
-            except TimeoutError:
+            if not await _handled_by(node):
                 break
             if isinstance(node, Screen):
                 break
@@ -91,3 +86,19 @@ class KeyQueue:
         if self.in_flight is key:
             self.in_flight = None
         await self.release()
+
+
+async def _handled_by(node: DOMNode) -> bool:
+    """Wait until `node` has handled what was sent to it before now; False if it stopped (it was
+    removed, as the screen a key replaced is) or did not get there in time."""
+    handled = asyncio.Event()
+    if not node.call_later(handled.set):
+        return False
+    waiting = asyncio.ensure_future(handled.wait())
+    watched: set[asyncio.Future[Any]] = {waiting}
+    message_loop = getattr(node, "_task", None)
+    if isinstance(message_loop, asyncio.Task):
+        watched.add(message_loop)  # Ends when the node is removed; never cancelled here.
+    await asyncio.wait(watched, timeout=HOP_TIMEOUT, return_when=asyncio.FIRST_COMPLETED)
+    waiting.cancel()
+    return handled.is_set()
