@@ -30,6 +30,10 @@ from smtrainer.workflows.journey_controller import JourneyController, new_seed
 
 if TYPE_CHECKING:
     from smtrainer.content.catalog import PackEntry
+    from smtrainer.ui.screens.base import JourneyScreen
+
+KEPT = "journey-"
+"""Names of the journey's screens kept for reuse start with this."""
 
 MIN_SIZE = (60, 18)
 """Below this the screens cannot be read; 80×24 is the size everything is designed for."""
@@ -81,6 +85,7 @@ class TrainerApp(App[int]):
             seeds=lambda: self.new_seed(),
             clock=lambda: self.now(),
             on_problem=self._progress_not_saved,
+            save_in_background=True,
         )
         self.saved_problem: str | None = None
         self.too_small = False
@@ -285,8 +290,13 @@ class TrainerApp(App[int]):
     # The journey: the controller changes and saves it; the app shows where it now is.
 
     def _progress_not_saved(self, message: str) -> None:
-        """A failed autosave is shown, never fatal."""
+        """A failed autosave is shown, never fatal (called from the thread that saves)."""
         self.notify(message, severity="error", timeout=10, markup=False)
+
+    def exit(self, result: int | None = None, return_code: int = 0, message: Any = None) -> None:
+        """Quit once every answer given is saved."""
+        self.journey.flush()
+        super().exit(result, return_code, message)
 
     def new_seed(self) -> int:
         return new_seed()
@@ -294,28 +304,64 @@ class TrainerApp(App[int]):
     def now(self) -> dt.datetime:
         return dt.datetime.now(dt.UTC)
 
-    def show_position(self) -> None:
-        """Replace the journey screen with the one for the current position."""
-        from smtrainer.ui.screens.stages import screen_for
+    async def show_position(self) -> None:
+        """Show the journey's current position: in place when the journey screen shown is of
+        the kind the position needs, else on the screen of that kind kept from before (drawn
+        for this position, then shown), or on a new one. Building a screen takes far longer
+        than drawing a new body on one, so each kind is built once per journey."""
+        from smtrainer.ui.screens.base import JourneyScreen
+        from smtrainer.ui.screens.stages import SCREENS
 
         assert self.progress is not None
-        screen = screen_for(self.progress.position.stage)
+        shown = self.screen
+        kind = SCREENS[self.progress.position.stage]
+        if type(shown) is kind and isinstance(shown, JourneyScreen):
+            await shown.show_moved()
+            return
+        screen = self._journey_screen(kind)
+        if screen.is_mounted:
+            await screen.show_again()
+        self._show_journey_screen(screen)
+
+    def open_position(self) -> None:
+        """Show the journey's current position on a new screen (from the welcome or the
+        identity screen: a journey starts or resumes, and screens kept from before go)."""
+        from smtrainer.ui.screens.stages import SCREENS
+
+        assert self.progress is not None
+        for name in [name for name in self._installed_screens if name.startswith(KEPT)]:
+            kept = self.get_screen(name)
+            if kept not in self.screen_stack:
+                self.uninstall_screen(name)
+                kept.remove()
+        self._show_journey_screen(self._journey_screen(SCREENS[self.progress.position.stage]))
+
+    def _journey_screen(self, kind: type[JourneyScreen]) -> JourneyScreen:
+        """The journey's screen of this kind: built once, then kept (installed) and reused."""
+        name = KEPT + kind.__name__
+        if not self.is_screen_installed(name):
+            self.install_screen(kind(), name)
+        screen = self.get_screen(name)
+        assert isinstance(screen, kind)
+        return screen
+
+    def _show_journey_screen(self, screen: JourneyScreen) -> None:
         if isinstance(self.screen, WelcomeScreen):
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
 
-    def advance(self) -> None:
+    async def advance(self) -> None:
         if not self.journey.advance():
             self.bell()
             return
-        self.show_position()
+        await self.show_position()
 
-    def go_back(self) -> None:
+    async def go_back(self) -> None:
         assert self.progress is not None
         stage = self.progress.position.stage
         if not self.journey.back():
             if stage is Stage.MAP:
                 self.pop_screen()  # Back to the welcome screen.
             return
-        self.show_position()
+        await self.show_position()

@@ -37,6 +37,11 @@ class NumberedChoices(Static):
         self.multiple = multiple
         self.marks = marks or {}
 
+    def show_picked(self, picked: set[int]) -> None:
+        """Mark `picked` instead (drawn again alone: nothing else on the screen changes)."""
+        self.picked = set(picked)
+        self.refresh()
+
     def render(self) -> Table:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
@@ -104,7 +109,7 @@ class MoreBelow(Static):
 
 
 class KeyFooter(Footer):
-    """Textual's footer, rebuilt only when the keys it shows change.
+    """Textual's footer, rebuilt only when the keys it shows change, and only on show.
 
     Textual rebuilds the footer every time a screen refreshes its bindings, and moving the focus
     does that twice; the keys shown rarely change, so most of those rebuilds are wasted work.
@@ -146,7 +151,11 @@ class KeyFooter(Footer):
             yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if self.app.app_focus and self.is_attached and screen is self.screen:
+        if not self.is_attached or screen not in self.app.screen_stack:
+            # A screen kept aside for later: its keys read as disabled there, and it asks
+            # again when it is shown (`GuardedScreen`).
+            return
+        if self.app.app_focus and screen is self.screen:
             shown = _shown_keys(screen)
             if shown == self._shown:
                 return

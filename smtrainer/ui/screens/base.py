@@ -110,6 +110,17 @@ class GuardedScreen(Screen[Result]):
         self._turn_owner: asyncio.Task[Any] | None = None
         self._focus_applied = False
 
+    _styled_on_mount = False
+
+    @on(events.ScreenResume)
+    def _styled_once(self, event: events.ScreenResume) -> None:
+        """Runs before Textual's own resume handler. A screen shown for the first time was
+        styled while it was mounted, just before: styling every widget again is wasted work."""
+        if not self._styled_on_mount:
+            self._styled_on_mount = True
+            event.refresh_styles = False
+        self.refresh_bindings()  # The footer does not follow a screen while it is not shown.
+
     @on(events.Mount)
     def _take_keys_after_focus(self) -> None:
         # Runs after the subclasses' mount handlers; the focus they set is applied by the app
@@ -177,6 +188,12 @@ async def _release_held_keys(app: Any) -> None:
 
 class JourneyBody(VerticalScroll):
     """The changing part of a journey screen: recomposed alone, so header and footer stay."""
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Restyle the body alone when it takes or loses the focus: no rule styles what it
+        holds by the body's focus, and restyling all of it each time a screen is shown is
+        most of the time that takes."""
+        self.app.stylesheet.update_nodes([self], animate=False)
 
     def compose(self) -> ComposeResult:
         screen = self.screen
@@ -246,6 +263,28 @@ class JourneyScreen(GuardedScreen[None]):
         """Draw the body again from the current state."""
         await self.query_one(JourneyBody).recompose()
 
+    async def show_moved(self) -> None:
+        """The journey moved to another position this screen shows: draw it, from the top."""
+        self.moved()
+        self._titles()
+        await self.refresh_body()
+        self.query_one(JourneyBody).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    async def show_again(self) -> None:
+        """This screen, kept from before, is about to be shown again: draw it as a new one
+        would be, in the language now active."""
+        self.reset()
+        retranslate(self)
+        await self.show_moved()
+
+    def moved(self) -> None:
+        """Forget what belonged to the position shown before (a choice not confirmed)."""
+
+    def reset(self) -> None:
+        """Forget everything a new screen would not know."""
+        self.moved()
+
     async def refresh_language(self) -> None:
         """Show the same place in the new language."""
         retranslate(self)
@@ -257,7 +296,7 @@ class JourneyScreen(GuardedScreen[None]):
 
     async def action_back(self) -> None:
         """Escape: go back one step."""
-        self.trainer.go_back()
+        await self.trainer.go_back()
 
     async def action_pick(self, number: int) -> None:
         """A digit key: pick that option."""

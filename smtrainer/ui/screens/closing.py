@@ -58,10 +58,10 @@ class SelfCheckScreen(JourneyScreen):
     async def action_pick(self, number: int) -> None:
         if number in (1, 2) and self.journey.self_check_items():
             self.journey.answer_self_check(number == 1)
-            await self.refresh_body()
+            self.query_one("#choices", NumberedChoices).show_picked({number})
 
     async def action_continue(self) -> None:
-        self.trainer.advance()
+        await self.trainer.advance()
 
 
 def action_list_text(screen: JourneyScreen) -> str | None:
@@ -145,7 +145,7 @@ class ActionsScreen(JourneyScreen):
             )
 
     async def action_continue(self) -> None:
-        self.trainer.advance()
+        await self.trainer.advance()
 
 
 class AcknowledgeScreen(JourneyScreen):
@@ -190,6 +190,13 @@ class AcknowledgeScreen(JourneyScreen):
         super().on_mount()
         self.query_one("#signature", Input).focus()
 
+    def reset(self) -> None:
+        self.typed = ""
+
+    async def show_moved(self) -> None:
+        await super().show_moved()
+        self.query_one("#signature", Input).focus()
+
     async def refresh_language(self) -> None:
         self.typed = self.query_one("#signature", Input).value
         await super().refresh_language()
@@ -226,7 +233,7 @@ class AcknowledgeScreen(JourneyScreen):
 
     def _signed(self, signing: Signing) -> None:
         self.signing = False
-        if not self.is_attached:
+        if not self.is_attached or self not in self.app.screen_stack:  # Left (or kept aside).
             if signing.finished is not None:
                 self.journey.forget()  # The record exists, whatever screen shows now.
             return

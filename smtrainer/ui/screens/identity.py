@@ -141,17 +141,19 @@ class IdentityScreen(GuardedScreen[None]):
     def _look_up(self, identity: Identity) -> None:
         """The last-record lookup reads files: away from the screen, which stays responsive."""
         offer = self.trainer.journey.refresher_offer(identity)
-        self.app.call_from_thread(self._offer, identity, offer)
+        self.app.call_from_thread(self.call_later, self._offer_in_turn, identity, offer)
+
+    async def _offer_in_turn(self, identity: Identity, offer: RefresherOffer | None) -> None:
+        """Once any redraw under way is over (a language switch builds the form again)."""
+        self.looking_up = False
+        await self.while_shown(self._offer, identity, offer)
 
     def _offer(self, identity: Identity, offer: RefresherOffer | None) -> None:
-        self.looking_up = False
-        if not self.is_attached or self.app.screen is not self:
-            return  # The learner went back meanwhile.
         self.query_one("#identity-problem", Static).update("")
         journey = self.trainer.journey
         if offer is None:
             journey.start(identity)
-            self.trainer.show_position()
+            self.trainer.open_position()
             return
 
         from smtrainer.ui.dialogs import ConfirmDialog
@@ -160,7 +162,7 @@ class IdentityScreen(GuardedScreen[None]):
             if refresher is None:
                 return  # Cancelled: stay on this screen.
             journey.start(identity, offer if refresher else None)
-            self.trainer.show_position()
+            self.trainer.open_position()
 
         self.ask(
             ConfirmDialog(

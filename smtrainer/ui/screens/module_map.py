@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from smtrainer.domain.progress import Progress
-from smtrainer.i18n import N_, _
-from smtrainer.ui.screens.base import JourneyScreen
+from smtrainer.i18n import N_, _, current_language
+from smtrainer.ui.screens.base import JourneyBody, JourneyScreen
 from smtrainer.ui.widgets import Hint, Plain, cells
 
 
@@ -35,14 +35,28 @@ class MapScreen(JourneyScreen):
     def heading(self) -> str:
         return _("Module map")
 
+    drawn: tuple[object, ...] | None = None
+    """What the body was drawn from, but for the modules' statuses (see `show_moved`)."""
+
+    def _drawn_from(self) -> tuple[object, ...]:
+        progress = self.progress
+        return (
+            current_language(),
+            tuple(m.id for m in self.journey.modules()),
+            bool(progress.changed and progress.plan is not None),
+            self.journey.all_modules_done(),
+            self.next_step(),
+        )
+
+    def _done_line(self) -> str:
+        modules = self.journey.modules()
+        done = sum(1 for m in modules if self.progress.module(m.id).done)
+        return _("{done} of {total} modules done.").format(done=done, total=len(modules))
+
     def body(self) -> ComposeResult:
         progress = self.progress
-        modules = self.journey.modules()
-        done = sum(1 for m in modules if progress.module(m.id).done)
-        yield Plain(
-            _("{done} of {total} modules done.").format(done=done, total=len(modules)),
-            classes="heading",
-        )
+        self.drawn = self._drawn_from()
+        yield Plain(self._done_line(), classes="heading", id="map-done")
         if progress.changed and progress.plan is not None:
             yield Plain(_("Refresher: only the modules below need another look."))
         yield DataTable(id="map", cursor_type="row", zebra_stripes=True)
@@ -79,6 +93,29 @@ class MapScreen(JourneyScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self._fill()
+
+    async def show_moved(self) -> None:
+        """Shown again: when only statuses changed (a module done), they are updated in place,
+        which is much quicker than a new table; otherwise the body is drawn again."""
+        if self.drawn != self._drawn_from():
+            await super().show_moved()
+            self._fill()
+            return
+        self._titles()
+        self.query_one("#map-done", Plain).update(self._done_line())
+        table = self.query_one("#map", DataTable)
+        for module in self.journey.modules():
+            status = cells(module_status(self.progress, module.id))[0]
+            table.update_cell(module.id, "status", status, update_width=True)
+        table.move_cursor(row=self._next_up())
+        table.focus()
+        self.query_one(JourneyBody).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _next_up(self) -> int:
+        """The row of the first module not done yet (the first row when all are)."""
+        modules = self.journey.modules()
+        return next((i for i, m in enumerate(modules) if not self.progress.module(m.id).done), 0)
 
     def _titles(self) -> None:
         super()._titles()
@@ -117,31 +154,30 @@ class MapScreen(JourneyScreen):
                 key=module.id,
             )
         ids = [m.id for m in modules]
-        next_up = next((i for i, m in enumerate(modules) if not self.progress.module(m.id).done), 0)
-        table.move_cursor(row=ids.index(keep) if keep in ids else next_up)
+        table.move_cursor(row=ids.index(keep) if keep in ids else self._next_up())
         table.focus()
 
     async def action_pick(self, number: int) -> None:
         modules = self.journey.modules()
         if 1 <= number <= len(modules):
-            self._open(modules[number - 1].id)
+            await self._open(modules[number - 1].id)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self._open(event.row_key.value)
+            await self._open(event.row_key.value)
 
     async def action_continue(self) -> None:
         table = self.query_one("#map", DataTable)
         modules = self.journey.modules()
         if modules:
-            self._open(modules[table.cursor_row].id)
+            await self._open(modules[table.cursor_row].id)
 
-    def _open(self, module_id: str) -> None:
+    async def _open(self, module_id: str) -> None:
         self.journey.open_module(module_id)
-        self.trainer.show_position()
+        await self.trainer.show_position()
 
     async def action_assessment(self) -> None:
         if not self.journey.start_assessment():
             self.notify(_("Finish every module first."), severity="warning", markup=False)
             return
-        self.trainer.show_position()
+        await self.trainer.show_position()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Markdown
 
 from smtrainer.documents.wording import CONFIDENCE_LABELS
 from smtrainer.domain.model import Module
 from smtrainer.i18n import _
+from smtrainer.ui.reading import Reading
 from smtrainer.ui.screens.base import JourneyBody, JourneyScreen
 from smtrainer.ui.widgets import Hint, NumberedChoices, Plain
 from smtrainer.ui.words import verdict_label
@@ -48,10 +48,10 @@ class ConfidenceScreen(ModuleScreen):
     async def action_pick(self, number: int) -> None:
         if 1 <= number <= len(CONFIDENCE_LABELS):
             self.journey.rate_confidence(number)
-            await self.refresh_body()
+            self.query_one("#choices", NumberedChoices).show_picked({number})
 
     async def action_continue(self) -> None:
-        self.trainer.advance()
+        await self.trainer.advance()
 
 
 class KeyPointScreen(ModuleScreen):
@@ -68,12 +68,12 @@ class KeyPointScreen(ModuleScreen):
             classes="counter",
         )
         yield Plain(point.title, classes="heading")
-        yield Markdown(point.body, classes="reading")
+        yield Reading(point.body, classes="reading")
         yield Plain(self.cited(point.section), classes="citation")
         yield Hint(_("Enter: continue. Escape: back."))
 
     async def action_continue(self) -> None:
-        self.trainer.advance()
+        await self.trainer.advance()
 
 
 class ScenarioScreen(ModuleScreen):
@@ -84,6 +84,9 @@ class ScenarioScreen(ModuleScreen):
 
     pending: int | None = None
     """The choice marked but not yet confirmed with Enter."""
+
+    def moved(self) -> None:
+        self.pending = None
 
     def body(self) -> ComposeResult:
         module = self.module
@@ -97,7 +100,7 @@ class ScenarioScreen(ModuleScreen):
             ),
             classes="counter",
         )
-        yield Markdown(step.text, classes="reading")
+        yield Reading(step.text, classes="reading")
         numbers = {c.id: n for n, c in enumerate(step.choices, start=1)}
         marks = {}
         if picked is not None:
@@ -122,11 +125,11 @@ class ScenarioScreen(ModuleScreen):
         _scenario, step = self.journey.scenario()
         if self.journey.chosen() is None and 1 <= number <= len(step.choices):
             self.pending = number
-            await self.refresh_body()
+            self.query_one("#choices", NumberedChoices).show_picked({number})
 
     async def action_continue(self) -> None:
         if self.journey.chosen() is not None:
-            self.trainer.advance()
+            await self.trainer.advance()
         elif self.pending is not None and self.journey.choose(self.pending):
             # Only the first choice counts: the feedback is on it.
             self.pending = None
@@ -146,4 +149,4 @@ class ModuleDoneScreen(ModuleScreen):
         yield Plain(_("Press Enter to mark it done and go back to the module map."))
 
     async def action_continue(self) -> None:
-        self.trainer.advance()
+        await self.trainer.advance()

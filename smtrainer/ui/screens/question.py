@@ -24,6 +24,9 @@ class QuestionScreen(JourneyScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        self.reset()
+
+    def reset(self) -> None:
         self.selected: set[str] = set()
         self.question_id: str | None = None
         self.introduced = False
@@ -179,7 +182,7 @@ class QuestionScreen(JourneyScreen):
             self.selected ^= {option}
         else:
             self.selected = {option}
-        await self.refresh_body()
+        self.query_one("#choices", NumberedChoices).show_picked(set(self._numbers_picked()))
 
     async def action_continue(self) -> None:
         if self.introducing:
@@ -187,7 +190,7 @@ class QuestionScreen(JourneyScreen):
             await self.refresh_body()
             return
         if not self.in_assessment and self._saved_answer() is not None:
-            self.trainer.advance()
+            await self.trainer.advance()
             return
         if not self.selected:
             self.app.bell()
@@ -195,6 +198,6 @@ class QuestionScreen(JourneyScreen):
         in_assessment = self.in_assessment
         self.journey.answer(self._numbers_picked())
         if in_assessment:  # The controller has moved on: to the next question, or the review.
-            self.trainer.show_position()
+            await self.trainer.show_position()
         else:
             await self.refresh_body()

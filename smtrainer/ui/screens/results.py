@@ -74,7 +74,7 @@ class ReviewScreen(JourneyScreen):
         )
 
     async def action_continue(self) -> None:
-        self.trainer.advance()
+        await self.trainer.advance()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """S (stop here) is offered only while the assessment is not passed."""
@@ -84,7 +84,7 @@ class ReviewScreen(JourneyScreen):
 
     async def action_stop(self) -> None:
         if self.journey.stop_here():
-            self.trainer.show_position()
+            await self.trainer.show_position()
 
 
 class PlanScreen(JourneyScreen):
@@ -118,7 +118,7 @@ class PlanScreen(JourneyScreen):
             yield Hint(_("Enter: continue to the practice check."))
 
     async def action_continue(self) -> None:
-        self.trainer.advance()
+        await self.trainer.advance()
 
 
 def _answers(one: str, many: str, answers: list[str]) -> str:

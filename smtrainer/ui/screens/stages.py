@@ -29,7 +29,3 @@ SCREENS: dict[Stage, type[JourneyScreen]] = {
     Stage.ACTIONS: ActionsScreen,
     Stage.ACKNOWLEDGE: AcknowledgeScreen,
 }
-
-
-def screen_for(stage: Stage) -> JourneyScreen:
-    return SCREENS[stage]()

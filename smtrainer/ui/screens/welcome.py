@@ -148,7 +148,7 @@ class WelcomeScreen(GuardedScreen[None]):
     def on_action_menu_chosen(self, event: ActionMenu.Chosen) -> None:
         choice = event.option_id
         if choice == "resume":
-            self.trainer.show_position()
+            self.trainer.open_position()
         elif choice == "start":
             self._identity()
         elif choice == "policies":
