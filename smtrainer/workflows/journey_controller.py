@@ -33,7 +33,7 @@ from smtrainer.domain.model import (
     Step,
 )
 from smtrainer.domain.progress import Identity, Position, Progress, Stage
-from smtrainer.domain.record import RecordKind, clean_text, text_problem
+from smtrainer.domain.record_values import RecordKind, clean_text, text_problem
 from smtrainer.domain.roles import ROLES
 from smtrainer.domain.scoring import Tally, is_correct
 from smtrainer.domain.signature_name import same_name

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 
 from smtrainer.documents.wording import option_label
 from smtrainer.domain.model import AnswerOption, Question, QuestionKind
-from smtrainer.domain.record import RecordKind
+from smtrainer.domain.record_values import RecordKind
 from smtrainer.i18n import _, ngettext
 from smtrainer.ui.formatting import percent
 from smtrainer.ui.screens.base import JourneyScreen
