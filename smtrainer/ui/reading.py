@@ -41,6 +41,12 @@ class Reading(Static):
         super().__init__(rendered(source), classes=classes)
         self.source = source
 
+    def take(self, other: Reading) -> None:
+        """Show what `other` (a new reading for the same place) would."""
+        if other.source != self.source:
+            self.source = other.source
+            self.update(rendered(other.source))
+
 
 @functools.lru_cache(maxsize=512)
 def rendered(source: str) -> RenderableType:

@@ -37,6 +37,12 @@ class NumberedChoices(Static):
         self.multiple = multiple
         self.marks = marks or {}
 
+    def take(self, other: NumberedChoices) -> None:
+        """Show what `other` (a new list for the same place) would."""
+        self.options, self.picked = other.options, other.picked
+        self.multiple, self.marks = other.multiple, other.marks
+        self.refresh(layout=True)
+
     def show_picked(self, picked: set[int]) -> None:
         """Mark `picked` instead (drawn again alone: nothing else on the screen changes)."""
         self.picked = set(picked)
@@ -185,6 +191,10 @@ class Plain(Static):
         classes: str | None = None,
     ) -> None:
         super().__init__(content, markup=False, id=id, classes=classes)
+
+    def take(self, other: Plain) -> None:
+        """Show what `other` (a new line for the same place) would."""
+        self.update(other.content)
 
 
 def cells(*values: str) -> list[Text]:

@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Input
 
 from smtrainer.domain.model import Policy
@@ -186,6 +187,17 @@ async def _release_held_keys(app: Any) -> None:
         await release()
 
 
+def _took(before: Widget, after: Widget) -> bool:
+    """Whether `before` now shows what `after`, a new widget of the same kind, would."""
+    take = getattr(before, "take", None)
+    if take is None or type(before) is not type(after):
+        return False
+    if before.id != after.id or before.classes != after.classes:
+        return False
+    take(after)
+    return True
+
+
 class JourneyBody(VerticalScroll):
     """The changing part of a journey screen: recomposed alone, so header and footer stay."""
 
@@ -260,8 +272,18 @@ class JourneyScreen(GuardedScreen[None]):
         return ""
 
     async def refresh_body(self) -> None:
-        """Draw the body again from the current state."""
-        await self.query_one(JourneyBody).recompose()
+        """Draw the body again from the current state. Widgets of the kind (class, id and
+        classes) the new body has in the same place take their new content, which is much
+        quicker than new widgets; from the first place that differs on, widgets are replaced."""
+        body = self.query_one(JourneyBody)
+        old, new = list(body.children), list(self.body())
+        same = 0
+        while same < min(len(old), len(new)) and _took(old[same], new[same]):
+            same += 1
+        if old[same:]:
+            await body.remove_children(old[same:])
+        if new[same:]:
+            await body.mount_all(new[same:])
 
     async def show_moved(self) -> None:
         """The journey moved to another position this screen shows: draw it, from the top."""
