@@ -50,6 +50,12 @@ class Pending:
     public_key: str
     trust: Trust
 
+    @classmethod
+    def of(cls, fact: RecordFacts, trust: Trust) -> Pending:
+        return cls(
+            fact.file, fact.staff_id, fact.staff_name, fact.fingerprint, fact.public_key, trust
+        )
+
 
 @dataclass
 class Evidence:
@@ -119,16 +125,7 @@ def sort_evidence(
                 else:
                     found.append(fact)
             else:
-                evidence.pending.append(
-                    Pending(
-                        fact.file,
-                        fact.staff_id,
-                        fact.staff_name,
-                        fact.fingerprint,
-                        fact.public_key,
-                        trust,
-                    )
-                )
+                evidence.pending.append(Pending.of(fact, trust))
     evidence.counted = counted
     return evidence
 

@@ -102,18 +102,7 @@ def _evidence_of(state: _State, facts: list[RecordFacts]) -> Evidence:
     evidence.counted = {
         key: [facts[index] for index in indexes] for key, indexes in state.counted.items()
     }
-    for index, trust in state.pending:
-        fact = facts[index]
-        evidence.pending.append(
-            Pending(
-                fact.file,
-                fact.staff_id,
-                fact.staff_name,
-                fact.fingerprint,
-                fact.public_key,
-                Trust(trust),
-            )
-        )
+    evidence.pending = [Pending.of(facts[index], Trust(trust)) for index, trust in state.pending]
     evidence.problems = [Problem(*problem) for problem in state.problems]
     evidence.signers = {fingerprint: set(ids) for fingerprint, ids in state.signers.items()}
     return evidence
