@@ -92,12 +92,6 @@ def typed_message(record: Mapping[str, Any]) -> bytes:
     return _sorted_json.encode(record)
 
 
-def code_of_message(message: bytes) -> str:
-    """The verification code of a record from the bytes its signature covers."""
-    code = base64.b32encode(hashlib.sha256(message).digest()).decode("ascii")[:12]
-    return "-".join(code[i : i + 4] for i in range(0, 12, 4))
-
-
 _SCALARS = frozenset({str, bool, int})
 _CONTAINERS = (dict, list)
 
@@ -140,7 +134,9 @@ _ALLOWED = frozenset({str, bool, int, dict, list})
 
 def verification_code(record: Mapping[str, Any]) -> str:
     """A short code printed on the certificate that identifies the signed record content."""
-    return code_of_message(signed_message(record))
+    digest = hashlib.sha256(signed_message(record)).digest()
+    code = base64.b32encode(digest).decode("ascii")[:12]
+    return "-".join(code[i : i + 4] for i in range(0, 12, 4))
 
 
 def new_record_id(random_bits: Callable[[int], int] | None = None) -> str:

@@ -31,7 +31,8 @@ class RecordFacts(msgspec.Struct, frozen=True, array_like=True, gc=False):
     fingerprint: str = ""
     public_key: str = ""
     digest: str = ""
-    """Identifies the signed content, to tell copies of a record from a conflicting one."""
+    """Identifies the signed content, to tell copies of a record from a conflicting one (the
+    first 80 bits of the SHA-256 of the bytes signed, in hexadecimal)."""
     attempt_scores: tuple[int, ...] = ()
     """Each attempt's score, first to last (one for v1 records)."""
 
@@ -46,7 +47,8 @@ class RecordDetail(msgspec.Struct, frozen=True, array_like=True, gc=False):
     outcomes: tuple[tuple[str, bool], ...] = ()
     """(question id, answered right) for the first attempt: how staff answer when first asked."""
     steps: tuple[str, ...] = ()
-    """"scenario/step/choice/verdict" for every scenario step walked (ids have no "/")."""
+    """"scenario/step/choice", then "/verdict" unless it was the best, for every scenario step
+    walked (ids have no "/"): as version 2 records write them."""
 
 
 NO_DETAIL = RecordDetail()
@@ -59,7 +61,7 @@ class Tallies(msgspec.Struct):
     questions: dict[str, list[int]] = msgspec.field(default_factory=dict)
     """Question id → [answered right, asked]."""
     steps: dict[str, int] = msgspec.field(default_factory=dict)
-    """"scenario/step/choice/verdict" → times taken."""
+    """"scenario/step/choice[/verdict]" → times taken."""
 
     def add(self, detail: RecordDetail, sign: int = 1) -> None:
         questions = self.questions

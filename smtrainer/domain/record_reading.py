@@ -3,10 +3,12 @@ facts and details they show taken from the typed record."""
 
 from __future__ import annotations
 
-from smtrainer.domain.record import code_of_message
+import hashlib
+
 from smtrainer.domain.record_facts import NO_DETAIL, RecordDetail, RecordFacts
 from smtrainer.domain.record_gate import RecordV2
 from smtrainer.domain.record_signing import verify_record_bytes
+from smtrainer.domain.record_v2 import step_text
 from smtrainer.domain.record_values import Outcome
 
 
@@ -27,7 +29,7 @@ def facts_and_detail(file: str, data: bytes) -> tuple[RecordFacts, RecordDetail]
         detail = RecordDetail(
             tuple((q.id, q.outcome is Outcome.CORRECT) for q in record.assessment.questions),
             tuple(
-                f"{c.scenario}/{c.step}/{c.choice}/{c.verdict.value}"
+                f"{c.scenario}/{step_text(c.step, c.choice, c.verdict.value)}"
                 for c in record.scenario_choices
             ),
         )
@@ -46,19 +48,13 @@ def facts_and_detail(file: str, data: bytes) -> tuple[RecordFacts, RecordDetail]
         refresher_due=record.refresher_due,
         fingerprint=result.fingerprint or "",
         public_key=result.public_key or "",
-        digest=code_of_message(result.message),
+        digest=hashlib.sha256(result.message).hexdigest()[:20],
         attempt_scores=scores,
     )
     return facts, detail
 
 
 def _steps_v2(record: RecordV2) -> tuple[str, ...]:
-    """ "scenario/step/choice/verdict" of every step walked; the gate has checked that each is
-    `step/choice` or `step/choice/verdict` (no verdict: the best)."""
-    steps = []
-    for entry in record.scenarios:
-        scenario = entry[1]
-        for text in entry[2:]:
-            key = f"{scenario}/{text}"
-            steps.append(key if key.count("/") == 3 else key + "/best")
-    return tuple(steps)
+    """ "scenario/step/choice[/verdict]" of every step walked, as the record writes them (the
+    gate has checked each)."""
+    return tuple(f"{entry[1]}/{text}" for entry in record.scenarios for text in entry[2:])

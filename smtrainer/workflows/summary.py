@@ -74,9 +74,9 @@ class Statistics:
         )
         for key, count in tallies.steps.items():
             if count:
-                scenario, step, choice, verdict = key.split("/")
+                scenario, step, choice, *given = key.split("/")  # No verdict: the best.
                 counts = statistics.choice_counts.setdefault((scenario, step), Counter())
-                counts[(choice, verdict)] = count
+                counts[(choice, given[0] if given else "best")] = count
         return statistics
 
 
