@@ -89,6 +89,8 @@ def _summarise(sender: Connection, store: Path, today: dt.date, policies: list[s
             summary.scanned = None
     except (RosterError, OSError):
         summary = None  # The app makes the summary itself, and says what is wrong.
+    except Exception:  # Likewise: nothing may be printed over the app as it starts.
+        summary = None
     try:
         sender.send_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
