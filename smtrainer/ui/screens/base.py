@@ -111,15 +111,18 @@ class GuardedScreen(Screen[Result]):
         self._turn_owner: asyncio.Task[Any] | None = None
         self._focus_applied = False
 
-    _styled_on_mount = False
+    _styled_for: tuple[object, ...] | None = None
+    """The app's theme and classes when this screen's widgets were last styled."""
 
     @on(events.ScreenResume)
-    def _styled_once(self, event: events.ScreenResume) -> None:
-        """Runs before Textual's own resume handler. A screen shown for the first time was
-        styled while it was mounted, just before: styling every widget again is wasted work."""
-        if not self._styled_on_mount:
-            self._styled_on_mount = True
+    def _restyle_if_needed(self, event: events.ScreenResume) -> None:
+        """Runs before Textual's own resume handler, which styles every widget of the screen
+        again. That is needed only if the theme changed while the screen was not shown (a
+        screen shown for the first time was styled just before, when it was mounted)."""
+        look = (self.app.theme, frozenset(self.app.classes))
+        if self._styled_for in (None, look):
             event.refresh_styles = False
+        self._styled_for = look
         self.refresh_bindings()  # The footer does not follow a screen while it is not shown.
 
     @on(events.Mount)
