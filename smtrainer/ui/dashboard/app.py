@@ -480,15 +480,15 @@ class DashboardApp(App[int]):
             self._load_question_words()
             self.call_from_thread(self._statistics_made, prefetched)
             return
+        plan = plan_scan(self.store)
+        waiting = len(plan.todo)
+        if waiting:  # Say at once how much there is to verify.
+            self.call_from_thread(self._progressed, (0, waiting))
         try:
             roster = load_roster(self.store)
         except RosterError as error:
             self.call_from_thread(self._failed, str(error))
             return
-        plan = plan_scan(self.store)
-        waiting = len(plan.todo)
-        if waiting:  # Say at once how much there is to verify.
-            self.call_from_thread(self._progressed, (0, waiting))
         first = self._summary_of(ScanResult.of(plan), roster)
         self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
         self._load_question_words()
