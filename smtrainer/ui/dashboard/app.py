@@ -547,6 +547,7 @@ class DashboardApp(App[int]):
     def _failed(self, problem: str) -> None:
         """The store cannot be read: say so in place of the tables (nothing is changed)."""
         self.problem = problem
+        self.scan_progress = None
         self.call_later(self._show)
 
     def _progressed(self, progress: tuple[int, int]) -> None:
