@@ -6,6 +6,8 @@ Two parts: `RecordFacts`, what the summary prints (kept small, decoded on every 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import msgspec
 
 from smtrainer.domain.record_status import Status
@@ -74,6 +76,16 @@ class Tallies(msgspec.Struct):
         steps = self.steps
         for key in detail.steps:
             steps[key] = steps.get(key, 0) + sign
+
+    @classmethod
+    def of(cls, details: list[RecordDetail]) -> Tallies:
+        """Many records' details added up at once (counted in bulk: a worker's whole chunk)."""
+        asked = Counter(question for detail in details for question, _right in detail.outcomes)
+        right = Counter(
+            question for detail in details for question, correct in detail.outcomes if correct
+        )
+        steps = Counter(key for detail in details for key in detail.steps)
+        return cls({q: [right[q], n] for q, n in asked.items()}, dict(steps))
 
     def merge(self, other: Tallies) -> None:
         """Add another set of tallies to these."""

@@ -255,7 +255,7 @@ def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
     from smtrainer.storage.records import read_limited
 
     results = []
-    tallies = Tallies()
+    valid = []
     for name, path in items:
         try:
             facts, detail = facts_and_detail(name, read_limited(path))
@@ -263,9 +263,9 @@ def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
             reason = _("cannot read: {reason}").format(reason=error.strerror or error)
             facts, detail = RecordFacts(name, Status.UNREADABLE.value, reason), NO_DETAIL
         if facts.valid:
-            tallies.add(detail)
+            valid.append(detail)
         results.append((facts, encode_detail(detail)))
-    return msgspec.msgpack.encode(ChunkResult(results, tallies))
+    return msgspec.msgpack.encode(ChunkResult(results, Tallies.of(valid)))
 
 
 _chunk_decoder = msgspec.msgpack.Decoder(ChunkResult)
