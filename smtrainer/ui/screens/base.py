@@ -276,17 +276,22 @@ class JourneyScreen(GuardedScreen[None]):
 
     async def refresh_body(self) -> None:
         """Draw the body again from the current state. Widgets of the kind (class, id and
-        classes) the new body has in the same place take their new content, which is much
-        quicker than new widgets; from the first place that differs on, widgets are replaced."""
+        classes) the new body has in the same place, counting from the top and from the
+        bottom, take their new content, which is much quicker than new widgets; only those in
+        between are replaced."""
         body = self.query_one(JourneyBody)
         old, new = list(body.children), list(self.body())
-        same = 0
-        while same < min(len(old), len(new)) and _took(old[same], new[same]):
-            same += 1
-        if old[same:]:
-            await body.remove_children(old[same:])
-        if new[same:]:
-            await body.mount_all(new[same:])
+        top = 0
+        while top < min(len(old), len(new)) and _took(old[top], new[top]):
+            top += 1
+        bottom = 0
+        while bottom < min(len(old), len(new)) - top and _took(old[-1 - bottom], new[-1 - bottom]):
+            bottom += 1
+        gone, added = old[top : len(old) - bottom], new[top : len(new) - bottom]
+        if gone:
+            await body.remove_children(gone)
+        if added:
+            await body.mount_all(added, before=old[len(old) - bottom] if bottom else None)
 
     async def show_moved(self) -> None:
         """The journey moved to another position this screen shows: draw it, from the top."""
