@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from smtrainer.i18n import current_language, set_language
 from smtrainer.ui.dashboard.app import DashboardApp, PersonScreen
@@ -120,6 +120,20 @@ async def test_unreadable_roster_is_shown_not_raised(store: Path) -> None:
         assert "roster" in text
         assert "cannot be read" in text
     assert (store / "roster.toml").read_text(encoding="utf-8") == "[[staff]\nbroken"
+
+
+async def test_a_store_that_fails_after_the_tabs_are_drawn_shows_why(store: Path) -> None:
+    """The tabs are drawn before the summary comes: a failure then replaces them cleanly."""
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.screen.query_one("#tabs", TabbedContent).active == "tab-staff"
+        app._failed("the roster cannot be read: a test")
+        await pilot.pause()
+        await pilot.pause()
+        text = str(app.screen.query_one("#loading-text", Static).render())
+        assert "a test" in text
+        assert not app.screen.query("#tabs")
 
 
 async def test_names_with_brackets_are_shown_as_written(store: Path) -> None:

@@ -159,8 +159,9 @@ class DashboardScreen(Screen[None]):
         active = tabs.first(TabbedContent).active if tabs else None
         await self.query_one(DashboardBody).recompose()
         self.fill()
-        if active:
-            self.query_one("#tabs", TabbedContent).active = active
+        tabs = self.query("#tabs")  # None when the store cannot be read.
+        if active and tabs:
+            tabs.first(TabbedContent).active = active
 
     def show_progress(self) -> None:
         """ "Verified 3,200 of 10,477 records…" while the scan runs; nothing once it is done."""
