@@ -74,12 +74,5 @@ def check_depth(document: dict[str, Any], max_depth: int = MAX_DEPTH) -> None:
         raise TomlLimitError(_too_deep(max_depth))
 
 
-def load_bounded(data: bytes, max_bytes: int, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
-    """The TOML document in `data`; TomlLimitError saying why when it cannot be read safely."""
-    document = load_limited(data, max_bytes)
-    check_depth(document, max_depth)
-    return document
-
-
 def _too_deep(limit: int) -> str:
     return _("arrays or tables nested more than {limit} deep").format(limit=limit)

@@ -118,14 +118,6 @@ def final_questions(record: Mapping[str, Any]) -> list[AskedQuestion]:
     ]
 
 
-def first_questions(record: Mapping[str, Any]) -> list[AskedQuestion]:
-    """The questions of the first attempt (how staff answer when first asked), either version."""
-    if record.get("schema") == SCHEMA_V2:
-        attempts = record.get("attempts", [])
-        return attempt_questions(record, attempts[0]) if attempts else []
-    return final_questions(record)
-
-
 def attempt_scores(record: Mapping[str, Any]) -> list[int]:
     """Each attempt's score in per cent, first to last ("35 % then 87 %")."""
     if record.get("schema") == SCHEMA_V2:

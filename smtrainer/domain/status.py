@@ -46,10 +46,6 @@ class Completion(NamedTuple):
     score_pct: int
 
 
-def latest(completions: Iterable[Completed]) -> Completed | None:
-    return max(completions, key=lambda c: c.completed_at, default=None)
-
-
 @dataclass(frozen=True)
 class Standing:
     """Where one person stands, and the record that says so."""

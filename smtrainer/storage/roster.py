@@ -77,8 +77,6 @@ def _parse(path: Path, raw: bytes) -> _RosterFile:
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
-    except OSError as error:
-        raise _error(path, error.strerror or str(error)) from error
     except UnicodeDecodeError as error:
         raise _error(path, _("not UTF-8 text")) from error
     except tomllib.TOMLDecodeError as error:

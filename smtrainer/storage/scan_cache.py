@@ -10,7 +10,6 @@ checksum is ignored (and rewritten by the next scan): it is never trusted.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,10 +34,6 @@ class Stamp(msgspec.Struct, frozen=True, array_like=True, gc=False):
     mtime_ns: int
     ctime_ns: int
     inode: int
-
-    @classmethod
-    def of(cls, info: os.stat_result) -> Stamp:
-        return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
 
 class CacheEntry(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -83,15 +78,6 @@ _decoders: dict[type, Any] = {
 def read_checked(path: Path, kind: type[T], rules: str) -> T | None:
     """A cache file of struct `kind` made under `rules`, or None when there is no trustworthy
     one (missing, damaged, another version, a checksum that does not match)."""
-    return _read(path, kind, rules)
-
-
-def write_checked(path: Path, cache: msgspec.Struct) -> bool:
-    """Replace a cache file (best effort: one that cannot be written is only slower)."""
-    return _write(path, cache)
-
-
-def _read(path: Path, kind: type[T], rules: str) -> T | None:
     try:
         data = path.read_bytes()
     except OSError:
@@ -112,8 +98,8 @@ def _read(path: Path, kind: type[T], rules: str) -> T | None:
     return cache if isinstance(cache, kind) and cache.rules == rules else None  # type: ignore[attr-defined]
 
 
-def _write(path: Path, cache: msgspec.Struct) -> bool:
-    """Replace a cache file; one that cannot be written only makes the next scan slower (and
+def write_checked(path: Path, cache: msgspec.Struct) -> bool:
+    """Replace a cache file; one that cannot be written only makes the next run slower (and
     the answer is False)."""
     body = _encoder.encode(cache)
     digest = hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest()
@@ -126,22 +112,22 @@ def _write(path: Path, cache: msgspec.Struct) -> bool:
 
 def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
     """The facts cache, or None when there is no trustworthy one."""
-    return _read(store / CACHE_FILE, ScanCache, rules)
+    return read_checked(store / CACHE_FILE, ScanCache, rules)
 
 
 def write_scan_cache(store: Path, cache: ScanCache) -> bool:
     """Save the facts cache; False when it could not be saved."""
-    return _write(store / CACHE_FILE, cache)
+    return write_checked(store / CACHE_FILE, cache)
 
 
 def read_detail_cache(store: Path, rules: str) -> dict[str, DetailEntry]:
     """The per-record details by file name; empty when there is no trustworthy cache."""
-    cache = _read(store / DETAILS_FILE, DetailCache, rules)
+    cache = read_checked(store / DETAILS_FILE, DetailCache, rules)
     return cache.details if cache is not None else {}
 
 
 def write_detail_cache(store: Path, rules: str, details: dict[str, DetailEntry]) -> None:
-    _write(store / DETAILS_FILE, DetailCache(rules, details))
+    write_checked(store / DETAILS_FILE, DetailCache(rules, details))
 
 
 def encode_detail(detail: msgspec.Struct) -> msgspec.Raw:

@@ -3,11 +3,13 @@ dashboard, and the totals sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from smtrainer.documents.spreadsheet import csv_text
 from smtrainer.domain.inert_text import inert
 from smtrainer.domain.roles import role_label
 from smtrainer.domain.roster import Trust
-from smtrainer.domain.status import STATUS_LABELS
+from smtrainer.domain.status import STATUS_LABELS, StaffStatus
 from smtrainer.i18n import N_, _, ngettext
 from smtrainer.workflows.summary import StaffRow, Summary, pending_keys
 
@@ -48,24 +50,32 @@ def policy_cells(summary: Summary, row: StaffRow, blank: str = "") -> list[str]:
 
 def staff_rows(summary: Summary, blank: str = "") -> list[list[str]]:
     """One row per person, in the active language; `blank` stands for "nothing yet"."""
+    return [staff_line(summary, row, blank) for row in summary.staff]
+
+
+def staff_line(
+    summary: Summary,
+    row: StaffRow,
+    blank: str = "",
+    status: Callable[[StaffStatus], str] | None = None,
+) -> list[str]:
+    """One person's row, every value inert; `status` puts a status in words."""
     return [
-        [
-            inert(row.id),
-            inert(row.name),
-            inert(role_label(row.role)),
-            status_text(row),
-            row.last_completed or blank,
-            blank if row.score_pct is None else str(row.score_pct),
-            row.refresher_due or blank,
-            *policy_cells(summary, row, blank),
-        ]
-        for row in summary.staff
+        inert(row.id),
+        inert(row.name),
+        inert(role_label(row.role)),
+        status_text(row, status),
+        row.last_completed or blank,
+        blank if row.score_pct is None else str(row.score_pct),
+        row.refresher_due or blank,
+        *policy_cells(summary, row, blank),
     ]
 
 
-def status_text(row: StaffRow) -> str:
-    """The status in words, with "last attempt failed" when a pass still keeps them in date."""
-    text = _(STATUS_LABELS[row.status])
+def status_text(row: StaffRow, status: Callable[[StaffStatus], str] | None = None) -> str:
+    """The status in words (by default its label; `status` for other words), with "last
+    attempt failed" when a pass still keeps them in date."""
+    text = status(row.status) if status else _(STATUS_LABELS[row.status])
     if row.last_attempt_failed:
         text += " — " + _("last attempt failed")
     return text

@@ -24,7 +24,7 @@ from smtrainer.storage.roster import RosterError, load_roster, save_roster
 from smtrainer.workflows.collect import collect
 from smtrainer.workflows.record_context import RecordContext
 from smtrainer.workflows.roster_import import import_staff
-from smtrainer.workflows.summary import summarize
+from smtrainer.workflows.summary import StaffRow, Summary, summarize
 from smtrainer.workflows.verify import verify_file
 from tests.headteacher.hostile import NOW, TODAY, School, failed, record
 from tests.headteacher.test_dashboard import ready
@@ -125,12 +125,16 @@ def test_validly_signed_record_with_out_of_domain_values_is_invalid(
     assert capsys.readouterr().out.startswith("invalid")
     report = collect(school.share, school.store, school.roster, CONTEXT)
     assert report.new == [] and len(report.invalid) == 1
-    # Even copied into the store by hand, it never counts.
-    (school.store / "records").mkdir(exist_ok=True)
-    shutil.copy(path, school.store / "records" / "odd.toml")
-    summary, person = row(school)
+    summary, person = copied_into_store(school, path)  # By hand: it still never counts.
     assert summary.verified == 0 and person.status is StaffStatus.NEVER
     assert [p.reason for p in summary.problems] == ["invalid"]
+
+
+def copied_into_store(school: School, path: Path) -> tuple[Summary, StaffRow]:
+    """The summary and the person's row once `path` is copied into the store by hand."""
+    (school.store / "records").mkdir(exist_ok=True)
+    shutil.copy(path, school.store / "records" / path.name)
+    return row(school)
 
 
 def test_integer_beyond_json_range_signed_by_an_attacker_never_counts(school: School) -> None:
@@ -139,9 +143,7 @@ def test_integer_beyond_json_range_signed_by_an_attacker_never_counts(school: Sc
     assert verify_file(path, CONTEXT).result.status is Status.TAMPERED
     report = collect(school.share, school.store, school.roster, CONTEXT)
     assert report.new == [] and len(report.invalid) == 1
-    (school.store / "records").mkdir(exist_ok=True)
-    shutil.copy(path, school.store / "records" / "huge.toml")
-    summary, person = row(school)
+    summary, person = copied_into_store(school, path)
     assert summary.verified == 0 and person.status is StaffStatus.NEVER
 
 

@@ -48,10 +48,10 @@ from smtrainer.workflows.record_scan import ScanResult, plan_scan, run_scan
 from smtrainer.workflows.store import RecordFacts
 from smtrainer.workflows.summary import StaffRow, Summary, summarize_scan
 from smtrainer.workflows.summary_export import (
-    policy_cells,
     reason_label,
     staff_csv,
     staff_header,
+    staff_line,
     totals_sentence,
     trust_lines,
 )
@@ -323,7 +323,7 @@ class DashboardScreen(Screen[None]):
         self.shown_rows = sorted(
             filtered(summary.staff, self.filters), key=lambda r: (str(getattr(r, key)), r.id)
         )
-        texts = [_staff_texts(summary, row) for row in self.shown_rows]
+        texts = [staff_line(summary, row, "—", status_word) for row in self.shown_rows]
         for index, label in enumerate(staff_header(summary)):
             table.add_column(label, width=column_width(label, (line[index] for line in texts)))
         self.fill_generation += 1
@@ -395,21 +395,6 @@ class DashboardScreen(Screen[None]):
 
 def _roles(summary: Summary | None) -> list[str]:
     return sorted({row.role for row in summary.staff}) if summary else []
-
-
-def _staff_texts(summary: Summary, row: StaffRow) -> list[str]:
-    """One person's line of the staff table, every value inert."""
-    return [
-        inert(row.id),
-        inert(row.name),
-        inert(role_label(row.role)),
-        status_word(row.status)
-        + (" — " + _("last attempt failed") if row.last_attempt_failed else ""),
-        row.last_completed or "—",
-        "—" if row.score_pct is None else str(row.score_pct),
-        row.refresher_due or "—",
-        *policy_cells(summary, row, "—"),
-    ]
 
 
 SORT_LABELS = {
