@@ -3,14 +3,18 @@ the scan runs, the same tables as the summary once it is done."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from textual.app import ComposeResult
+from textual.widgets import DataTable
 
-from smtrainer.ui.dashboard.app import DashboardApp
+from smtrainer.ui.dashboard.app import DashboardApp, DashboardScreen
 from smtrainer.ui.widgets import Plain
 from smtrainer.workflows import record_scan
-from smtrainer.workflows.summary import summarize
+from smtrainer.workflows.summary import StaffRow, Summary, summarize
 from tests.headteacher.conftest import TODAY
 
 
@@ -56,3 +60,52 @@ async def test_warm_store_paints_without_verifying(
         await pilot.pause()
         assert app.summary is not None and app.summary.records > 0
         assert app.scan_progress is None
+
+
+class HeldPrefetch:
+    """A summary made elsewhere, handed over only when the test lets it go."""
+
+    def __init__(self, summary: Summary) -> None:
+        self.summary = summary
+        self.release = threading.Event()
+
+    def result(self) -> Summary:
+        self.release.wait(10)
+        return self.summary
+
+    def histories(self, summary: Summary) -> list[StaffRow]:
+        return summary.staff
+
+
+@pytest.mark.parametrize("comes", ["while the body is mounted", "once it is mounted"])
+async def test_a_summary_is_shown_whenever_it_comes_without_drawing_again(
+    store: Path, monkeypatch: pytest.MonkeyPatch, comes: str
+) -> None:
+    expected = summarize(store, TODAY)
+    prefetch = HeldPrefetch(summarize(store, TODAY))
+    redrawn: list[object] = []
+    monkeypatch.setattr(DashboardScreen, "redraw", lambda self: redrawn.append(self))
+    body, mounted = DashboardScreen.body, DashboardScreen.body_mounted
+
+    def composed(self: DashboardScreen) -> ComposeResult:
+        yield from body(self)
+        if comes == "while the body is mounted":
+            prefetch.release.set()
+            time.sleep(0.2)  # The summary is handed over before the widgets are mounted.
+
+    async def on_mount(self: DashboardScreen) -> None:
+        await mounted(self)
+        prefetch.release.set()
+
+    monkeypatch.setattr(DashboardScreen, "body", composed)
+    monkeypatch.setattr(DashboardScreen, "body_mounted", on_mount)
+    app = DashboardApp(store, TODAY, prefetch=prefetch)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        assert app.summary is prefetch.summary
+        assert screen.query_one("#totals", Plain).content == screen._totals(expected)
+        assert screen.query_one("#staff", DataTable).row_count == len(expected.staff)
+        assert not redrawn

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from smtrainer.cli.summary_cmd import summary_json
-from smtrainer.ui.dashboard.app import DashboardApp
+from smtrainer.ui.dashboard.app import DashboardApp, PersonScreen
 from smtrainer.workflows import record_scan
 from smtrainer.workflows.summary import summarize
 from smtrainer.workflows.summary_prefetch import SummaryPrefetch
@@ -17,8 +18,13 @@ from tests.headteacher.conftest import TODAY
 
 def test_a_warm_store_is_summarised_in_the_second_process(store: Path) -> None:
     made_here = summarize(store, TODAY)
-    prefetched = SummaryPrefetch(store, TODAY).result()
+    prefetch = SummaryPrefetch(store, TODAY)
+    prefetched = prefetch.result()
     assert prefetched is not None
+    assert not any(row.history for row in prefetched.staff)  # They come second.
+    rows = prefetch.histories(prefetched)
+    assert rows is not None and any(row.history for row in rows)
+    prefetched.staff = rows
     assert summary_json(prefetched) == summary_json(made_here)
     assert prefetched.question_results == made_here.question_results
     assert prefetched.choice_counts == made_here.choice_counts
@@ -58,3 +64,25 @@ async def test_the_dashboard_shows_the_prefetched_summary(
         assert app.summary is not None and app.summary.records > 0
         assert app.statistics_of is app.summary
         assert app.screen.query_one("#staff").row_count == len(app.summary.staff)
+        assert all(row.history for row in app.summary.staff if row.last_completed)
+        app.screen.query_one("#staff", DataTable).focus()
+        await pilot.press("enter")  # The first person's records.
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        shown = app.screen.query_one("#history", DataTable).row_count
+        assert shown == max(1, len(app.screen.row.history))
+
+
+async def test_unreadable_histories_leave_the_summary_to_the_app(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summarize(store, TODAY)
+    prefetch = SummaryPrefetch(store, TODAY)
+    monkeypatch.setattr(prefetch, "histories", lambda _summary: None)
+    app = DashboardApp(store, TODAY, prefetch=prefetch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.summary is not None
+        assert any(row.history for row in app.summary.staff)
+        assert app.summary.scanned is not None  # Made here, from the scan cache.

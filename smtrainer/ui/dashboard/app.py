@@ -120,6 +120,11 @@ class DashboardBody(Vertical):
         assert isinstance(screen, DashboardScreen)
         yield from screen.body()
 
+    async def on_mount(self) -> None:
+        screen = self.screen
+        assert isinstance(screen, DashboardScreen)
+        await screen.body_mounted()
+
 
 class DashboardScreen(Screen[None]):
     """Tabs: staff, completion by role, questions, scenario wrong turns, problems."""
@@ -139,6 +144,10 @@ class DashboardScreen(Screen[None]):
         self.shown_rows: list[StaffRow] = []
         self.fill_generation = 0
         self.shown_roles: list[str] = []
+        self.body_ready = False
+        """Whether the body's widgets are mounted."""
+        self.drawn_with: tuple[Summary | None, str | None] = (None, None)
+        """The summary and the problem the body was composed with."""
 
     @property
     def dashboard(self) -> DashboardApp:
@@ -157,7 +166,9 @@ class DashboardScreen(Screen[None]):
         same tab as before."""
         tabs = self.query("#tabs")
         active = tabs.first(TabbedContent).active if tabs else None
+        self.body_ready = False
         await self.query_one(DashboardBody).recompose()
+        self.body_ready = True
         self.fill()
         tabs = self.query("#tabs")  # None when the store cannot be read.
         if active and tabs:
@@ -165,7 +176,10 @@ class DashboardScreen(Screen[None]):
 
     def show_progress(self) -> None:
         """ "Verified 3,200 of 10,477 records…" while the scan runs; nothing once it is done."""
-        label = self.query_one("#scan-progress", Plain)
+        labels = self.query("#scan-progress")
+        if not labels:
+            return  # Not composed yet: shown when the screen is mounted.
+        label = labels.first(Plain)
         progress = self.dashboard.scan_progress
         if progress is None:
             label.update("")
@@ -184,6 +198,7 @@ class DashboardScreen(Screen[None]):
         """The tabs, drawn before the summary is known (so that only the values change when it
         comes), or what stops the dashboard."""
         summary = self.dashboard.summary
+        self.drawn_with = (summary, self.dashboard.problem)
         if self.dashboard.problem is not None:
             yield Plain("✗ " + self.dashboard.problem, id="loading-text")
             return
@@ -220,6 +235,8 @@ class DashboardScreen(Screen[None]):
 
     async def show_summary(self) -> None:
         """Put a new summary in the tables drawn (draw them again only when there are none)."""
+        if not self.body_ready:
+            return  # The body shows it when mounted (see `body_mounted`).
         summary = self.dashboard.summary
         if summary is None or not self.query("#role-filter"):  # Not drawn (yet).
             await self.redraw()
@@ -247,8 +264,18 @@ class DashboardScreen(Screen[None]):
         retranslate(self)
         self.title = _("Head teacher's dashboard")
         self.sub_title = str(self.dashboard.store)
-        self.fill()
         self.show_progress()
+
+    async def body_mounted(self) -> None:
+        """Fill the body first mounted, with the summary come since it was composed if any."""
+        self.body_ready = True
+        summary, problem = self.drawn_with
+        if problem != self.dashboard.problem:
+            await self.redraw()
+        elif summary is not self.dashboard.summary:
+            await self.show_summary()
+        else:
+            self.fill()
 
     async def refresh_language(self) -> None:
         retranslate(self)
@@ -358,7 +385,9 @@ class DashboardScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id != "staff":
             return
-        row = next((r for r in self.shown_rows if r.id == event.row_key.value), None)
+        summary = self.dashboard.summary  # Its rows, not those shown: they may be newer.
+        key = event.row_key.value
+        row = next((r for r in summary.staff if r.id == key), None) if summary else None
         if row is not None:
             self.app.push_screen(PersonScreen(row))
 
@@ -460,12 +489,16 @@ class DashboardApp(App[int]):
     def load(self) -> None:
         """Scan the store away from the UI thread: paint what the cache knows at once, then fill
         in as worker processes verify the rest (a cold scan of a big store takes a while)."""
-        prefetched = self.prefetch.result() if self.prefetch is not None else None
-        if prefetched is not None:
+        prefetch = self.prefetch
+        prefetched = prefetch.result() if prefetch is not None else None
+        if prefetch is not None and prefetched is not None:
             self.call_from_thread(self._loaded, prefetched, None)
-            self._load_question_words()
-            self.call_from_thread(self._statistics_made, prefetched)
-            return
+            rows = prefetch.histories(prefetched)
+            if rows is not None:
+                self.call_from_thread(self._histories_read, prefetched, rows)
+                self._load_question_words()
+                self.call_from_thread(self._statistics_made, prefetched)
+                return
         plan = plan_scan(self.store)
         waiting = len(plan.todo)
         if waiting:  # Say at once how much there is to verify.
@@ -496,6 +529,10 @@ class DashboardApp(App[int]):
 
         result = run_scan(plan, progress)
         self._show_summary(self._summary_of(result, roster), None)
+
+    def _histories_read(self, summary: Summary, rows: list[StaffRow]) -> None:
+        """Each person's records, read after the summary they belong to is shown."""
+        summary.staff = rows
 
     def _load_question_words(self) -> None:
         """The policies' texts, for the statistics' tables (in the scan's thread)."""
@@ -550,7 +587,9 @@ class DashboardApp(App[int]):
     async def _show(self) -> None:
         screen = self.screen
         if isinstance(screen, DashboardScreen):
-            if self.problem is None:
+            if not screen.body_ready:
+                pass  # The body shows both when mounted.
+            elif self.problem is None:
                 await screen.show_summary()
             else:
                 await screen.redraw()

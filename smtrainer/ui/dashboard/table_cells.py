@@ -1,28 +1,38 @@
-"""Cells for tables of thousands of rows: drawn as plain text, with no measuring per cell."""
+"""Cells for tables of thousands of rows: drawn as one plain run of text, measured by length."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
+from rich.segment import Segment
 
 
 class PlainCell:
-    """A table cell shown exactly as written. A `DataTable` reads a string as markup, and
-    measures every Rich renderable of every new row (slow over thousands); an object that is
-    neither is drawn as its plain text. Its column therefore needs a width given when it is
-    added (see `column_width`)."""
+    """A table cell shown exactly as written, on one line. A `DataTable` reads a string as
+    markup and draws a `Text` through wrapping and justifying, for every cell of every row it
+    shows; this is one run of text, cropped to its column by the table. Its column needs a
+    width given when it is added (see `column_width`)."""
 
-    __slots__ = ("text",)
+    __slots__ = ("text", "width")
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = " ".join(text.splitlines())
+        self.width = cell_len(self.text)
 
     def __str__(self) -> str:
         return self.text
 
     def __repr__(self) -> str:
         return f"PlainCell({self.text!r})"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        yield Segment(self.text)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.width, self.width)
 
 
 def column_width(label: str, values: Iterable[str]) -> int:
