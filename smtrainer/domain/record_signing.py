@@ -153,8 +153,7 @@ def _verify_signature(record: dict[str, Any], signature: object, typed: Any) -> 
         return Verification(
             Status.TAMPERED, _("malformed signature: {detail}").format(detail=error)
         )
-    fingerprint = sshsig.fingerprint(parsed.public_key)
-    public_key = sshsig.public_key_line(parsed.public_key)
+    fingerprint, public_key = sshsig.key_names(parsed.public_key.public_bytes_raw())
     if "public_key" in keys:
         try:
             stated_key = sshsig.parse_public_key_line(signature["public_key"])

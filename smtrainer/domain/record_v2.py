@@ -149,8 +149,11 @@ class _Problems:
 
     def ids(self, values: list[Any], path: str) -> None:
         for index, value in enumerate(values):
-            if not safe_id(value):
-                self.fail(f"{path}[{index}]", _("not a valid id"))
+            self.id(value, f"{path}[{index}]")
+
+    def id(self, value: Any, key: str) -> None:
+        if not safe_id(value):
+            self.fail(key, _("not a valid id"))
 
 
 def _int(value: object) -> bool:
@@ -163,11 +166,28 @@ _STEP_LINES = re.compile(rf"(?:{_STEP_ID}/{_STEP_ID}(?:/(?:acceptable|unsafe))?\
 _ATTEMPT_KEYS = frozenset({"seed", "correct", "total", "score_pct", "questions"})
 
 
+_KNOWN_GOOD: dict[re.Pattern[str], set[str]] = {_ID_LINES: set(), _STEP_LINES: set()}
+"""Values already found to match, per pattern: a store's records repeat the same few hundred
+ids and steps, so most are looked up here rather than matched again."""
+KNOWN_GOOD_LIMIT = 20_000
+"""Values kept per pattern at most (hostile records could hold endless new ones)."""
+
+
 def _lines_match(pattern: re.Pattern[str], values: list[Any], strings: bool = False) -> bool:
-    """Whether every value is a string and all of them match `pattern` line by line."""
+    """Whether every value is a string and each one, alone, matches a line of `pattern`."""
     if not strings and not all(type(value) is str for value in values):
         return False
-    return pattern.fullmatch("\n".join(values) + "\n" if values else "") is not None
+    known = _KNOWN_GOOD[pattern]
+    new = [value for value in set(values) if value not in known]
+    if not new:
+        return True
+    text = "\n".join(new) + "\n"
+    # A value holding a line break would pass as two lines: each value must be one line.
+    if text.count("\n") != len(new) or pattern.fullmatch(text) is None:
+        return False
+    if len(known) + len(new) <= KNOWN_GOOD_LIMIT:
+        known.update(new)
+    return True
 
 
 def ids_and_steps_ok(ids: list[Any], steps: list[Any], *, strings: bool = False) -> bool:
@@ -250,7 +270,7 @@ def check_v2_parts(record: Mapping[str, Any], *, known_bad: bool = False) -> lis
             if not (isinstance(entry, list) and len(entry) == 2):
                 p.fail(path, _("must be [id, content hash]"))
                 continue
-            p.ids([entry[0]], path)
+            p.id(entry[0], f"{path}[0]")
             if not (isinstance(entry[1], str) and INTEGRITY_PATTERN.match(entry[1])):
                 p.fail(f"{path}[1]", _("wrong format"))
     _check_scenarios(record.get("scenarios"), count, p)
@@ -270,7 +290,7 @@ def _check_scenarios(scenarios: object, modules: int, p: _Problems) -> None:
         module, scenario, *steps = entry
         if not (_int(module) and 0 <= module < modules):
             p.fail(f"{path}[0]", _("not the position of a listed module"))
-        p.ids([scenario], path)
+        p.id(scenario, f"{path}[1]")
         for number, step in enumerate(steps, start=2):
             if not (isinstance(step, str) and parse_step(step)):
                 p.fail(f"{path}[{number}]", _("must be step/choice or step/choice/verdict"))
@@ -308,7 +328,7 @@ def _check_attempts(record: Mapping[str, Any], modules: int, p: _Problems) -> No
             module, question, outcome, answer = entry
             if not (_int(module) and 0 <= module < modules):
                 p.fail(f"{where}[0]", _("not the position of a listed module"))
-            p.ids([question], where)
+            p.id(question, f"{where}[1]")
             if not isinstance(outcome, bool):
                 p.fail(f"{where}[2]", _("must be a boolean"))
             right += outcome is True

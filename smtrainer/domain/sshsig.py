@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import struct
 from dataclasses import dataclass
@@ -69,8 +70,19 @@ def public_key_line(key: Ed25519PublicKey, comment: str = "") -> str:
 
 def fingerprint(key: Ed25519PublicKey) -> str:
     """``SHA256:…``, as `ssh-keygen -l` prints it."""
-    digest = hashlib.sha256(public_key_blob(key)).digest()
-    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+    return key_names(key.public_bytes_raw())[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def key_names(raw: bytes) -> tuple[str, str]:
+    """The fingerprint and the OpenSSH line (without comment) of the key of these 32 bytes."""
+    blob = _string(KEY_TYPE) + _string(raw)
+    digest = hashlib.sha256(blob).digest()
+    encoded = base64.b64encode(blob).decode("ascii")
+    return (
+        "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("="),
+        f"ssh-ed25519 {encoded}",
+    )
 
 
 def parse_public_key_line(line: str) -> Ed25519PublicKey:
@@ -85,7 +97,10 @@ def parse_public_key_line(line: str) -> Ed25519PublicKey:
     return _key_from_blob(blob)
 
 
+@functools.lru_cache(maxsize=1024)
 def _key_from_blob(blob: bytes) -> Ed25519PublicKey:
+    """The key of an SSH key blob. Kept for the next blobs alike: a store's records are signed
+    by far fewer keys than there are records, and reading a key costs more than verifying."""
     reader = _Reader(blob)
     if reader.string() != KEY_TYPE:
         raise SignatureFormatError("not an ssh-ed25519 public key")

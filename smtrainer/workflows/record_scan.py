@@ -37,7 +37,7 @@ from smtrainer.storage.scan_cache import (
 )
 
 RECORDS = "records"
-RULES = f"{__version__}/8"
+RULES = f"{__version__}/9"
 """Cached verifications made under other rules (another version) are not used."""
 PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
