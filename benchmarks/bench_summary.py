@@ -12,6 +12,8 @@ Builds (or reuses) a demo store, damages five files, then measures:
 - peak memory of the cold summary (the largest of its processes);
 - the dashboard: first paint from the warm cache; with no cache, the first progress line and the
   end of the scan.
+The summaries and the dashboard are each run three times: the median is given, with the slowest
+and the fastest run (one start of a few tenths of a second varies by a tenth from run to run).
 `--quick` measures a tiny store and skips the dashboard (a smoke test of the script itself).
 """
 
@@ -40,6 +42,8 @@ from smtrainer.domain.record import NAMESPACE, SCHEMA, signed_message  # noqa: E
 from smtrainer.domain.record_v2 import content_hash, final_questions, walked_steps  # noqa: E402
 
 TODAY = dt.date(2026, 11, 21)
+RUNS = 3
+"""Runs of each summary and dashboard figure (the median is steadier than one run)."""
 
 
 def plain_loop(records: Path) -> int:
@@ -220,6 +224,12 @@ app.run(headless=True, size=(120, 40), auto_pilot=watch)
 """
 
 
+def spread(runs: list[dict[str, float]], mark: str) -> str:
+    """A figure's median over runs, with its slowest and fastest."""
+    values = [run.get(mark, float("nan")) for run in runs]
+    return f"{statistics.median(values):8.2f} s ({max(values):.2f}–{min(values):.2f})"
+
+
 def dashboard(store: Path, env: dict[str, str]) -> dict[str, float]:
     shown = subprocess.run(
         [sys.executable, "-c", DASHBOARD_CHILD, str(store)],
@@ -270,12 +280,17 @@ def main() -> int:
     subprocess.run([sys.executable, "-c", "pass"], env=env, check=True)
     python_start = time.perf_counter() - start
 
-    shutil.rmtree(store / ".cache", ignore_errors=True)
     summary = [*smtrainer, "summary", "--store", str(store), "--json", "--today", TODAY.isoformat()]
-    cold, peak, _out = timed(summary, env)
-    start = time.perf_counter()  # The command alone (no process in between to read its memory).
-    out = subprocess.run(summary, env=env, capture_output=True, check=False).stdout.decode()
-    warm = time.perf_counter() - start
+    colds, peaks, warms = [], [], []
+    for _ in range(RUNS):
+        shutil.rmtree(store / ".cache", ignore_errors=True)
+        cold_run, peak_run, _out = timed(summary, env)
+        colds.append(cold_run)
+        peaks.append(peak_run)
+        start = time.perf_counter()  # The command alone (no process between to read its memory).
+        out = subprocess.run(summary, env=env, capture_output=True, check=False).stdout.decode()
+        warms.append(time.perf_counter() - start)
+    cold, peak, warm = statistics.median(colds), max(peaks), statistics.median(warms)
     report = json.loads(out)
     invalid = sorted(p["file"] for p in report["problems"] if p["reason"] != "conflict")
     print(
@@ -290,26 +305,32 @@ def main() -> int:
         f"({v2_twenty / v1_twenty:.2f}×)"
     )
     print(f"plain loop (parse + verify), one core {baseline:8.2f} s")
-    print(f"summary --json, cold                  {cold:8.2f} s   {cold / baseline:.2f}× the loop")
+    print(
+        f"summary --json, cold                  {cold:8.2f} s   {cold / baseline:.2f}× the loop"
+        f"   ({max(colds):.2f}–{min(colds):.2f} s)"
+    )
     print(
         f"summary --json, nothing changed       {warm:8.3f} s   "
         f"{warm / stat_baseline:.1f}× a scandir+stat loop ({stat_baseline:.3f} s); "
-        f"python start-up {python_start:.3f} s"
+        f"python start-up {python_start:.3f} s   ({max(warms):.3f}–{min(warms):.3f} s)"
     )
-    print(f"peak memory, cold summary             {peak / 1024:8.0f} MB")
+    print(f"peak memory, cold summary             {peak / 1024:8.0f} MB   (the most of any run)")
     if not args.quick:
-        warm_marks = dashboard(store, env)
-        shutil.rmtree(store / ".cache", ignore_errors=True)
-        cold_marks = dashboard(store, env)
+        warm_runs = [dashboard(store, env) for _ in range(RUNS)]
+        cold_runs = []
+        for _ in range(RUNS):
+            shutil.rmtree(store / ".cache", ignore_errors=True)
+            cold_runs.append(dashboard(store, env))
+        paint, rows = spread(warm_runs, "paint"), spread(warm_runs, "rows")
         print(
-            f"dashboard, warm cache: first paint    {warm_marks['paint']:8.2f} s   "
-            f"every staff row in {warm_marks['rows']:.2f} s (summary --json warm: {warm:.2f} s)"
+            f"dashboard, warm cache: first paint    {paint}   "
+            f"every staff row in {rows} (summary --json warm: {warm:.2f} s)"
         )
-        progress = cold_marks.get("progress", float("nan"))
         print(
-            f"dashboard, no cache: progress shown   {progress:8.2f} s"
-            f"   all verified {cold_marks['done']:.2f} s (cold summary {cold:.2f} s)"
+            f"dashboard, no cache: progress shown   {spread(cold_runs, 'progress')}"
+            f"   all verified {spread(cold_runs, 'done')} (cold summary {cold:.2f} s)"
         )
+    print(f"(summary and dashboard: median of {RUNS} runs each, slowest–fastest in brackets)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
