@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -62,6 +63,8 @@ FIRST_ROWS = 60
 """Staff rows added before the first paint (more than a screenful)."""
 BATCH_ROWS = 500
 """Staff rows added after each refresh until all are in."""
+PAINT_WAIT = 2.0
+"""Seconds the scan waits at most for the screen to be drawn before it lists the records."""
 REFILL_SECONDS = 2.0
 """While a scan runs, the tables are drawn again with what is verified at most this often (less
 often when making the summary takes long)."""
@@ -269,6 +272,7 @@ class DashboardScreen(Screen[None]):
     async def body_mounted(self) -> None:
         """Fill the body first mounted, with the summary come since it was composed if any."""
         self.body_ready = True
+        self.call_after_refresh(self.dashboard.painted.set)
         summary, problem = self.drawn_with
         if problem != self.dashboard.problem:
             await self.redraw()
@@ -473,6 +477,8 @@ class DashboardApp(App[int]):
         self.problem: str | None = None
         self.scan_progress: tuple[int, int] | None = None
         """(records verified, records to verify) while a scan runs."""
+        self.painted = threading.Event()
+        """Set once the dashboard's screen is first drawn."""
 
     @property
     def policy(self) -> Policy | None:
@@ -499,6 +505,10 @@ class DashboardApp(App[int]):
                 self._load_question_words()
                 self.call_from_thread(self._statistics_made, prefetched)
                 return
+        # Listing thousands of files is quick alone, but many times slower while the screen
+        # is being built in the other thread (each file's stat gives the interpreter up, and
+        # getting it back waits on the builder): so it starts once the screen is drawn.
+        self.painted.wait(PAINT_WAIT)
         plan = plan_scan(self.store)
         waiting = len(plan.todo)
         if waiting:  # Say at once how much there is to verify.
