@@ -144,8 +144,9 @@ class MoreBelow(Static):
         scroller = self.scroller
         # Only the bottom padding out of sight is not "more".
         hidden = scroller.max_scroll_y - scroller.scroll_y > scroller.styles.padding.bottom
-        if hidden:
-            self.update(_("↓ More below: ↓ or Page Down to scroll"))
+        text = _("↓ More below: ↓ or Page Down to scroll")
+        if hidden and self.content != text:  # Unchanged, it is not laid out again.
+            self.update(text)
         self.display = hidden
 
 

@@ -281,17 +281,22 @@ class JourneyScreen(GuardedScreen[None]):
         between are replaced."""
         body = self.query_one(JourneyBody)
         old, new = list(body.children), list(self.body())
-        top = 0
-        while top < min(len(old), len(new)) and _took(old[top], new[top]):
-            top += 1
-        bottom = 0
-        while bottom < min(len(old), len(new)) - top and _took(old[-1 - bottom], new[-1 - bottom]):
-            bottom += 1
-        gone, added = old[top : len(old) - bottom], new[top : len(new) - bottom]
-        if gone:
-            await body.remove_children(gone)
-        if added:
-            await body.mount_all(added, before=old[len(old) - bottom] if bottom else None)
+        # One layout once all is in place, not one for the widgets that took new content and
+        # another once the new ones are mounted.
+        with self.app.batch_update():
+            top = 0
+            while top < min(len(old), len(new)) and _took(old[top], new[top]):
+                top += 1
+            bottom = 0
+            while bottom < min(len(old), len(new)) - top and _took(
+                old[-1 - bottom], new[-1 - bottom]
+            ):
+                bottom += 1
+            gone, added = old[top : len(old) - bottom], new[top : len(new) - bottom]
+            if gone:
+                await body.remove_children(gone)
+            if added:
+                await body.mount_all(added, before=old[len(old) - bottom] if bottom else None)
 
     async def show_moved(self) -> None:
         """The journey moved to another position this screen shows: draw it, from the top."""
