@@ -22,6 +22,7 @@ from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, next_language, set_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.settings import Settings, load_settings, save_settings
+from smtrainer.ui.garbage import IdleCollector
 from smtrainer.ui.key_queue import KeyQueue
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
@@ -90,6 +91,7 @@ class TrainerApp(App[int]):
         self.saved_problem: str | None = None
         self.too_small = False
         self.keys = KeyQueue(self, super().on_event)
+        self.collector = IdleCollector(self)
 
     @property
     def policy(self) -> Policy | None:
@@ -164,10 +166,15 @@ class TrainerApp(App[int]):
                 timeout=15,
                 markup=False,
             )
+        self.call_after_refresh(self.collector.start)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     async def on_event(self, event: events.Event) -> None:
         """Keys from the terminal go through the key queue (see `smtrainer.ui.key_queue`)."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            self.collector.key_pressed()
             await self.keys.arrived(event)
             return
         await super().on_event(event)

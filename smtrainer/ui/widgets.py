@@ -193,9 +193,10 @@ class KeyFooter(Footer):
             yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if not self.is_attached or screen not in self.app.screen_stack:
-            # A screen kept aside for later: its keys read as disabled there, and it asks
-            # again when it is shown (`GuardedScreen`).
+        if not self.is_attached or screen not in self.app.screen_stack or not screen.is_mounted:
+            # A screen kept aside for later, or still being built: its keys read as disabled
+            # then, and it asks again once it is shown (`GuardedScreen`), so the footer is
+            # built once, with the keys that work.
             return
         if self.app.app_focus and screen is self.screen:
             shown = _shown_keys(screen)

@@ -133,6 +133,7 @@ class GuardedScreen(Screen[Result]):
 
     async def _take_keys(self) -> None:
         self._focus_applied = True
+        self.refresh_bindings()  # Shown now: the footer shows its keys as they work.
         await _release_held_keys(self.app)
 
     @property
@@ -303,7 +304,7 @@ class JourneyScreen(GuardedScreen[None]):
         self.moved()
         self._titles()
         await self.refresh_body()
-        self.query_one(JourneyBody).scroll_home(animate=False)
+        self.query_one(JourneyBody).scroll_home(animate=False, immediate=True)
         self.refresh_bindings()
 
     async def show_again(self) -> None:

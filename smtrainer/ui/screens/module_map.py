@@ -109,7 +109,7 @@ class MapScreen(JourneyScreen):
             table.update_cell(module.id, "status", status, update_width=True)
         table.move_cursor(row=self._next_up())
         table.focus()
-        self.query_one(JourneyBody).scroll_home(animate=False)
+        self.query_one(JourneyBody).scroll_home(animate=False, immediate=True)
         self.refresh_bindings()
 
     def _next_up(self) -> int:

@@ -1,0 +1,54 @@
+"""Garbage collected while the learner reads, not while they wait for a key's answer.
+
+Python's full collection walks every object the app holds; with the content, the screens kept
+for the journey and Textual's own, it takes 30 to 50 ms, and it starts whenever enough objects
+were made: often in the middle of answering a key. Here the objects of the started app are set
+aside for good (they live as long as it does), full collections are made rare, and one is made
+when no key has come for a second; the young generations are collected as before.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from textual.timer import Timer
+
+IDLE_SECONDS = 1.0
+"""Time without a key after which garbage is collected."""
+RARE_FULL = 100
+"""Collections of the middle generation between two full ones Python makes by itself (10 by
+default): those still happen, should no second without a key ever come."""
+
+
+class IdleCollector:
+    """Full garbage collections for one app, made while it waits for the learner."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.timer: Timer | None = None
+        self.thresholds = gc.get_threshold()
+
+    def start(self) -> None:
+        """Set aside what the started app holds, and make full collections rare."""
+        gc.freeze()
+        young, middle, _full = self.thresholds
+        gc.set_threshold(young, middle, RARE_FULL)
+
+    def key_pressed(self) -> None:
+        """A key: collect only after the next second without one."""
+        if self.timer is not None:
+            self.timer.stop()
+        self.timer = self.app.set_timer(IDLE_SECONDS, self._collect, name="idle-collect")
+
+    def stop(self) -> None:
+        """The app ends: Python's own thresholds again, and what was set aside back in."""
+        if self.timer is not None:
+            self.timer.stop()
+        gc.set_threshold(*self.thresholds)
+        gc.unfreeze()
+
+    def _collect(self) -> None:
+        self.timer = None
+        if gc.get_count()[2]:  # Something reached the oldest generation since the last one.
+            gc.collect()

@@ -1,0 +1,69 @@
+"""Full garbage collections wait for a second without keys; the app leaves Python's own
+settings as they were when it ends."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smtrainer.ui import garbage
+from smtrainer.ui.launch import make_app
+
+
+@pytest.fixture
+def full_collections() -> Any:
+    seen: list[float] = []
+
+    def record(phase: str, info: dict[str, Any]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            seen.append(1.0)
+
+    gc.callbacks.append(record)
+    yield seen
+    gc.callbacks.remove(record)
+
+
+async def test_the_started_app_is_set_aside_and_full_collections_made_rare(tiny: Path) -> None:
+    before = gc.get_threshold()
+    app = make_app(tiny)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == (before[0], before[1], garbage.RARE_FULL)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+async def test_a_full_collection_comes_after_a_second_without_keys(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch, full_collections: list[float]
+) -> None:
+    monkeypatch.setattr(garbage, "IDLE_SECONDS", 0.3)
+    app = make_app(tiny)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(6):  # Keys closer together than the idle time: no full collection.
+            gc.collect(1)  # Something for the oldest generation to look at.
+            full_collections.clear()
+            await pilot.press("f1")
+            await pilot.pause(0.1)
+            assert not full_collections
+        gc.collect(1)
+        await pilot.pause(0.6)
+        assert full_collections  # Made once the keys stopped.
+        assert gc.get_count()[2] == 0
+
+
+def test_nothing_to_collect_is_not_collected(full_collections: list[float]) -> None:
+    collector = garbage.IdleCollector(app=None)
+    gc.collect()
+    full_collections.clear()
+    collector._collect()
+    assert not full_collections
+    gc.collect(1)
+    collector._collect()
+    assert full_collections
