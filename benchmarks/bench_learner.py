@@ -46,6 +46,7 @@ import argparse
 import asyncio
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -390,6 +391,9 @@ def main() -> int:
     parser.add_argument("--hang", type=float, default=30.0, help="seconds the share blocks")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the induction here")
     args = parser.parse_args()
+    # Measured as installed: with bytecode (pip writes it), even where it is not written, so that
+    # a screen's first use does not compile its modules.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "smtrainer")], check=True)
     work = Path(tempfile.mkdtemp())
     os.environ["SMTRAINER_HOME"] = str(work / "home")
 
