@@ -74,7 +74,6 @@ class Press:
     posted: float
     handled: float | None = None
     answered: float = 0.0
-    send_ms: float = 0.0
     cpu_ms: float = 0.0
 
     @property
@@ -229,15 +228,13 @@ class TimedPilot:
         probe = self.probe
         screen = type(self.app.screen).__name__
         before = len(probe.posted)
-        start = time.perf_counter()
         await self.app._press_keys([key])  # As a terminal sends it (see the module docstring).
-        send_ms = (time.perf_counter() - start) * 1000
         event, posted, cpu_posted = probe.posted[before]
         quiet_from = await probe.watchers.pop(id(event))
         handled = probe.handled.get(id(event))
         drawn = [f for f in probe.frames if posted <= f[0] <= quiet_from]
         answered, cpu = max([(posted, cpu_posted), *([handled] if handled else []), *drawn])
-        press = Press(key, screen, posted, handled and handled[0], answered, send_ms)
+        press = Press(key, screen, posted, handled and handled[0], answered)
         press.cpu_ms = (cpu - cpu_posted) * 1000
         self.presses.append(press)
         return press

@@ -57,15 +57,18 @@ class _Reader:
         return self.offset == len(self.data)
 
 
+def _key_blob(raw: bytes) -> bytes:
+    return _string(KEY_TYPE) + _string(raw)
+
+
 def public_key_blob(key: Ed25519PublicKey) -> bytes:
     """The SSH wire form of an Ed25519 public key."""
-    return _string(KEY_TYPE) + _string(key.public_bytes_raw())
+    return _key_blob(key.public_bytes_raw())
 
 
 def public_key_line(key: Ed25519PublicKey, comment: str = "") -> str:
     """The key as OpenSSH writes it: ``ssh-ed25519 AAAA… comment``."""
-    encoded = base64.b64encode(public_key_blob(key)).decode("ascii")
-    return f"ssh-ed25519 {encoded} {comment}".rstrip()
+    return f"{key_names(key.public_bytes_raw())[1]} {comment}".rstrip()
 
 
 def fingerprint(key: Ed25519PublicKey) -> str:
@@ -75,13 +78,14 @@ def fingerprint(key: Ed25519PublicKey) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def key_names(raw: bytes) -> tuple[str, str]:
-    """The fingerprint and the OpenSSH line (without comment) of the key of these 32 bytes."""
-    blob = _string(KEY_TYPE) + _string(raw)
+    """The fingerprint and the OpenSSH line (without comment) of the key of these 32 bytes,
+    worked out once per key (a store's records are signed by far fewer keys than records)."""
+    blob = _key_blob(raw)
     digest = hashlib.sha256(blob).digest()
     encoded = base64.b64encode(blob).decode("ascii")
     return (
         "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("="),
-        f"ssh-ed25519 {encoded}",
+        f"{KEY_TYPE.decode()} {encoded}",
     )
 
 

@@ -32,7 +32,6 @@ import msgspec
 from smtrainer.storage.scan_cache import CACHE_FILE
 
 if TYPE_CHECKING:
-    from smtrainer.domain.record_facts import RecordFacts
     from smtrainer.workflows.summary import StaffRow, Summary
 
 
@@ -42,8 +41,6 @@ more than making it in the app: the app then makes it itself."""
 SHARED_BYTES = 8 * LARGEST_CACHE
 """Room for the summary of the largest store taken (only the pages written take memory)."""
 _SIZES = struct.Struct("<QQ")
-
-History = tuple["RecordFacts", ...]
 
 
 class SummaryPrefetch:
@@ -62,7 +59,10 @@ class SummaryPrefetch:
         except OSError:
             return  # No scan cache: the app verifies the records, and shows its progress.
         context = multiprocessing.get_context("fork")
-        shared = mmap.mmap(-1, SHARED_BYTES)  # Anonymous and shared with the forked process.
+        try:
+            shared = mmap.mmap(-1, SHARED_BYTES)  # Anonymous and shared with the forked process.
+        except OSError:
+            return  # No memory to share: the app makes the summary itself.
         receiver, sender = context.Pipe(duplex=False)
         try:
             context.Process(

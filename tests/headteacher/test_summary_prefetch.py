@@ -86,3 +86,15 @@ async def test_unreadable_histories_leave_the_summary_to_the_app(
         assert app.summary is not None
         assert any(row.history for row in app.summary.staff)
         assert app.summary.scanned is not None  # Made here, from the scan cache.
+
+
+def test_no_memory_to_share_is_left_to_the_app(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summarize(store, TODAY)
+
+    def refuse(*_args: object) -> object:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr("smtrainer.workflows.summary_prefetch.mmap.mmap", refuse)
+    assert SummaryPrefetch(store, TODAY).result() is None

@@ -171,8 +171,7 @@ class DashboardScreen(Screen[None]):
         active = tabs.first(TabbedContent).active if tabs else None
         self.body_ready = False
         await self.query_one(DashboardBody).recompose()
-        self.body_ready = True
-        self.fill()
+        await self._show_drawn()
         tabs = self.query("#tabs")  # None when the store cannot be read.
         if active and tabs:
             tabs.first(TabbedContent).active = active
@@ -237,9 +236,8 @@ class DashboardScreen(Screen[None]):
                 yield Plain(self._problems_text(summary) if summary else "", id="problems-text")
 
     async def show_summary(self) -> None:
-        """Put a new summary in the tables drawn (draw them again only when there are none)."""
-        if not self.body_ready:
-            return  # The body shows it when mounted (see `body_mounted`).
+        """Put a new summary in the tables drawn (draw them again only when there are none).
+        Called once the body is mounted (before, `body_mounted` does it)."""
         summary = self.dashboard.summary
         if summary is None or not self.query("#role-filter"):  # Not drawn (yet).
             await self.redraw()
@@ -270,9 +268,14 @@ class DashboardScreen(Screen[None]):
         self.show_progress()
 
     async def body_mounted(self) -> None:
-        """Fill the body first mounted, with the summary come since it was composed if any."""
-        self.body_ready = True
+        """The body is first mounted: fill it; the screen is drawn next."""
         self.call_after_refresh(self.dashboard.painted.set)
+        await self._show_drawn()
+
+    async def _show_drawn(self) -> None:
+        """Fill the body just mounted, with what came since it was composed (a summary, or what
+        stops the dashboard) if anything did."""
+        self.body_ready = True
         summary, problem = self.drawn_with
         if problem != self.dashboard.problem:
             await self.redraw()

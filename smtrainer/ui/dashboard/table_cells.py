@@ -16,11 +16,10 @@ class PlainCell:
     shows; this is one run of text, cropped to its column by the table. Its column needs a
     width given when it is added (see `column_width`)."""
 
-    __slots__ = ("text", "width")
+    __slots__ = ("text",)
 
     def __init__(self, text: str) -> None:
         self.text = " ".join(text.splitlines())
-        self.width = cell_len(self.text)
 
     def __str__(self) -> str:
         return self.text
@@ -32,7 +31,8 @@ class PlainCell:
         yield Segment(self.text)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(self.width, self.width)
+        width = cell_len(self.text)
+        return Measurement(width, width)
 
 
 def column_width(label: str, values: Iterable[str]) -> int:
