@@ -6,8 +6,9 @@ used, which keeps start-up short.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -22,11 +23,13 @@ from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, next_language, set_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.settings import Settings, load_settings, save_settings
+from smtrainer.ui.build_ahead import BUILD_AHEAD_GAP, build_unseen
 from smtrainer.ui.garbage import IdleCollector
 from smtrainer.ui.key_queue import KeyQueue
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
+from smtrainer.ui.warm_up import WarmUp
 from smtrainer.workflows.journey_controller import JourneyController, new_seed
 
 if TYPE_CHECKING:
@@ -92,6 +95,9 @@ class TrainerApp(App[int]):
         self.too_small = False
         self.keys = KeyQueue(self, super().on_event)
         self.collector = IdleCollector(self)
+        self.warm_up = WarmUp()
+        self._building: dict[Screen[Any], Awaitable[bool]] = {}
+        """Journey screens being built ahead, and what to await for each to be mounted."""
 
     @property
     def policy(self) -> Policy | None:
@@ -167,6 +173,7 @@ class TrainerApp(App[int]):
                 markup=False,
             )
         self.call_after_refresh(self.collector.start)
+        self.call_after_refresh(self.warm_up.start)
 
     def on_unmount(self) -> None:
         self.collector.stop()
@@ -326,6 +333,9 @@ class TrainerApp(App[int]):
             await shown.show_moved()
             return
         screen = self._journey_screen(kind)
+        building = self._building.get(screen)
+        if building is not None:
+            await building  # Being built ahead: finished first, then drawn for this position.
         if screen.is_mounted:
             await screen.show_again()
         self._show_journey_screen(screen)
@@ -336,12 +346,43 @@ class TrainerApp(App[int]):
         from smtrainer.ui.screens.stages import SCREENS
 
         assert self.progress is not None
+        self.workers.cancel_group(self, "build-ahead")
         for name in [name for name in self._installed_screens if name.startswith(KEPT)]:
             kept = self.get_screen(name)
             if kept not in self.screen_stack:
                 self.uninstall_screen(name)
                 kept.remove()
-        self._show_journey_screen(self._journey_screen(SCREENS[self.progress.position.stage]))
+        screen = self._journey_screen(SCREENS[self.progress.position.stage])
+        self._show_journey_screen(screen)
+        # Once it is drawn: building others meanwhile would only delay it.
+        screen.call_after_refresh(
+            self.run_worker, self._build_ahead, group="build-ahead", exclusive=True
+        )
+
+    async def _build_ahead(self) -> None:
+        """Build the journey's other kinds of screen ahead, one at a time, while the learner
+        reads: built when first needed, one took over 100 ms of a key's answer (a screen kept
+        from before is drawn for its new position in a fraction of that). Each is mounted with
+        an empty body (`JourneyScreen.standby`) and drawn when first shown."""
+        from smtrainer.ui.screens.stages import SCREENS
+
+        for kind in dict.fromkeys(SCREENS.values()):
+            await asyncio.sleep(BUILD_AHEAD_GAP)
+            name = KEPT + kind.__name__
+            if self.is_screen_installed(name):
+                continue
+            screen = kind()
+            screen.standby = True
+            self.install_screen(screen, name)
+            building = asyncio.ensure_future(build_unseen(self, screen))
+            self._building[screen] = building
+            try:
+                built = await building
+            finally:
+                del self._building[screen]
+            if not built:  # Textual cannot: each is built when first needed.
+                self.uninstall_screen(name)
+                return
 
     def _journey_screen(self, kind: type[JourneyScreen]) -> JourneyScreen:
         """The journey's screen of this kind: built once, then kept (installed) and reused."""

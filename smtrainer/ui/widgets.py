@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
@@ -157,7 +158,7 @@ class KeyFooter(Footer):
     does that twice; the keys shown rarely change, so most of those rebuilds are wasted work.
     """
 
-    _shown: tuple[object, ...] | None = None
+    _shown: tuple[tuple[Any, ...], ...] | None = None
 
     def __init__(self, *, show_command_palette: bool = False) -> None:
         # At 80 columns the palette key leaves no room for the keys of the screen; the help
@@ -202,11 +203,42 @@ class KeyFooter(Footer):
             shown = _shown_keys(screen)
             if shown == self._shown:
                 return
+            if self._enable_in_place(shown):
+                self._shown = shown
+                return
             self._shown = shown
         super().bindings_changed(screen)
 
+    async def build_now(self, done: asyncio.Event) -> None:
+        """Build the footer with the screen's keys as they are, though it is not shown, then
+        set `done`: for a screen built ahead (its keys then read as disabled; they are enabled
+        in place when it is shown). Runs as the footer's own callback (`call_later`)."""
+        try:
+            self._shown = _shown_keys(self.screen)
+            self._bindings_ready = True
+            await self.recompose()
+        finally:
+            done.set()
 
-def _shown_keys(screen: Screen[object]) -> tuple[object, ...]:
+    def _enable_in_place(self, shown: tuple[tuple[Any, ...], ...]) -> bool:
+        """When only which keys are enabled changed, mark the keys drawn as such (much quicker
+        than building them again); False if more changed."""
+        if self._shown is None or [k[:3] + k[4:] for k in shown] != [
+            k[:3] + k[4:] for k in self._shown
+        ]:
+            return False
+        enabled = {(key[0], key[2]): key[3] for key in shown}
+        keys = list(self.query(FooterKey))
+        if any((key.key, key.action) not in enabled for key in keys):
+            return False
+        for key in keys:
+            disabled = not enabled[key.key, key.action]
+            key._disabled = disabled  # What a click on it does (see Textual's FooterKey).
+            key.set_class(disabled, "-disabled")
+        return True
+
+
+def _shown_keys(screen: Screen[object]) -> tuple[tuple[Any, ...], ...]:
     """What the footer draws: each key shown (and the command palette's), enabled or not."""
     palette = screen.app.COMMAND_PALETTE_BINDING
     return tuple(

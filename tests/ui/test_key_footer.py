@@ -60,3 +60,43 @@ async def test_focus_moves_without_rebuilding_and_new_keys_appear() -> None:
         app.screen.set_focus(app.query_one("#one", Button))
         await pilot.pause()
         assert shown(app) == ["Always"]
+
+
+class Toggling(App[None]):
+    """A key whose action is enabled or not, by a flag; the footer shows it either way."""
+
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f6", "act", "Act")]
+    allowed = False
+
+    def compose(self) -> ComposeResult:
+        yield CountingFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "act":
+            return True if self.allowed else None  # None: shown, disabled.
+        return True
+
+    def action_act(self) -> None:
+        self.bell()
+
+
+async def test_a_key_enabled_or_disabled_is_marked_in_place_not_rebuilt() -> None:
+    app = Toggling()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        (key,) = app.screen.query(FooterKey)
+        assert key.has_class("-disabled")
+        builds = CountingFooter.builds
+
+        app.allowed = True
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert CountingFooter.builds == builds, "only the key's state changed, yet rebuilt"
+        assert app.screen.query_one(FooterKey) is key and not key.has_class("-disabled")
+
+        app.allowed = False
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert key.has_class("-disabled")
+        assert CountingFooter.builds == builds

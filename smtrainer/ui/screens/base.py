@@ -117,8 +117,9 @@ class GuardedScreen(Screen[Result]):
     @on(events.ScreenResume)
     def _restyle_if_needed(self, event: events.ScreenResume) -> None:
         """Runs before Textual's own resume handler, which styles every widget of the screen
-        again. That is needed only if the theme changed while the screen was not shown (a
-        screen shown for the first time was styled just before, when it was mounted)."""
+        again. That is needed only if the theme changed since the screen's widgets were styled:
+        when it was mounted (just before it is first shown, or earlier when built ahead), or
+        when it was last shown."""
         look = (self.app.theme, frozenset(self.app.classes))
         if self._styled_for in (None, look):
             event.refresh_styles = False
@@ -127,6 +128,7 @@ class GuardedScreen(Screen[Result]):
 
     @on(events.Mount)
     def _take_keys_after_focus(self) -> None:
+        self._styled_for = (self.app.theme, frozenset(self.app.classes))
         # Runs after the subclasses' mount handlers; the focus they set is applied by the app
         # later, so the screen takes keys only after that (the first key goes to the field).
         self.app.call_later(self._take_keys)
@@ -214,7 +216,8 @@ class JourneyBody(VerticalScroll):
     def compose(self) -> ComposeResult:
         screen = self.screen
         assert isinstance(screen, JourneyScreen)
-        yield from screen.body()
+        if not screen.standby:
+            yield from screen.body()
 
 
 class JourneyScreen(GuardedScreen[None]):
@@ -226,6 +229,10 @@ class JourneyScreen(GuardedScreen[None]):
         # Priority, like Enter: a digit then Enter, typed fast, are handled in that order.
         *(Binding(str(n), f"pick({n})", show=False, priority=True) for n in range(1, 10)),
     ]
+
+    standby = False
+    """Built ahead of the journey reaching a position it shows (see `TrainerApp.build_ahead`):
+    mounted with an empty body and no titles until it is first shown."""
 
     @property
     def trainer(self) -> TrainerApp:
@@ -260,7 +267,8 @@ class JourneyScreen(GuardedScreen[None]):
 
     def on_mount(self) -> None:
         retranslate(self)
-        self._titles()
+        if not self.standby:
+            self._titles()
 
     def _titles(self) -> None:
         self.title = self.policy.school if self.trainer.policy else ""
@@ -310,6 +318,7 @@ class JourneyScreen(GuardedScreen[None]):
     async def show_again(self) -> None:
         """This screen, kept from before, is about to be shown again: draw it as a new one
         would be, in the language now active."""
+        self.standby = False
         self.reset()
         retranslate(self)
         await self.show_moved()

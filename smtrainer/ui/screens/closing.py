@@ -188,7 +188,8 @@ class AcknowledgeScreen(JourneyScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#signature", Input).focus()
+        if not self.standby:
+            self.query_one("#signature", Input).focus()
 
     def reset(self) -> None:
         self.typed = ""

@@ -92,7 +92,8 @@ class MapScreen(JourneyScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self._fill()
+        if not self.standby:
+            self._fill()
 
     async def show_moved(self) -> None:
         """Shown again: when only statuses changed (a module done), they are updated in place,

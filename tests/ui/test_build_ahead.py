@@ -1,0 +1,119 @@
+"""The journey's screens are built ahead while the learner reads the module map, and a screen
+built ahead shows exactly what one built when needed would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
+
+from smtrainer.ui.app import TrainerApp
+from smtrainer.ui.launch import make_app
+from smtrainer.ui.screens.base import JourneyScreen
+from smtrainer.ui.screens.module_map import MapScreen
+from smtrainer.ui.screens.module_steps import ConfidenceScreen
+from smtrainer.ui.widgets import Plain, TitleBar
+from tests.ui.driver import step
+
+
+def started(content: Path) -> TrainerApp:
+    app = make_app(content)
+    assert app is not None
+    return app
+
+
+async def to_map(pilot: Pilot[int]) -> None:
+    for _ in range(20):
+        if isinstance(pilot.app.screen, MapScreen):
+            return
+        await step(pilot)
+    raise AssertionError(f"never reached the map; stuck at {pilot.app.screen!r}")
+
+
+async def built_ahead(pilot: Pilot[int]) -> dict[str, JourneyScreen]:
+    """Once building is over: the journey's screens built but never shown, by class name."""
+    app = pilot.app
+    assert isinstance(app, TrainerApp)
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if not app.workers and not app._building:
+            break
+    return {
+        type(screen).__name__: screen
+        for screen in app._installed_screens.values()
+        if isinstance(screen, JourneyScreen) and screen.standby
+    }
+
+
+async def test_every_other_kind_of_journey_screen_is_built_laid_out_with_its_footer(
+    tiny: Path,
+) -> None:
+    app = started(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_map(pilot)
+        ahead = await built_ahead(pilot)
+        assert {"ConfidenceScreen", "KeyPointScreen", "ScenarioScreen", "QuestionScreen"} <= set(
+            ahead
+        )
+        assert "MapScreen" not in ahead  # Shown, not built ahead.
+        for screen in ahead.values():
+            assert screen.is_mounted and screen not in app.screen_stack
+            assert screen.query_one(TitleBar).size.width == app.size.width, "not laid out"
+            assert screen.query(FooterKey), f"{screen!r} has no footer keys"
+            assert not screen.query("#body > *"), "a body drawn before its position"
+
+
+async def test_a_screen_built_ahead_is_shown_drawn_for_its_position_with_its_keys(
+    tiny: Path,
+) -> None:
+    app = started(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_map(pilot)
+        ahead = await built_ahead(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ConfidenceScreen) and screen is ahead["ConfidenceScreen"]
+        assert not screen.standby
+        heading = screen.query_one(".heading", Plain)
+        assert str(heading.content) == screen.module.title
+        assert screen.sub_title == screen.module.title
+        keys = {key.action: key for key in screen.query(FooterKey)}
+        assert not keys["continue"].has_class("-disabled")
+        await pilot.press("2", "enter")  # It works as a new screen would.
+        await pilot.pause()
+        assert type(app.screen).__name__ == "KeyPointScreen"
+
+
+async def test_a_key_while_screens_are_being_built_is_answered_as_usual(tiny: Path) -> None:
+    app = started(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_map(pilot)
+        await pilot.press("enter")  # At once: the screens are still being built.
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ConfidenceScreen)
+        assert str(screen.query_one(".heading", Plain).content) == screen.module.title
+        await built_ahead(pilot)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "KeyPointScreen"
+        assert app.screen.query(".reading")
+
+
+async def test_theme_and_language_changed_after_building_are_those_shown(tiny: Path) -> None:
+    app = started(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_map(pilot)
+        await built_ahead(pilot)
+        await pilot.press("f3", "f2")  # High contrast, then French.
+        await pilot.pause()
+        map_bar = app.screen.query_one(TitleBar).styles.background
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ConfidenceScreen)
+        assert screen.query_one(TitleBar).styles.background == map_bar
+        labels = [str(key.description) for key in screen.query(FooterKey)]
+        assert "Continuer" in labels and "Continue" not in labels
