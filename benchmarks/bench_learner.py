@@ -11,8 +11,9 @@ The learner reads the welcome screen before the first key: that key is sent once
 background warm-up is over (it imports the journey's modules once the first screen is drawn;
 how long that took is printed). The signing key and settings are made in another process, and
 the test driver is imported only then, so that nothing the app imports by itself is imported for
-it beforehand. Screens the app builds ahead while the learner reads the module map count as the
-app's work: the next key waits until the app is quiet, as for any other.
+it beforehand. Screens the app builds ahead (the identity screen while the welcome screen is
+read, the journey's screens while the module map is) count as the app's work: the next key
+waits until the app is quiet, as for any other.
 
 How a key is sent. Each key is handed to the app's driver as a terminal's input thread hands
 it (Textual's own key-sending step, the one `pilot.press` uses), and nothing else. `pilot.press`
@@ -175,6 +176,8 @@ class Probe:
         keys = getattr(app, "keys", None)
         if keys is not None and (keys.in_flight is not None or keys.waiting):
             return "a key in flight or waiting"
+        if any(w.group.startswith("build-ahead") and w.is_running for w in app.workers):
+            return "building screens ahead"
         screen = app.screen
         if not screen.is_mounted or not getattr(screen, "is_settled", True):
             return f"{screen!r} not settled"
@@ -192,6 +195,14 @@ class Probe:
             if not pump._message_queue.empty() or pump._next_callbacks:
                 return f"messages for {pump!r}"
         return None
+
+    async def quiet(self) -> None:
+        """Until the app is quiet (see the module docstring), whatever it is doing."""
+        quiet_from: float | None = None
+        while quiet_from is None or time.perf_counter() - quiet_from < QUIET_S:
+            idle = self.busy_with() is None
+            quiet_from = (quiet_from or time.perf_counter()) if idle else None
+            await asyncio.sleep(POLL_S)
 
     async def until_quiet(self, key: Any, since: float) -> float:
         """When the app became quiet after handling `key` (see the module docstring)."""
@@ -310,6 +321,7 @@ async def induction(timed: TimedPilot) -> None:
     while not app.warm_up.done.is_set():
         await asyncio.sleep(POLL_S)
     timed.warm_up_s = time.perf_counter() - timed.started
+    await timed.probe.quiet()
     # Imported only now, so that nothing the app imports by itself is imported for it here.
     from smtrainer.ui.dialogs import PassphraseDialog
     from smtrainer.ui.screens.closing import DoneScreen

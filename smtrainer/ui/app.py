@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Awaitable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -35,6 +35,7 @@ from smtrainer.workflows.journey_controller import JourneyController, new_seed
 if TYPE_CHECKING:
     from smtrainer.content.catalog import PackEntry
     from smtrainer.ui.screens.base import JourneyScreen
+    from smtrainer.ui.screens.identity import IdentityScreen
 
 KEPT = "journey-"
 """Names of the journey's screens kept for reuse start with this."""
@@ -96,7 +97,9 @@ class TrainerApp(App[int]):
         self.keys = KeyQueue(self, super().on_event)
         self.collector = IdleCollector(self)
         self.warm_up = WarmUp()
-        self._building: dict[Screen[Any], Awaitable[bool]] = {}
+        self._identity_ahead: tuple[IdentityScreen, str] | None = None
+        """The identity screen built ahead, and the language it was built in."""
+        self._building: dict[Screen[Any], asyncio.Future[bool]] = {}
         """Journey screens being built ahead, and what to await for each to be mounted."""
 
     @property
@@ -173,7 +176,7 @@ class TrainerApp(App[int]):
                 markup=False,
             )
         self.call_after_refresh(self.collector.start)
-        self.call_after_refresh(self.warm_up.start)
+        self.call_after_refresh(self.warm_up.start, self.build_identity_ahead)
 
     def on_unmount(self) -> None:
         self.collector.stop()
@@ -332,10 +335,7 @@ class TrainerApp(App[int]):
         if type(shown) is kind and isinstance(shown, JourneyScreen):
             await shown.show_moved()
             return
-        screen = self._journey_screen(kind)
-        building = self._building.get(screen)
-        if building is not None:
-            await building  # Being built ahead: finished first, then drawn for this position.
+        screen = await self._built_journey_screen(kind)
         if screen.is_mounted:
             await screen.show_again()
         self._show_journey_screen(screen)
@@ -378,11 +378,63 @@ class TrainerApp(App[int]):
             self._building[screen] = building
             try:
                 built = await building
+            except asyncio.CancelledError:  # A new journey: this one's screens go.
+                self.uninstall_screen(name)
+                screen.remove()
+                raise
             finally:
                 del self._building[screen]
             if not built:  # Textual cannot: each is built when first needed.
                 self.uninstall_screen(name)
                 return
+
+    def build_identity_ahead(self) -> None:
+        """While the learner reads the welcome screen, build the identity screen unseen (see
+        `smtrainer.ui.build_ahead`): built when needed, it took some 100 ms of the key's answer."""
+        if self._identity_ahead is None and self.policy is not None:
+            self.run_worker(
+                self._build_identity_ahead(), group="build-ahead-identity", exclusive=True
+            )
+
+    async def _build_identity_ahead(self) -> None:
+        from smtrainer.ui.screens.identity import IdentityScreen
+
+        if not isinstance(self.screen, WelcomeScreen):
+            return
+        screen = IdentityScreen()
+        language = current_language()
+        try:
+            built = await build_unseen(self, screen)
+        except asyncio.CancelledError:
+            screen.remove()
+            raise
+        if built:
+            self._identity_ahead = (screen, language)
+
+    def identity_screen(self) -> IdentityScreen:
+        """The identity screen to show: the one built ahead when it is in the language now
+        active, else a new one."""
+        from smtrainer.ui.screens.identity import IdentityScreen
+
+        self.workers.cancel_group(self, "build-ahead-identity")
+        ahead, self._identity_ahead = self._identity_ahead, None
+        if ahead is not None:
+            screen, language = ahead
+            if language == current_language() and screen.is_mounted:
+                return screen
+            screen.remove()
+        return IdentityScreen()
+
+    async def _built_journey_screen(self, kind: type[JourneyScreen]) -> JourneyScreen:
+        """The journey's screen of this kind; one being built ahead is finished first."""
+        screen = self._journey_screen(kind)
+        building = self._building.get(screen)
+        if building is not None:
+            await asyncio.wait([building])
+        if screen.standby and not screen.is_mounted:  # Its building was called off.
+            self.uninstall_screen(KEPT + kind.__name__)
+            screen = self._journey_screen(kind)
+        return screen
 
     def _journey_screen(self, kind: type[JourneyScreen]) -> JourneyScreen:
         """The journey's screen of this kind: built once, then kept (installed) and reused."""

@@ -13,9 +13,12 @@ reports the problem where it always did.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import contextvars
 import importlib
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 JOURNEY_MODULES = (
     "smtrainer.ui.screens.identity",
@@ -42,13 +45,25 @@ class WarmUp:
         self.failed: list[str] = []
         self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        """Begin (once); returns at once."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="warm-up", daemon=True)
-            self._thread.start()
+    def start(self, then: Callable[[], object] | None = None) -> None:
+        """Begin (once); returns at once. `then`, if given, is called once the imports are
+        done, on the event loop that called this and in its context (an app's, for one)."""
+        if self._thread is not None:
+            return
+        scheduled: Callable[[], object] | None = None
+        if then is not None:
+            loop, context = asyncio.get_running_loop(), contextvars.copy_context()
 
-    def _run(self) -> None:
+            def scheduled() -> None:
+                with contextlib.suppress(RuntimeError):  # The loop is closed: the app ended.
+                    loop.call_soon_threadsafe(then, context=context)
+
+        self._thread = threading.Thread(
+            target=self._run, args=(scheduled,), name="warm-up", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, then: Callable[[], object] | None) -> None:
         try:
             for name in self.modules:
                 try:
@@ -57,3 +72,5 @@ class WarmUp:
                     self.failed.append(name)
         finally:
             self.done.set()
+            if then is not None:
+                then()

@@ -141,6 +141,8 @@ class WelcomeScreen(GuardedScreen[None]):
         menu = self.query_one("#actions", ActionMenu)
         menu.set_options(self._options())
         menu.focus()
+        if self.trainer.warm_up.done.is_set():  # Else built once the warm-up is over.
+            self.trainer.build_identity_ahead()
 
     def action_pick(self, number: int) -> None:
         self.query_one("#actions", ActionMenu).choose_number(number)
@@ -167,6 +169,4 @@ class WelcomeScreen(GuardedScreen[None]):
             )
 
     def _identity(self) -> None:
-        from smtrainer.ui.screens.identity import IdentityScreen
-
-        self.app.push_screen(IdentityScreen())
+        self.app.push_screen(self.trainer.identity_screen())
