@@ -23,7 +23,7 @@ from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, next_language, set_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.settings import Settings, load_settings, save_settings
-from smtrainer.ui.build_ahead import BUILD_AHEAD_GAP, build_unseen
+from smtrainer.ui.build_ahead import build_unseen, until_settled
 from smtrainer.ui.garbage import IdleCollector
 from smtrainer.ui.key_queue import KeyQueue
 from smtrainer.ui.screens.welcome import WelcomeScreen
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 KEPT = "journey-"
 """Names of the journey's screens kept for reuse start with this."""
+LEAVING = "leaving"
+"""The name of the screen the journey replaced, until it is removed."""
 
 MIN_SIZE = (60, 18)
 """Below this the screens cannot be read; 80×24 is the size everything is designed for."""
@@ -340,53 +342,60 @@ class TrainerApp(App[int]):
             await screen.show_again()
         self._show_journey_screen(screen)
 
-    def open_position(self) -> None:
+    async def open_position(self) -> None:
         """Show the journey's current position on a new screen (from the welcome or the
-        identity screen: a journey starts or resumes, and screens kept from before go)."""
+        identity screen: a journey starts or resumes, and screens kept from before go, but
+        not those built ahead and never shown), then build the others ahead."""
         from smtrainer.ui.screens.stages import SCREENS
 
         assert self.progress is not None
         self.workers.cancel_group(self, "build-ahead")
         for name in [name for name in self._installed_screens if name.startswith(KEPT)]:
             kept = self.get_screen(name)
-            if kept not in self.screen_stack:
+            if kept not in self.screen_stack and not getattr(kept, "standby", False):
                 self.uninstall_screen(name)
                 kept.remove()
-        screen = self._journey_screen(SCREENS[self.progress.position.stage])
+        screen = await self._built_journey_screen(SCREENS[self.progress.position.stage])
+        if screen.standby and screen.is_mounted:
+            await screen.show_again()
         self._show_journey_screen(screen)
-        # Once it is drawn: building others meanwhile would only delay it.
-        screen.call_after_refresh(
-            self.run_worker, self._build_ahead, group="build-ahead", exclusive=True
-        )
+        self.run_worker(self._build_ahead(), group="build-ahead", exclusive=True)
 
     async def _build_ahead(self) -> None:
         """Build the journey's other kinds of screen ahead, one at a time, while the learner
         reads: built when first needed, one took over 100 ms of a key's answer (a screen kept
         from before is drawn for its new position in a fraction of that). Each is mounted with
-        an empty body (`JourneyScreen.standby`) and drawn when first shown."""
+        an empty body (`JourneyScreen.standby`) and drawn when first shown. Each is begun once
+        the screen shown is drawn, so as not to delay it."""
         from smtrainer.ui.screens.stages import SCREENS
 
         for kind in dict.fromkeys(SCREENS.values()):
-            await asyncio.sleep(BUILD_AHEAD_GAP)
-            name = KEPT + kind.__name__
-            if self.is_screen_installed(name):
-                continue
-            screen = kind()
-            screen.standby = True
-            self.install_screen(screen, name)
-            building = asyncio.ensure_future(build_unseen(self, screen))
-            self._building[screen] = building
-            try:
-                built = await building
-            except asyncio.CancelledError:  # A new journey: this one's screens go.
-                self.uninstall_screen(name)
-                screen.remove()
-                raise
-            finally:
-                del self._building[screen]
-            if not built:  # Textual cannot: each is built when first needed.
-                self.uninstall_screen(name)
+            await until_settled(self)
+            if not await self._build_one_ahead(kind):
                 return
+
+    async def _build_one_ahead(self, kind: type[JourneyScreen]) -> bool:
+        """Build the journey's screen of this kind ahead, unless there is one; False if
+        Textual cannot build a screen unseen."""
+        name = KEPT + kind.__name__
+        if self.is_screen_installed(name):
+            return True
+        screen = kind()
+        screen.standby = True
+        self.install_screen(screen, name)
+        building = asyncio.ensure_future(build_unseen(self, screen))
+        self._building[screen] = building
+        try:
+            built = await building
+        except asyncio.CancelledError:  # A new journey, or no longer needed: it goes.
+            self.uninstall_screen(name)
+            screen.remove()
+            raise
+        finally:
+            del self._building[screen]
+        if not built:  # Each is built when first needed, then.
+            self.uninstall_screen(name)
+        return built
 
     def build_identity_ahead(self) -> None:
         """While the learner reads the welcome screen, build the identity screen unseen (see
@@ -399,6 +408,7 @@ class TrainerApp(App[int]):
     async def _build_identity_ahead(self) -> None:
         from smtrainer.ui.screens.identity import IdentityScreen
 
+        await until_settled(self)
         if not isinstance(self.screen, WelcomeScreen):
             return
         screen = IdentityScreen()
@@ -410,6 +420,10 @@ class TrainerApp(App[int]):
             raise
         if built:
             self._identity_ahead = (screen, language)
+            from smtrainer.ui.screens.module_map import MapScreen
+
+            await until_settled(self)
+            await self._build_one_ahead(MapScreen)  # The screen after it.
 
     def identity_screen(self) -> IdentityScreen:
         """The identity screen to show: the one built ahead when it is in the language now
@@ -448,8 +462,22 @@ class TrainerApp(App[int]):
     def _show_journey_screen(self, screen: JourneyScreen) -> None:
         if isinstance(self.screen, WelcomeScreen):
             self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
+            return
+        leaving = self.screen
+        self._remove_left()
+        if not self.is_screen_installed(leaving):
+            # The identity screen: kept aside until the next journey starts, not removed while
+            # the journey's first screen is drawn (that took some 60 ms, and a redraw).
+            self.install_screen(leaving, LEAVING)
+        self.switch_screen(screen)
+
+    def _remove_left(self) -> None:
+        """Remove the screen left for the journey (see `_show_journey_screen`)."""
+        if self.is_screen_installed(LEAVING):
+            left = self.get_screen(LEAVING)
+            if left not in self.screen_stack:
+                self.uninstall_screen(LEAVING)
+                left.remove()
 
     async def advance(self) -> None:
         if not self.journey.advance():

@@ -11,9 +11,9 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-BUILD_AHEAD_GAP = 0.01
-"""Seconds between two screens built ahead: a key that comes while they are built is answered
-between two of them, not after all."""
+SETTLED_FOR = 0.05
+"""Seconds the screen shown must have had nothing left to draw before others are built ahead."""
+POLL = 0.01
 FOOTER_WAIT = 1.0
 """Seconds to wait for a screen built ahead to build its footer."""
 
@@ -46,3 +46,21 @@ def mount_unseen(app: App[Any], screen: Screen[Any]) -> Awaitable[None] | None:
     if register is None or screen.is_running:
         return None
     return AwaitMount(screen, register(app, screen))
+
+
+PENDING = ("_layout_required", "_scroll_required", "_repaint_required", "_recompose_required")
+"""A screen's flags for work Textual has still to do on it (drawn at its next update)."""
+
+
+async def until_settled(app: App[Any]) -> None:
+    """Until the screen shown has had nothing left to lay out, draw or call after drawing for
+    `SETTLED_FOR`: what is built ahead then never delays a screen being drawn."""
+    since: float | None = None
+    loop = asyncio.get_running_loop()
+    while since is None or loop.time() - since < SETTLED_FOR:
+        screen = app.screen
+        busy = not screen.is_mounted or any(getattr(screen, flag, False) for flag in PENDING)
+        busy = busy or bool(getattr(screen, "_dirty_widgets", None))
+        busy = busy or bool(getattr(screen, "_callbacks", None))
+        since = None if busy else (since or loop.time())
+        await asyncio.sleep(POLL)

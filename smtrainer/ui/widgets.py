@@ -203,7 +203,7 @@ class KeyFooter(Footer):
             shown = _shown_keys(screen)
             if shown == self._shown:
                 return
-            if self._enable_in_place(shown):
+            if self._update_in_place(shown):
                 self._shown = shown
                 return
             self._shown = shown
@@ -220,21 +220,30 @@ class KeyFooter(Footer):
         finally:
             done.set()
 
-    def _enable_in_place(self, shown: tuple[tuple[Any, ...], ...]) -> bool:
-        """When only which keys are enabled changed, mark the keys drawn as such (much quicker
-        than building them again); False if more changed."""
-        if self._shown is None or [k[:3] + k[4:] for k in shown] != [
-            k[:3] + k[4:] for k in self._shown
+    def _update_in_place(self, shown: tuple[tuple[Any, ...], ...]) -> bool:
+        """When the same keys are shown, in the same order, with other labels or another
+        enabled state, update the keys drawn (much quicker than building them again); False if
+        keys came or went."""
+        if self._shown is None or [(k[0], k[2]) for k in shown] != [
+            (k[0], k[2]) for k in self._shown
         ]:
             return False
-        enabled = {(key[0], key[2]): key[3] for key in shown}
+        now = {(key[0], key[2]): key for key in shown}
         keys = list(self.query(FooterKey))
-        if any((key.key, key.action) not in enabled for key in keys):
+        if any((key.key, key.action) not in now for key in keys):
             return False
+        narrow = self.app.size.width < 80
         for key in keys:
-            disabled = not enabled[key.key, key.action]
-            key._disabled = disabled  # What a click on it does (see Textual's FooterKey).
-            key.set_class(disabled, "-disabled")
+            _key, description, action, enabled, tooltip = now[key.key, key.action]
+            if narrow and action in self.KEY_ONLY_WHEN_NARROW:
+                description = ""
+            if key.description != description:
+                key.description = description
+                key.refresh(layout=True)
+            if tooltip:
+                key.tooltip = tooltip
+            key._disabled = not enabled  # What a click on it does (see Textual's FooterKey).
+            key.set_class(not enabled, "-disabled")
         return True
 
 

@@ -148,21 +148,21 @@ class IdentityScreen(GuardedScreen[None]):
         self.looking_up = False
         await self.while_shown(self._offer, identity, offer)
 
-    def _offer(self, identity: Identity, offer: RefresherOffer | None) -> None:
+    async def _offer(self, identity: Identity, offer: RefresherOffer | None) -> None:
         self.query_one("#identity-problem", Static).update("")
         journey = self.trainer.journey
         if offer is None:
             journey.start(identity)
-            self.trainer.open_position()
+            await self.trainer.open_position()
             return
 
         from smtrainer.ui.dialogs import ConfirmDialog
 
-        def answer(refresher: bool | None) -> None:
+        async def answer(refresher: bool | None) -> None:
             if refresher is None:
                 return  # Cancelled: stay on this screen.
             journey.start(identity, offer if refresher else None)
-            self.trainer.open_position()
+            await self.trainer.open_position()
 
         self.ask(
             ConfirmDialog(

@@ -147,10 +147,10 @@ class WelcomeScreen(GuardedScreen[None]):
     def action_pick(self, number: int) -> None:
         self.query_one("#actions", ActionMenu).choose_number(number)
 
-    def on_action_menu_chosen(self, event: ActionMenu.Chosen) -> None:
+    async def on_action_menu_chosen(self, event: ActionMenu.Chosen) -> None:
         choice = event.option_id
         if choice == "resume":
-            self.trainer.open_position()
+            await self.trainer.open_position()
         elif choice == "start":
             self._identity()
         elif choice == "policies":

@@ -1,4 +1,5 @@
-"""The journey's modules are imported in the background once the first screen is drawn."""
+"""The journey's modules are imported in the background once the first screen is drawn, and
+the interface's Textual settings."""
 
 from __future__ import annotations
 
@@ -65,17 +66,24 @@ def test_a_module_that_fails_is_noted_and_the_others_still_imported() -> None:
     assert "smtrainer.ui.words" in sys.modules
 
 
-FRAME_RATE = "import smtrainer.ui.launch, textual.constants as c; print(c.MAX_FPS)"
+SETTINGS = (
+    "import smtrainer.ui.launch, textual.constants as c; print(c.MAX_FPS, c.TEXTUAL_ANIMATIONS)"
+)
 
 
-@pytest.mark.parametrize(("given", "expected"), [(None, "120"), ("30", "30")])
-def test_the_interface_draws_up_to_120_frames_unless_told_otherwise(
-    given: str | None, expected: str
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [({}, "120 none"), ({"TEXTUAL_FPS": "30", "TEXTUAL_ANIMATIONS": "full"}, "30 full")],
+)
+def test_the_interface_draws_120_frames_without_animations_unless_told_otherwise(
+    given: dict[str, str], expected: str
 ) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
-    if given is not None:
-        env["TEXTUAL_FPS"] = given
+    env = {k: v for k, v in os.environ.items() if k not in ("TEXTUAL_FPS", "TEXTUAL_ANIMATIONS")}
     result = subprocess.run(
-        [sys.executable, "-c", FRAME_RATE], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", SETTINGS],
+        capture_output=True,
+        text=True,
+        env={**env, **given},
+        check=True,
     )
     assert result.stdout.strip() == expected
