@@ -370,9 +370,9 @@ class TrainerApp(App[int]):
         from smtrainer.ui.screens.stages import SCREENS
 
         for kind in dict.fromkeys(SCREENS.values()):
-            await until_settled(self)
-            if not await self._build_one_ahead(kind):
+            if not await until_settled(self) or not await self._build_one_ahead(kind):
                 return
+        self.collector.set_aside()  # They live as long as the journey.
 
     async def _build_one_ahead(self, kind: type[JourneyScreen]) -> bool:
         """Build the journey's screen of this kind ahead, unless there is one; False if
@@ -408,8 +408,7 @@ class TrainerApp(App[int]):
     async def _build_identity_ahead(self) -> None:
         from smtrainer.ui.screens.identity import IdentityScreen
 
-        await until_settled(self)
-        if not isinstance(self.screen, WelcomeScreen):
+        if not await until_settled(self) or not isinstance(self.screen, WelcomeScreen):
             return
         screen = IdentityScreen()
         language = current_language()
@@ -422,8 +421,9 @@ class TrainerApp(App[int]):
             self._identity_ahead = (screen, language)
             from smtrainer.ui.screens.module_map import MapScreen
 
-            await until_settled(self)
-            await self._build_one_ahead(MapScreen)  # The screen after it.
+            if await until_settled(self):
+                await self._build_one_ahead(MapScreen)  # The screen after it.
+            self.collector.set_aside()  # With what the warm-up imported.
 
     def identity_screen(self) -> IdentityScreen:
         """The identity screen to show: the one built ahead when it is in the language now

@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Awaitable
 from typing import Any
 
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -52,15 +52,20 @@ PENDING = ("_layout_required", "_scroll_required", "_repaint_required", "_recomp
 """A screen's flags for work Textual has still to do on it (drawn at its next update)."""
 
 
-async def until_settled(app: App[Any]) -> None:
+async def until_settled(app: App[Any]) -> bool:
     """Until the screen shown has had nothing left to lay out, draw or call after drawing for
-    `SETTLED_FOR`: what is built ahead then never delays a screen being drawn."""
+    `SETTLED_FOR`: what is built ahead then never delays a screen being drawn. False if the app
+    is ending (it shows no screen)."""
     since: float | None = None
     loop = asyncio.get_running_loop()
     while since is None or loop.time() - since < SETTLED_FOR:
-        screen = app.screen
+        try:
+            screen = app.screen
+        except ScreenStackError:
+            return False
         busy = not screen.is_mounted or any(getattr(screen, flag, False) for flag in PENDING)
         busy = busy or bool(getattr(screen, "_dirty_widgets", None))
         busy = busy or bool(getattr(screen, "_callbacks", None))
         since = None if busy else (since or loop.time())
         await asyncio.sleep(POLL)
+    return True

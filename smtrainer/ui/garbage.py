@@ -28,12 +28,20 @@ class IdleCollector:
         self.app = app
         self.timer: Timer | None = None
         self.thresholds = gc.get_threshold()
+        self.started = False
 
     def start(self) -> None:
         """Set aside what the started app holds, and make full collections rare."""
         gc.freeze()
+        self.started = True
         young, middle, _full = self.thresholds
         gc.set_threshold(young, middle, RARE_FULL)
+
+    def set_aside(self) -> None:
+        """Set aside, too, what the app has made since it started and keeps for good (modules
+        imported in the background, screens built ahead)."""
+        if self.started:
+            gc.freeze()
 
     def key_pressed(self) -> None:
         """A key: collect only after the next second without one."""
@@ -47,6 +55,7 @@ class IdleCollector:
             self.timer.stop()
         gc.set_threshold(*self.thresholds)
         gc.unfreeze()
+        self.started = False
 
     def _collect(self) -> None:
         self.timer = None

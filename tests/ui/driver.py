@@ -25,6 +25,20 @@ async def fill_identity(pilot: Pilot[int], name: str = NAME, staff_id: str = "S-
     await pilot.pause()
 
 
+async def settled(pilot: Pilot[int]) -> None:
+    """Until the app has done what it does by itself after start-up (importing the journey's
+    modules, building the screens that follow ahead of time), as a learner reading the screen
+    gives it time to."""
+    app = pilot.app
+    assert isinstance(app, TrainerApp)
+    for _ in range(500):
+        building = any(w.group.startswith("build-ahead") and w.is_running for w in app.workers)
+        if app.warm_up.done.is_set() and not building:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never settled")
+
+
 def option_keys(app: TrainerApp, wrong: bool = False) -> list[str]:
     """The digit keys for the right (or a wrong) answer to the current question."""
     question = journey.current_question(app.policy, app.progress)  # type: ignore[arg-type]

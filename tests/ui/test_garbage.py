@@ -11,6 +11,7 @@ import pytest
 
 from smtrainer.ui import garbage
 from smtrainer.ui.launch import make_app
+from tests.ui.driver import settled
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ async def test_a_full_collection_comes_after_a_second_without_keys(
     app = make_app(tiny)
     assert app is not None
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         for _ in range(6):  # Keys closer together than the idle time: no full collection.
             gc.collect(1)  # Something for the oldest generation to look at.
             full_collections.clear()
@@ -67,3 +68,14 @@ def test_nothing_to_collect_is_not_collected(full_collections: list[float]) -> N
     gc.collect(1)
     collector._collect()
     assert full_collections
+
+
+async def test_what_the_app_builds_by_itself_after_start_is_set_aside_too(tiny: Path) -> None:
+    app = make_app(tiny)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        assert app._identity_ahead is not None
+        screen, _language = app._identity_ahead
+        # Set aside (frozen) objects are no longer among those the collector looks at.
+        assert not any(o is screen for o in gc.get_objects())

@@ -91,7 +91,10 @@ class IdentityScreen(GuardedScreen[None]):
         policy = self.trainer.policy
         self.title = policy.school if policy else ""
         self.sub_title = _("Who you are")
-        self.query_one("#name", Input).focus()
+        # Built ahead (see `TrainerApp.build_identity_ahead`) while the app ends, it may be
+        # mounted without its fields: nothing to focus then.
+        for field in self.query("#name").results(Input):
+            field.focus()
 
     looking_up = False
     """True while the last-record lookup runs (Enter is then ignored)."""
