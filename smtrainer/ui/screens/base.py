@@ -125,6 +125,8 @@ class GuardedScreen(Screen[Result]):
             event.refresh_styles = False
         self._styled_for = look
         self.refresh_bindings()  # The footer does not follow a screen while it is not shown.
+        if not self._focus_applied:  # Shown again (`JourneyScreen.show_again`): keys after this.
+            self.app.call_later(self._take_keys)
 
     @on(events.Mount)
     def _take_keys_after_focus(self) -> None:
@@ -319,6 +321,8 @@ class JourneyScreen(GuardedScreen[None]):
         """This screen, kept from before, is about to be shown again: draw it as a new one
         would be, in the language now active."""
         self.standby = False
+        # It takes keys once it is shown, as a new screen does, not before its resume is done.
+        self._focus_applied = False
         self.reset()
         retranslate(self)
         await self.show_moved()
