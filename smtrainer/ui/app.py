@@ -99,8 +99,8 @@ class TrainerApp(App[int]):
         self.keys = KeyQueue(self, super().on_event)
         self.collector = IdleCollector(self)
         self.warm_up = WarmUp()
-        self._identity_ahead: tuple[IdentityScreen, str] | None = None
-        """The identity screen built ahead, and the language it was built in."""
+        self._identity_ahead: tuple[IdentityScreen, tuple[str, str | None]] | None = None
+        """The identity screen built ahead, and what it was built for (`_identity_made_for`)."""
         self._building: dict[Screen[Any], asyncio.Future[bool]] = {}
         """Journey screens being built ahead, and what to await for each to be mounted."""
 
@@ -350,6 +350,7 @@ class TrainerApp(App[int]):
 
         assert self.progress is not None
         self.workers.cancel_group(self, "build-ahead")
+        self._remove_left()
         for name in [name for name in self._installed_screens if name.startswith(KEPT)]:
             kept = self.get_screen(name)
             if kept not in self.screen_stack and not getattr(kept, "standby", False):
@@ -411,14 +412,14 @@ class TrainerApp(App[int]):
         if not await until_settled(self) or not isinstance(self.screen, WelcomeScreen):
             return
         screen = IdentityScreen()
-        language = current_language()
+        made_for = self._identity_made_for()
         try:
             built = await build_unseen(self, screen)
         except asyncio.CancelledError:
             screen.remove()
             raise
         if built:
-            self._identity_ahead = (screen, language)
+            self._identity_ahead = (screen, made_for)
             from smtrainer.ui.screens.module_map import MapScreen
 
             if await until_settled(self):
@@ -426,18 +427,23 @@ class TrainerApp(App[int]):
             self.collector.set_aside()  # With what the warm-up imported.
 
     def identity_screen(self) -> IdentityScreen:
-        """The identity screen to show: the one built ahead when it is in the language now
-        active, else a new one."""
+        """The identity screen to show: the one built ahead when it was built for the language
+        and the school's pack now in use, else a new one."""
         from smtrainer.ui.screens.identity import IdentityScreen
 
         self.workers.cancel_group(self, "build-ahead-identity")
         ahead, self._identity_ahead = self._identity_ahead, None
         if ahead is not None:
-            screen, language = ahead
-            if language == current_language() and screen.is_mounted:
+            screen, made_for = ahead
+            if made_for == self._identity_made_for() and screen.is_mounted:
                 return screen
             screen.remove()
         return IdentityScreen()
+
+    def _identity_made_for(self) -> tuple[str, str | None]:
+        """What the identity screen shows depends on: the language and the pack (its school,
+        its roles, whether it asks for a staff id)."""
+        return current_language(), self.policy_id
 
     async def _built_journey_screen(self, kind: type[JourneyScreen]) -> JourneyScreen:
         """The journey's screen of this kind; one being built ahead is finished first."""
@@ -464,7 +470,6 @@ class TrainerApp(App[int]):
             self.push_screen(screen)
             return
         leaving = self.screen
-        self._remove_left()
         if not self.is_screen_installed(leaving):
             # The identity screen: kept aside until the next journey starts, not removed while
             # the journey's first screen is drawn (that took some 60 ms, and a redraw).

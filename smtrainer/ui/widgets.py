@@ -183,15 +183,15 @@ class KeyFooter(Footer):
             self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
-        narrow = self.app.size.width < 80
         for widget in super().compose():
-            if (
-                narrow
-                and isinstance(widget, FooterKey)
-                and widget.action in self.KEY_ONLY_WHEN_NARROW
-            ):
-                widget.description = ""
+            if isinstance(widget, FooterKey):
+                widget.description = self._label(widget.action, widget.description)
             yield widget
+
+    def _label(self, action: str, description: str) -> str:
+        """A key's label as drawn: none for some keys below 80 columns (`KEY_ONLY_WHEN_NARROW`)."""
+        narrow = self.app.size.width < 80
+        return "" if narrow and action in self.KEY_ONLY_WHEN_NARROW else description
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not self.is_attached or screen not in self.app.screen_stack or not screen.is_mounted:
@@ -232,16 +232,13 @@ class KeyFooter(Footer):
         keys = list(self.query(FooterKey))
         if any((key.key, key.action) not in now for key in keys):
             return False
-        narrow = self.app.size.width < 80
         for key in keys:
             _key, description, action, enabled, tooltip = now[key.key, key.action]
-            if narrow and action in self.KEY_ONLY_WHEN_NARROW:
-                description = ""
+            description = self._label(action, description)
             if key.description != description:
                 key.description = description
                 key.refresh(layout=True)
-            if tooltip:
-                key.tooltip = tooltip
+            key.tooltip = tooltip or None
             key._disabled = not enabled  # What a click on it does (see Textual's FooterKey).
             key.set_class(not enabled, "-disabled")
         return True

@@ -124,3 +124,26 @@ async def test_who_to_tell_waits_for_a_school_to_be_chosen(two_schools: Path) ->
         await pilot.pause()
         footer = " ".join(str(w.render()) for w in app.screen.query("FooterKey"))
         assert "Who to tell" in footer
+
+
+async def test_the_form_about_you_is_the_chosen_schools_after_a_change_of_school(
+    two_schools: Path,
+) -> None:
+    from smtrainer.ui.screens.identity import IdentityScreen
+    from tests.ui.driver import settled
+
+    app = make_app(two_schools)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # Test School
+        await pilot.pause()
+        await settled(pilot)  # Its form about you is built ahead meanwhile.
+        await pilot.press("2")  # "Another school's policy"
+        await pilot.pause()
+        await pilot.press("1")  # Second School
+        await pilot.pause()
+        await settled(pilot)
+        await pilot.press("1")  # The form about you
+        await pilot.pause()
+        assert isinstance(app.screen, IdentityScreen)
+        assert app.screen.title == "Second School"

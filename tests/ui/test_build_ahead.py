@@ -3,6 +3,8 @@ built ahead shows exactly what one built when needed would."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -14,7 +16,7 @@ from smtrainer.ui.screens.base import JourneyScreen
 from smtrainer.ui.screens.module_map import MapScreen
 from smtrainer.ui.screens.module_steps import ConfidenceScreen
 from smtrainer.ui.widgets import Plain, TitleBar
-from tests.ui.driver import step
+from tests.ui.driver import settled, step
 
 
 def started(content: Path) -> TrainerApp:
@@ -33,12 +35,8 @@ async def to_map(pilot: Pilot[int]) -> None:
 
 async def built_ahead(pilot: Pilot[int]) -> dict[str, JourneyScreen]:
     """Once building is over: the journey's screens built but never shown, by class name."""
+    await settled(pilot)
     app = pilot.app
-    assert isinstance(app, TrainerApp)
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if not app.workers and not app._building:
-            break
     return {
         type(screen).__name__: screen
         for screen in app._installed_screens.values()
@@ -46,12 +44,19 @@ async def built_ahead(pilot: Pilot[int]) -> dict[str, JourneyScreen]:
     }
 
 
+@asynccontextmanager
+async def on_the_map(content: Path) -> AsyncIterator[tuple[TrainerApp, Pilot[int]]]:
+    """The app on the module map, once the screens after it are built."""
+    app = started(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_map(pilot)
+        yield app, pilot
+
+
 async def test_every_other_kind_of_journey_screen_is_built_laid_out_with_its_footer(
     tiny: Path,
 ) -> None:
-    app = started(tiny)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await to_map(pilot)
+    async with on_the_map(tiny) as (app, pilot):
         ahead = await built_ahead(pilot)
         assert {"ConfidenceScreen", "KeyPointScreen", "ScenarioScreen", "QuestionScreen"} <= set(
             ahead
@@ -67,9 +72,7 @@ async def test_every_other_kind_of_journey_screen_is_built_laid_out_with_its_foo
 async def test_a_screen_built_ahead_is_shown_drawn_for_its_position_with_its_keys(
     tiny: Path,
 ) -> None:
-    app = started(tiny)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await to_map(pilot)
+    async with on_the_map(tiny) as (app, pilot):
         ahead = await built_ahead(pilot)
         await pilot.press("enter")
         await pilot.pause()
@@ -103,9 +106,7 @@ async def test_a_key_while_screens_are_being_built_is_answered_as_usual(tiny: Pa
 
 
 async def test_theme_and_language_changed_after_building_are_those_shown(tiny: Path) -> None:
-    app = started(tiny)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await to_map(pilot)
+    async with on_the_map(tiny) as (app, pilot):
         await built_ahead(pilot)
         await pilot.press("f3", "f2")  # High contrast, then French.
         await pilot.pause()

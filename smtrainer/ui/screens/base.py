@@ -233,7 +233,7 @@ class JourneyScreen(GuardedScreen[None]):
     ]
 
     standby = False
-    """Built ahead of the journey reaching a position it shows (see `TrainerApp.build_ahead`):
+    """Built ahead of the journey reaching a position it shows (see `smtrainer.ui.build_ahead`):
     mounted with an empty body and no titles until it is first shown."""
 
     @property
