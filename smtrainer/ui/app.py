@@ -337,10 +337,13 @@ class TrainerApp(App[int]):
         if type(shown) is kind and isinstance(shown, JourneyScreen):
             await shown.show_moved()
             return
-        screen = await self._built_journey_screen(kind)
+        building = self._called_off(kind)
+        screen = self._journey_screen(kind)
         if screen.is_mounted:
             await screen.show_again()
         self._show_journey_screen(screen)
+        if building:  # Go on with the others.
+            self.run_worker(self._build_ahead(), group="build-ahead", exclusive=True)
 
     async def open_position(self) -> None:
         """Show the journey's current position on a new screen (from the welcome or the
@@ -356,7 +359,9 @@ class TrainerApp(App[int]):
             if kept not in self.screen_stack and not getattr(kept, "standby", False):
                 self.uninstall_screen(name)
                 kept.remove()
-        screen = await self._built_journey_screen(SCREENS[self.progress.position.stage])
+        kind = SCREENS[self.progress.position.stage]
+        self._called_off(kind)
+        screen = self._journey_screen(kind)
         if screen.standby and screen.is_mounted:
             await screen.show_again()
         self._show_journey_screen(screen)
@@ -388,12 +393,11 @@ class TrainerApp(App[int]):
         self._building[screen] = building
         try:
             built = await building
-        except asyncio.CancelledError:  # A new journey, or no longer needed: it goes.
-            self.uninstall_screen(name)
-            screen.remove()
+        except asyncio.CancelledError:  # A new journey, or needed before it was built.
+            self._drop(name, screen)
             raise
         finally:
-            del self._building[screen]
+            self._building.pop(screen, None)
         if not built:  # Each is built when first needed, then.
             self.uninstall_screen(name)
         return built
@@ -445,16 +449,26 @@ class TrainerApp(App[int]):
         its roles, whether it asks for a staff id)."""
         return current_language(), self.policy_id
 
-    async def _built_journey_screen(self, kind: type[JourneyScreen]) -> JourneyScreen:
-        """The journey's screen of this kind; one being built ahead is finished first."""
-        screen = self._journey_screen(kind)
-        building = self._building.get(screen)
-        if building is not None:
-            await asyncio.wait([building])
-        if screen.standby and not screen.is_mounted:  # Its building was called off.
-            self.uninstall_screen(KEPT + kind.__name__)
-            screen = self._journey_screen(kind)
-        return screen
+    def _called_off(self, kind: type[JourneyScreen]) -> bool:
+        """If the journey's screen of this kind is still being built ahead, call that off and
+        drop it (it is then built now, as a screen is when none was built ahead); whether one
+        was. A screen half built ahead is never shown."""
+        name = KEPT + kind.__name__
+        if not self.is_screen_installed(name):
+            return False
+        screen = self.get_screen(name)
+        building = self._building.pop(screen, None)
+        if building is None:
+            return False
+        building.cancel()
+        self._drop(name, screen)
+        return True
+
+    def _drop(self, name: str, screen: Screen[Any]) -> None:
+        """Uninstall and remove a screen built ahead (once, whoever asks first)."""
+        if self.is_screen_installed(name) and self.get_screen(name) is screen:
+            self.uninstall_screen(name)
+            screen.remove()
 
     def _journey_screen(self, kind: type[JourneyScreen]) -> JourneyScreen:
         """The journey's screen of this kind: built once, then kept (installed) and reused."""

@@ -3,13 +3,16 @@ built ahead shows exactly what one built when needed would."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
+from smtrainer.ui import app as app_module
 from smtrainer.ui.app import TrainerApp
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.base import JourneyScreen
@@ -118,3 +121,29 @@ async def test_theme_and_language_changed_after_building_are_those_shown(tiny: P
         assert screen.query_one(TitleBar).styles.background == map_bar
         labels = [str(key.description) for key in screen.query(FooterKey)]
         assert "Continuer" in labels and "Continue" not in labels
+
+
+async def test_a_screen_needed_while_it_is_being_built_is_built_anew_and_takes_keys(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = app_module.build_unseen
+
+    async def slow(app: TrainerApp, screen: JourneyScreen) -> bool:
+        await asyncio.sleep(0.5)  # Still being built when the key comes.
+        return await real(app, screen)
+
+    monkeypatch.setattr(app_module, "build_unseen", slow)
+    app = started(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_map(pilot)
+        for _ in range(200):
+            if app._building:
+                break
+            await pilot.pause(0.01)
+        (half_built,) = app._building
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ConfidenceScreen) and screen is not half_built
+        assert str(screen.query_one(".heading", Plain).content) == screen.module.title
+        assert app.journey.confidence() == 3
