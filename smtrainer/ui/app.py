@@ -23,7 +23,7 @@ from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, next_language, set_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.settings import Settings, load_settings, save_settings
-from smtrainer.ui.build_ahead import build_unseen, until_settled
+from smtrainer.ui.build_ahead import build_unseen, resume_drawing, until_settled
 from smtrainer.ui.garbage import IdleCollector
 from smtrainer.ui.key_queue import KeyQueue
 from smtrainer.ui.screens.welcome import WelcomeScreen
@@ -179,6 +179,11 @@ class TrainerApp(App[int]):
             )
         self.call_after_refresh(self.collector.start)
         self.call_after_refresh(self.warm_up.start, self.build_identity_ahead)
+
+    def _end_batch(self) -> None:
+        super()._end_batch()
+        if not self._batch_count:
+            resume_drawing(self)
 
     def on_unmount(self) -> None:
         self.collector.stop()

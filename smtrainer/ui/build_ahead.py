@@ -48,6 +48,16 @@ def mount_unseen(app: App[Any], screen: Screen[Any]) -> Awaitable[None] | None:
     return AwaitMount(screen, register(app, screen))
 
 
+def resume_drawing(app: App[Any]) -> None:
+    """Call once the app's batch of updates is over. Textual holds back a screen's redraw if
+    its update timer fires during a batch, and resumes it at that screen's next idle moment.
+    Building a screen ahead batches updates (its footer is built under a batch) while another
+    screen is shown, which may then have no message of its own to come: it would show its old
+    state until the next key. Prompted here, it draws what it holds back."""
+    with contextlib.suppress(ScreenStackError):
+        app.screen.check_idle()
+
+
 PENDING = ("_layout_required", "_scroll_required", "_repaint_required", "_recompose_required")
 """A screen's flags for work Textual has still to do on it (drawn at its next update)."""
 

@@ -147,3 +147,18 @@ async def test_a_screen_needed_while_it_is_being_built_is_built_anew_and_takes_k
         assert isinstance(screen, ConfidenceScreen) and screen is not half_built
         assert str(screen.query_one(".heading", Plain).content) == screen.module.title
         assert app.journey.confidence() == 3
+
+
+async def test_the_screen_shown_is_drawn_after_work_on_a_screen_built_ahead(tiny: Path) -> None:
+    """Textual holds a screen's redraw while the app batches updates, and resumes it at that
+    screen's next idle moment; building a screen ahead batches updates (its footer is built
+    under a batch), and the screen shown, with no message of its own to come, was left
+    undrawn until the next key (in a real terminal, French asked for by F2 never showed)."""
+    async with on_the_map(tiny) as (app, pilot):
+        await built_ahead(pilot)
+        screen = app.screen
+        with app.batch_update():
+            screen.query_one(".heading", Plain).update("Redrawn")
+            await asyncio.sleep(0.2)  # The screen's update timer fires, and is held.
+        await asyncio.sleep(0.2)  # Not `pilot.pause`: it would make the screen draw itself.
+        assert not screen._dirty_widgets and not screen._repaint_required, "never drawn"
