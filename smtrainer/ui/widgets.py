@@ -183,6 +183,10 @@ class KeyFooter(Footer):
             self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
+        yield from self._keys()
+
+    def _keys(self) -> Iterator[Widget]:
+        """The widgets the footer is built from: Textual's, with the labels of `_label`."""
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.description = self._label(widget.action, widget.description)
@@ -203,7 +207,7 @@ class KeyFooter(Footer):
             shown = _shown_keys(screen)
             if shown == self._shown:
                 return
-            if self._update_in_place(shown):
+            if self._shown is not None and self._update_in_place():
                 self._shown = shown
                 return
             self._shown = shown
@@ -220,36 +224,60 @@ class KeyFooter(Footer):
         finally:
             done.set()
 
-    def _update_in_place(self, shown: tuple[tuple[Any, ...], ...]) -> bool:
-        """When the same keys are shown, in the same order, with other labels or another
-        enabled state, update the keys drawn (much quicker than building them again); False if
-        keys came or went."""
-        if self._shown is None or [(k[0], k[2]) for k in shown] != [
-            (k[0], k[2]) for k in self._shown
-        ]:
+    def _update_in_place(self) -> bool:
+        """Change the keys drawn into those to show now, keeping the widgets of the keys that
+        stay: they take their new label, key name and state; keys that came are mounted in
+        their place and keys that went are removed. Much quicker than building every key again
+        (Tab into a list adds one key). False, for a rebuild, when keys are grouped or the
+        keys that stay changed order."""
+        drawn = [widget for widget in self.children if not widget._pruning]
+        wanted = list(self._keys())
+        if not all(isinstance(widget, FooterKey) for widget in (*drawn, *wanted)):
             return False
-        now = {(key[0], key[2]): key for key in shown}
-        keys = list(self.query(FooterKey))
-        if any((key.key, key.action) not in now for key in keys):
+        old = {(key.key, key.action): key for key in drawn if isinstance(key, FooterKey)}
+        new = [key for key in wanted if isinstance(key, FooterKey)]
+        names = [(key.key, key.action) for key in new]
+        if len(old) != len(drawn) or len(set(names)) != len(names):
             return False
-        for key in keys:
-            _key, description, action, enabled, tooltip = now[key.key, key.action]
-            description = self._label(action, description)
-            if key.description != description:
-                key.description = description
-                key.refresh(layout=True)
-            key.tooltip = tooltip or None
-            key._disabled = not enabled  # What a click on it does (see Textual's FooterKey).
-            key.set_class(not enabled, "-disabled")
+        if [name for name in old if name in names] != [name for name in names if name in old]:
+            return False
+        gone = [key for name, key in old.items() if name not in names]
+        if gone:
+            self.remove_children(gone)
+        for index, key in enumerate(new):
+            kept = old.get(names[index])
+            if kept is not None:
+                _take_key(kept, key)
+                continue
+            after = (old[name] for name in names[index + 1 :] if name in old)
+            self.mount(key, before=next(after, None))
+        self.styles.grid_size_columns = len(new)
         return True
+
+
+def _take_key(key: FooterKey, other: FooterKey) -> None:
+    """Make `key` show what `other`, built for the same key and action, would."""
+    if (key.description, key.key_display) != (other.description, other.key_display):
+        key.description, key.key_display = other.description, other.key_display
+        key.refresh(layout=True)
+    key.tooltip = other.tooltip
+    key._disabled = other._disabled  # What a click on it does (see Textual's FooterKey).
+    key.set_class(other._disabled, "-disabled")
 
 
 def _shown_keys(screen: Screen[object]) -> tuple[tuple[Any, ...], ...]:
     """What the footer draws: each key shown (and the command palette's), enabled or not."""
     palette = screen.app.COMMAND_PALETTE_BINDING
     return tuple(
-        (key, binding.description, binding.action, enabled, tooltip)
-        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+        (
+            key,
+            screen.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            enabled,
+            tip,
+        )
+        for key, (_node, binding, enabled, tip) in screen.active_bindings.items()
         if binding.show or key == palette
     )
 

@@ -1,4 +1,5 @@
-"""The footer is rebuilt when the keys it shows change, and only then."""
+"""The footer changes only the keys that change: keys that stay are the same widgets, with their
+new label, key name and state; a key that comes is added in its place."""
 
 from __future__ import annotations
 
@@ -39,12 +40,13 @@ def shown(app: Demo) -> list[str]:
     return [key.description for key in app.screen.query(FooterKey)]
 
 
-async def test_focus_moves_without_rebuilding_and_new_keys_appear() -> None:
+async def test_focus_moves_without_rebuilding_and_new_keys_appear_in_place() -> None:
     app = Demo()
     async with app.run_test() as pilot:
         await pilot.pause()
         assert shown(app) == ["Always"]
         builds = CountingFooter.builds
+        (always,) = app.screen.query(FooterKey)
 
         app.screen.set_focus(app.query_one("#two", Button))
         await pilot.pause()
@@ -54,12 +56,15 @@ async def test_focus_moves_without_rebuilding_and_new_keys_appear() -> None:
 
         app.screen.set_focus(app.query_one("#three", Button))
         await pilot.pause()
-        assert CountingFooter.builds > builds
         assert shown(app) == ["Extra key", "Always"]
+        assert list(app.screen.query(FooterKey))[1] is always, "a key that stayed was rebuilt"
+        assert app.screen.query_one(CountingFooter).styles.grid_size_columns == 2
 
         app.screen.set_focus(app.query_one("#one", Button))
         await pilot.pause()
         assert shown(app) == ["Always"]
+        assert app.screen.query_one(FooterKey) is always
+        assert CountingFooter.builds == builds
 
 
 class Toggling(App[None]):
@@ -100,3 +105,29 @@ async def test_a_key_enabled_or_disabled_is_marked_in_place_not_rebuilt() -> Non
         await pilot.pause()
         assert key.has_class("-disabled")
         assert CountingFooter.builds == builds
+
+
+class Renamed(App[None]):
+    """Key names that follow a setting, as they follow the language in the training app."""
+
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "bell", "Continue")]
+    french = False
+
+    def compose(self) -> ComposeResult:
+        yield CountingFooter()
+
+    def get_key_display(self, binding: Binding) -> str:
+        return "Entrée" if self.french else "Enter"
+
+
+async def test_a_key_whose_name_changes_is_drawn_with_the_new_name() -> None:
+    app = Renamed()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        key = app.screen.query_one(FooterKey)
+        assert key.key_display == "Enter"
+        app.french = True
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert app.screen.query_one(FooterKey) is key and key.key_display == "Entrée"
