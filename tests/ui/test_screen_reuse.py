@@ -78,5 +78,8 @@ async def test_the_module_map_is_built_once_and_shows_each_module_done(tiny: Pat
         await walk_until(pilot, back_on_map)
         assert app.screen is first
         assert app.progress is not None and app.progress.position.stage is Stage.MAP
-        status = first.query_one("#map", DataTable).get_cell("basics", "status")
-        assert "Done" in str(status)
+        # Every module done: the body is drawn again (it says so), the table kept and refilled.
+        assert first.query_one("#map", DataTable) is table
+        assert first.query("#map-ready")
+        assert (table.row_count, len(table.columns)) == (1, 4)
+        assert "Done" in str(table.get_cell("basics", "status"))

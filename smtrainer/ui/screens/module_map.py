@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
@@ -23,6 +24,15 @@ def module_status(progress: Progress, module_id: str) -> str:
     if state.confidence is not None:
         return "◐ " + _("Started")
     return "○ " + _("Not started")
+
+
+class ModuleTable(DataTable[Text]):
+    """The table of modules, kept when the map's body is drawn again (see
+    `JourneyScreen.refresh_body`): the map fills it again, which is much quicker than a new
+    table (the last module done redraws the body, for the line that says so)."""
+
+    def take(self, other: ModuleTable) -> None:
+        """Nothing to take: `MapScreen._fill` fills the table again."""
 
 
 class MapScreen(JourneyScreen):
@@ -59,7 +69,7 @@ class MapScreen(JourneyScreen):
         yield Plain(self._done_line(), classes="heading", id="map-done")
         if progress.changed and progress.plan is not None:
             yield Plain(_("Refresher: only the modules below need another look."))
-        yield DataTable(id="map", cursor_type="row", zebra_stripes=True)
+        yield ModuleTable(id="map", cursor_type="row", zebra_stripes=True)
         next_step = self.next_step()
         if self.journey.all_modules_done():
             yield Plain(
@@ -138,6 +148,7 @@ class MapScreen(JourneyScreen):
         the length of the titles; the cursor stays on `keep` (a module id), else the next
         module to do."""
         table = self.query_one("#map", DataTable)
+        table.clear(columns=True)
         table.add_column(_("No."), key="number")
         table.add_column(_("Status"), key="status")
         # TRANSLATORS: short column heading for the minutes a module takes.
