@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
 
 from smtrainer.ui import app as app_module
@@ -162,3 +163,19 @@ async def test_the_screen_shown_is_drawn_after_work_on_a_screen_built_ahead(tiny
             await asyncio.sleep(0.2)  # The screen's update timer fires, and is held.
         await asyncio.sleep(0.2)  # Not `pilot.pause`: it would make the screen draw itself.
         assert not screen._dirty_widgets and not screen._repaint_required, "never drawn"
+
+
+async def test_the_map_built_ahead_is_first_shown_in_the_widgets_built_for_it(tiny: Path) -> None:
+    app = started(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("1")  # The identity screen; the map is built ahead with it.
+        await settled(pilot)
+        (ahead,) = [s for s in app._installed_screens.values() if isinstance(s, MapScreen)]
+        table = ahead.query_one("#map", DataTable)
+        assert ahead.standby and table.row_count == 0
+        await to_map(pilot)
+        assert app.screen is ahead and ahead.query_one("#map", DataTable) is table
+        assert table.row_count == len(app.journey.modules()) and len(table.columns) == 4
+        done = str(ahead.query_one("#map-done", Plain).content)
+        assert done == f"0 of {table.row_count} modules done."

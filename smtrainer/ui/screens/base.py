@@ -218,8 +218,7 @@ class JourneyBody(VerticalScroll):
     def compose(self) -> ComposeResult:
         screen = self.screen
         assert isinstance(screen, JourneyScreen)
-        if not screen.standby:
-            yield from screen.body()
+        yield from screen.standby_body() if screen.standby else screen.body()
 
 
 class JourneyScreen(GuardedScreen[None]):
@@ -265,6 +264,12 @@ class JourneyScreen(GuardedScreen[None]):
         yield KeyFooter()
 
     def body(self) -> ComposeResult:
+        yield from ()
+
+    def standby_body(self) -> ComposeResult:
+        """The body of a screen built ahead (see `standby`): empty, or for a screen whose body
+        is the same kinds of widget wherever it is shown, those widgets, empty, which its first
+        body then fills in place (see `refresh_body`) instead of mounting its own."""
         yield from ()
 
     def on_mount(self) -> None:

@@ -82,6 +82,12 @@ class MapScreen(JourneyScreen):
             )
         )
 
+    def standby_body(self) -> ComposeResult:
+        """The body most learners first see (modules not all done, no refresher line), empty."""
+        yield Plain("", classes="heading", id="map-done")
+        yield ModuleTable(id="map", cursor_type="row", zebra_stripes=True)
+        yield Hint("")
+
     def next_step(self, *, short: bool = False) -> str:
         """What A leads to once the modules are done: the assessment, answering again what was
         missed, or (assessment passed, as after a refresher's test-out) the practice check.
