@@ -190,6 +190,9 @@ class KeyFooter(Footer):
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.description = self._label(widget.action, widget.description)
+                # Made with the class its `compact` gives it once mounted, so that setting that
+                # class then does not style the key a second time.
+                widget.set_class(self.compact, "-compact", update=False)
             yield widget
 
     def _label(self, action: str, description: str) -> str:
