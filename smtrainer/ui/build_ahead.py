@@ -14,6 +14,8 @@ from textual.widget import AwaitMount
 SETTLED_FOR = 0.05
 """Seconds the screen shown must have had nothing left to draw before others are built ahead."""
 POLL = 0.01
+LAYOUT_POLLS = 5
+"""Polls (`POLL` apart) for a layout asked for by a screen built ahead once it is laid out."""
 FOOTER_WAIT = 1.0
 """Seconds to wait for a screen built ahead to build its footer."""
 
@@ -35,6 +37,14 @@ async def build_unseen(app: App[Any], screen: Screen[Any]) -> bool:
         with contextlib.suppress(TimeoutError):  # Removed meanwhile: nothing to wait for.
             await asyncio.wait_for(built.wait(), FOOTER_WAIT)
     lay_out(app.size)
+    # Widgets that size themselves once idle (a table measures its rows) ask for another
+    # layout, which Textual does not do for a screen not shown: done here, so that showing
+    # the screen does not lay it out twice.
+    for _ in range(LAYOUT_POLLS):
+        await asyncio.sleep(POLL)
+        if getattr(screen, "_layout_required", False):
+            screen._layout_required = False
+            lay_out(app.size)
     return True
 
 

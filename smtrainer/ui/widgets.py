@@ -300,7 +300,8 @@ class Plain(Static):
 
     def take(self, other: Plain) -> None:
         """Show what `other` (a new line for the same place) would."""
-        self.update(other.content)
+        if other.content != self.content:  # An update lays the screen out again.
+            self.update(other.content)
 
 
 def cells(*values: str) -> list[Text]:

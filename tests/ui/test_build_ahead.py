@@ -173,7 +173,11 @@ async def test_the_map_built_ahead_is_first_shown_in_the_widgets_built_for_it(ti
         await settled(pilot)
         (ahead,) = [s for s in app._installed_screens.values() if isinstance(s, MapScreen)]
         table = ahead.query_one("#map", DataTable)
-        assert ahead.standby and table.row_count == 0
+        assert ahead.standby
+        assert app.policy is not None
+        modules = [module.id for module in app.policy.modules]
+        assert [row.value for row in table.rows] == modules
+        assert {str(table.get_cell(module, "status")) for module in modules} == {"○ Not started"}
         await to_map(pilot)
         assert app.screen is ahead and ahead.query_one("#map", DataTable) is table
         assert table.row_count == len(app.journey.modules()) and len(table.columns) == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from smtrainer.domain.model import Module
 from smtrainer.domain.progress import Progress
 from smtrainer.i18n import N_, _, current_language
 from smtrainer.ui.screens.base import JourneyBody, JourneyScreen
@@ -23,7 +25,53 @@ def module_status(progress: Progress, module_id: str) -> str:
         return "✓ " + _("Done")
     if state.confidence is not None:
         return "◐ " + _("Started")
+    return _not_started()
+
+
+def _done_text(done: int, total: int) -> str:
+    return _("{done} of {total} modules done.").format(done=done, total=total)
+
+
+def _hint_text(next_step: str) -> str:
+    return _("Arrows and Enter open a module. A: {next_step}. Escape: welcome.").format(
+        next_step=next_step
+    )
+
+
+def _not_started() -> str:
     return "○ " + _("Not started")
+
+
+def _set_rows(table: DataTable[Text], modules: Sequence[Module], statuses: Sequence[str]) -> None:
+    """Show `modules` with their `statuses`. A table that already shows these modules under
+    these headings has only the cells that differ updated, which leaves its size, and so the
+    screen's layout, as it was; otherwise it is filled anew."""
+    headings = [
+        _("No."),
+        _("Status"),
+        # TRANSLATORS: short column heading for the minutes a module takes.
+        _("Min"),
+        _("Module"),
+    ]
+    rows = [
+        (module.id, cells(str(number), status, str(module.minutes), module.title))
+        for number, (module, status) in enumerate(zip(modules, statuses, strict=True), start=1)
+    ]
+    shown = [str(column.label) for column in table.columns.values()]
+    if shown == headings and [key.value for key in table.rows] == [key for key, _ in rows]:
+        for key, values in rows:
+            for column, value in zip(COLUMNS, values, strict=True):
+                if table.get_cell(key, column) != value:
+                    table.update_cell(key, column, value, update_width=True)
+        return
+    table.clear(columns=True)
+    for column, heading in zip(COLUMNS, headings, strict=True):
+        table.add_column(heading, key=column)
+    for key, values in rows:
+        table.add_row(*values, key=key)
+
+
+COLUMNS = ("number", "status", "minutes", "title")
 
 
 class ModuleTable(DataTable[Text]):
@@ -39,7 +87,8 @@ class MapScreen(JourneyScreen):
     """The module map."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "assessment", N_("Final assessment"), id="assessment", priority=True),
+        # Labelled where it leads (`_label_next_step`); at first, as for a learner starting out.
+        Binding("a", "assessment", N_("Assessment"), id="assessment", priority=True),
     ]
 
     def heading(self) -> str:
@@ -61,7 +110,7 @@ class MapScreen(JourneyScreen):
     def _done_line(self) -> str:
         modules = self.journey.modules()
         done = sum(1 for m in modules if self.progress.module(m.id).done)
-        return _("{done} of {total} modules done.").format(done=done, total=len(modules))
+        return _done_text(done, len(modules))
 
     def body(self) -> ComposeResult:
         progress = self.progress
@@ -76,17 +125,17 @@ class MapScreen(JourneyScreen):
                 _("Every module is done. Press A: {next_step}.").format(next_step=next_step),
                 id="map-ready",
             )
-        yield Hint(
-            _("Arrows and Enter open a module. A: {next_step}. Escape: welcome.").format(
-                next_step=next_step
-            )
-        )
+        yield Hint(_hint_text(next_step))
 
     def standby_body(self) -> ComposeResult:
-        """The body most learners first see (modules not all done, no refresher line), empty."""
-        yield Plain("", classes="heading", id="map-done")
+        """The body a learner starting out first sees (its table filled at mount): the first
+        body is then drawn without a widget changing size, so without laying the screen out
+        again."""
+        policy = self.trainer.policy
+        total = len(policy.modules) if policy is not None else 0
+        yield Plain(_done_text(0, total), classes="heading", id="map-done")
         yield ModuleTable(id="map", cursor_type="row", zebra_stripes=True)
-        yield Hint("")
+        yield Hint(_hint_text(_("final assessment")))
 
     def next_step(self, *, short: bool = False) -> str:
         """What A leads to once the modules are done: the assessment, answering again what was
@@ -110,6 +159,13 @@ class MapScreen(JourneyScreen):
         super().on_mount()
         if not self.standby:
             self._fill()
+            return
+        # Built ahead: filled as for a learner starting out, so that the first body, most
+        # often the same, is drawn without the table changing size (see `_set_rows`).
+        policy = self.trainer.policy
+        if policy is not None:
+            modules = list(policy.modules)
+            _set_rows(self.query_one("#map", DataTable), modules, [_not_started()] * len(modules))
 
     async def show_moved(self) -> None:
         """Shown again: when only statuses changed (a module done), they are updated in place,
@@ -154,23 +210,8 @@ class MapScreen(JourneyScreen):
         the length of the titles; the cursor stays on `keep` (a module id), else the next
         module to do."""
         table = self.query_one("#map", DataTable)
-        table.clear(columns=True)
-        table.add_column(_("No."), key="number")
-        table.add_column(_("Status"), key="status")
-        # TRANSLATORS: short column heading for the minutes a module takes.
-        table.add_column(_("Min"), key="minutes")
-        table.add_column(_("Module"), key="title")
         modules = self.journey.modules()
-        for number, module in enumerate(modules, start=1):
-            table.add_row(
-                *cells(
-                    str(number),
-                    module_status(self.progress, module.id),
-                    str(module.minutes),
-                    module.title,
-                ),
-                key=module.id,
-            )
+        _set_rows(table, modules, [module_status(self.progress, m.id) for m in modules])
         ids = [m.id for m in modules]
         table.move_cursor(row=ids.index(keep) if keep in ids else self._next_up())
         table.focus()
