@@ -1,4 +1,11 @@
-"""Screens mounted before they are shown, so that showing one only lays it out and draws it."""
+"""Screens mounted before they are shown, so that showing one only lays it out and draws it.
+
+Textual has no public way to do this; the parts of it used here, all read with `getattr` so
+that a Textual without them only means screens built when first needed, are: `App._register`
+(mounting a screen unseen), `Screen._refresh_layout` and its `_layout_required` flag (laying
+one out), and the flags a screen keeps for work still to draw (`PENDING`). `resume_drawing`
+is called from `TrainerApp._end_batch`, an override of Textual's own step.
+"""
 
 from __future__ import annotations
 
