@@ -38,6 +38,11 @@ def _hint_text(next_step: str) -> str:
     )
 
 
+def _first_step(*, short: bool = False) -> str:
+    """Where A leads before any assessment (see `MapScreen.next_step`)."""
+    return _("Assessment") if short else _("final assessment")
+
+
 def _not_started() -> str:
     return "○ " + _("Not started")
 
@@ -135,7 +140,7 @@ class MapScreen(JourneyScreen):
         total = len(policy.modules) if policy is not None else 0
         yield Plain(_done_text(0, total), classes="heading", id="map-done")
         yield ModuleTable(id="map", cursor_type="row", zebra_stripes=True)
-        yield Hint(_hint_text(_("final assessment")))
+        yield Hint(_hint_text(_first_step()))
 
     def next_step(self, *, short: bool = False) -> str:
         """What A leads to once the modules are done: the assessment, answering again what was
@@ -143,7 +148,7 @@ class MapScreen(JourneyScreen):
         `short` gives the footer's label."""
         assessment = self.progress.assessment
         if assessment is None:
-            return _("Assessment") if short else _("final assessment")
+            return _first_step(short=short)
         if self.journey.review().passed:
             return _("Practice check") if short else _("practice check")
         return _("Retry") if short else _("answer again")
