@@ -54,7 +54,8 @@ class TrainerApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # TRANSLATORS: the F2 key's label names the language it switches to ("English" in French).
         Binding("f2", "switch_language", N_("Français"), id="language"),
-        Binding("question_mark", "help", N_("Help"), id="help"),
+        # "?" is typed into a text field, so there the footer shows F1 for help (in place).
+        Binding("question_mark,f1", "help", N_("Help"), id="help"),
         # TRANSLATORS: the F4 key's label: the people the school's policy says to go to.
         Binding("f4", "who_to_tell", N_("Who to tell"), id="who-to-tell"),
         Binding("f3", "toggle_contrast", N_("High contrast"), id="contrast", show=False),

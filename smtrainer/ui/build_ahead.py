@@ -1,28 +1,35 @@
-"""Screens mounted before they are shown, so that showing one only lays it out and draws it.
+"""Screens mounted before they are shown, so that showing one only lays it out and draws it;
+screens laid out at once, so that a key's change is drawn in one frame.
 
 Textual has no public way to do this; the parts of it used here, all read with `getattr` so
-that a Textual without them only means screens built when first needed, are: `App._register`
-(mounting a screen unseen), `Screen._refresh_layout` and its `_layout_required` flag (laying
-one out), and the flags a screen keeps for work still to draw (`PENDING`). `resume_drawing`
-is called from `TrainerApp._end_batch`, an override of Textual's own step.
+that a Textual without them only means screens built when first needed and laid out when
+Textual gets to it, are: `App._register` (mounting a screen unseen), `Screen._refresh_layout`
+and the `_layout_required` flag of a screen and of its widgets (laying one out), what a widget
+does with a request to lay it out or draw it (`_take_layout_request`, `_take_repaint_request`),
+the scroll bars a widget holds (`SCROLL_BARS`), and the flags a screen keeps for work still to
+draw (`PENDING`). `resume_drawing` is called from `TrainerApp._end_batch`, an override of
+Textual's own step.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 from typing import Any
 
 from textual.app import App, ScreenStackError
 from textual.screen import Screen
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 
 SETTLED_FOR = 0.05
 """Seconds the screen shown must have had nothing left to draw before others are built ahead."""
 POLL = 0.01
 LAYOUT_POLLS = 5
 """Polls (`POLL` apart) for a layout asked for by a screen built ahead once it is laid out."""
+LAYOUT_PASSES = 3
+"""Layouts `lay_out_now` makes at most: one, and one more for each that changes what is placed
+(a scroll bar that comes or goes, a line that shows only when the text does not fit)."""
 FOOTER_WAIT = 1.0
 """Seconds to wait for a screen built ahead to build its footer."""
 
@@ -53,6 +60,77 @@ async def build_unseen(app: App[Any], screen: Screen[Any]) -> bool:
             screen._layout_required = False
             lay_out(app.size)
     return True
+
+
+def lay_out_now(screen: Screen[Any]) -> None:
+    """Lay `screen` out now with everything its widgets have asked for, again while a layout
+    asks for another, so that it is drawn in one frame: at once if it is shown, else when it
+    is. Textual lays a screen out at its next update, with what reached it by then: each
+    widget's request reaches it only once that widget is idle, and a screen about to be shown
+    is first drawn as it was last laid out, then laid out again, a frame or two later."""
+    lay_out = getattr(screen, "_refresh_layout", None)
+    known = all(
+        hasattr(screen, name)
+        for name in ("_clear_arrangement_cache", "_layout_updates", "_dirty_widgets")
+    )
+    if lay_out is None or not known or not screen.is_mounted:
+        return
+    for _ in range(LAYOUT_PASSES):
+        widgets = _with_scroll_bars(screen.walk_children(Widget))
+        asked = [widget for widget in widgets if getattr(widget, "_layout_required", False)]
+        if not asked and not getattr(screen, "_layout_required", False):
+            break
+        for widget in asked:
+            _take_layout_request(widget)
+        for widget in widgets:  # Drawn with this layout, not in a frame of their own after it.
+            _take_repaint_request(screen, widget)
+        screen._layout_required = False
+        lay_out(screen.app.size)
+    try:
+        shown = screen.app.screen
+    except ScreenStackError:  # The app is ending.
+        return
+    if screen is not shown:
+        # A screen is drawn whole when shown: with what the last layout asked to draw too (a
+        # scroll bar's new length), not in a frame of its own after that.
+        for widget in _with_scroll_bars(screen.walk_children(Widget)):
+            _take_repaint_request(screen, widget)
+
+
+SCROLL_BARS = ("_vertical_scrollbar", "_horizontal_scrollbar", "_scrollbar_corner")
+"""Where a widget keeps its scroll bars, once it has them: widgets, but not its children."""
+
+
+def _with_scroll_bars(widgets: Iterable[Widget]) -> list[Widget]:
+    found = []
+    for widget in widgets:
+        found.append(widget)
+        found.extend(bar for name in SCROLL_BARS if (bar := getattr(widget, name, None)))
+    return found
+
+
+def _take_layout_request(widget: Widget) -> None:
+    """What Textual does with a widget's layout request when the widget is idle (in
+    `Widget._check_refresh`), but for telling the screen: the widget's containers arrange it
+    again."""
+    widget._layout_required = False
+    for ancestor in widget.ancestors:
+        if not isinstance(ancestor, Widget):
+            break
+        ancestor._clear_arrangement_cache()
+        ancestor._layout_updates += 1
+        if not ancestor.styles.auto_dimensions:
+            break
+
+
+def _take_repaint_request(screen: Screen[Any], widget: Widget) -> None:
+    """What Textual does with a widget's repaint request when the widget is idle, then the
+    screen when told (`Screen._on_update`): the widget is drawn again with the screen's next
+    layout."""
+    if getattr(widget, "_repaint_required", False):
+        widget._repaint_required = False
+        if widget.display:
+            screen._dirty_widgets.add(widget)
 
 
 def mount_unseen(app: App[Any], screen: Screen[Any]) -> Awaitable[None] | None:

@@ -87,7 +87,7 @@ HELP_KEYS = (
     ("enter", N_("confirm, or continue (on a role: choose it and continue)")),
     ("escape", N_("go back one step")),
     ("tab", N_("next field or button")),
-    ("question_mark", N_("this help")),
+    ("question_mark,f1", N_("this help")),
     ("f2", N_("switch between English and French, without losing your place")),
     ("f3", N_("high-contrast colours on or off")),
     ("f4", N_("who to tell: the people your school's policy says to go to")),
@@ -95,19 +95,20 @@ HELP_KEYS = (
     ("ctrl+p", N_("command palette")),
     ("ctrl+q", N_("quit (your progress is kept)")),
 )
-"""Every key, by its Textual name (shown in the active language by `key_name`)."""
+"""Every key, by its Textual name (shown in the active language by `key_name`); keys that do the
+same are separated by commas."""
 
 
 class HelpScreen(ModalScreen[None]):
     """The keys and what they do."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,enter", "close", N_("Close"), id="close"),
+        Binding("escape,question_mark,f1,enter", "close", N_("Close"), id="close"),
         Binding("f2", "app.switch_language", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        names = [key_name(key) for key, _text in HELP_KEYS]
+        names = [" / ".join(map(key_name, keys.split(","))) for keys, _text in HELP_KEYS]
         width = max(len(name) for name in names)
         lines = [
             f"{name:<{width}}   {_(text)}"

@@ -19,6 +19,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from smtrainer.ui.widgets import SizedByLayout
+
 INLINE_STYLES = {
     "strong": "bold",
     "em": "italic",
@@ -28,7 +30,7 @@ INLINE_STYLES = {
 BULLETS = ("• ", "▪ ", "‣ ")
 
 
-class Reading(Static):
+class Reading(SizedByLayout, Static):
     """Markdown text shown exactly as its source says (never read as Textual markup)."""
 
     DEFAULT_CSS = """

@@ -13,8 +13,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, RadioButton, RadioSet, Static
@@ -23,7 +26,24 @@ from textual.widgets._footer import FooterKey
 from smtrainer.i18n import _
 
 
-class NumberedChoices(Static):
+class SizedByLayout:
+    """For a widget whose size only a layout of the screen sets: text, a key, a scrolling part
+    of the screen (not a view that sizes its own content, such as a table).
+
+    When a layout changes the size of a widget, Textual asks for another layout of the whole
+    screen, which places everything where the first one did: a key that changed a screen's text
+    laid it out, and drew it, twice. These widgets do not ask for it. A scrolling part whose
+    scroll bar comes or goes still does (that changes what is placed).
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+
+
+class ScrollingBody(SizedByLayout, VerticalScroll):
+    """The part of a screen that scrolls, between its title and its footer."""
+
+
+class NumberedChoices(SizedByLayout, Static):
     """Options numbered 1, 2, 3…, each marked as picked or not, with an optional outcome mark."""
 
     def __init__(
@@ -101,7 +121,7 @@ class HangingRows:
         )
 
 
-class TitleBar(Static):
+class TitleBar(SizedByLayout, Static):
     """The screen's title and sub-title on the top line.
 
     Drawn from the screen when rendered, and refreshed by plain (synchronous) watchers: unlike
@@ -124,7 +144,7 @@ class TitleBar(Static):
         return title
 
 
-class MoreBelow(Static):
+class MoreBelow(SizedByLayout, Static):
     """A "↓ More below" line under a scrolling part of the screen while some of it is out of sight.
 
     Shown only then (it takes a line of its own); kept up to date by plain watchers of the
@@ -185,15 +205,41 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         yield from self._keys()
 
-    def _keys(self) -> Iterator[Widget]:
-        """The widgets the footer is built from: Textual's, with the labels of `_label`."""
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.description = self._label(widget.action, widget.description)
-                # Made with the class its `compact` gives it once mounted, so that setting that
-                # class then does not style the key a second time.
-                widget.set_class(self.compact, "-compact", update=False)
-            yield widget
+    def _keys(self) -> Iterator[FooterKey]:
+        """The keys to draw, as Textual's footer draws them (one per action, the first key bound
+        to it, then the command palette's when shown), with the labels of `_label`."""
+        if not self._bindings_ready:
+            return
+        active = self.screen.active_bindings
+        first: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show:
+                first.setdefault(binding.action, (binding, enabled, tooltip))
+        self.styles.grid_size_columns = len(first)
+        for binding, enabled, tooltip in first.values():
+            label = self._label(binding.action, binding.description)
+            yield self._key(binding, label, enabled, tooltip)
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette:
+            _node, binding, enabled, _tooltip = palette
+            tooltip = binding.tooltip or binding.description
+            yield self._key(binding, binding.description, enabled, tooltip, "-command-palette")
+
+    def _key(
+        self, binding: Binding, label: str, enabled: bool, tooltip: str, classes: str = ""
+    ) -> FooterKey:
+        # Made with the class its `compact` gives it once mounted, so that setting that class
+        # then does not style the key a second time.
+        compact = " -compact" if self.compact else ""
+        return LaidOutKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            label,
+            binding.action,
+            disabled=not enabled,
+            tooltip=tooltip,
+            classes=classes + compact,
+        ).data_bind(compact=Footer.compact)
 
     def _label(self, action: str, description: str) -> str:
         """A key's label as drawn: none for some keys below 80 columns (`KEY_ONLY_WHEN_NARROW`)."""
@@ -228,41 +274,44 @@ class KeyFooter(Footer):
             done.set()
 
     def _update_in_place(self) -> bool:
-        """Change the keys drawn into those to show now, keeping the widgets of the keys that
-        stay: they take their new label, key name and state; keys that came are mounted in
-        their place and keys that went are removed. Much quicker than building every key again
-        (Tab into a list adds one key). False, for a rebuild, when keys are grouped or the
-        keys that stay changed order."""
+        """Change the keys drawn into those to show now, keeping the widget of each action that
+        stays: it takes its new key, label and state (in a text field, help is F1, not "?");
+        keys that came are mounted in their place and keys that went are removed. Much quicker
+        than building every key again. False, for a rebuild, when the actions that stay
+        changed order."""
         drawn = [widget for widget in self.children if not widget._pruning]
-        wanted = list(self._keys())
-        if not all(isinstance(widget, FooterKey) for widget in (*drawn, *wanted)):
+        new = list(self._keys())
+        old = {key.action: key for key in drawn if isinstance(key, FooterKey)}
+        actions = [key.action for key in new]
+        if len(old) != len(drawn):
             return False
-        old = {(key.key, key.action): key for key in drawn if isinstance(key, FooterKey)}
-        new = [key for key in wanted if isinstance(key, FooterKey)]
-        names = [(key.key, key.action) for key in new]
-        if len(old) != len(drawn) or len(set(names)) != len(names):
+        if [action for action in old if action in actions] != [
+            action for action in actions if action in old
+        ]:
             return False
-        if [name for name in old if name in names] != [name for name in names if name in old]:
-            return False
-        gone = [key for name, key in old.items() if name not in names]
+        gone = [key for action, key in old.items() if action not in actions]
         if gone:
             self.remove_children(gone)
         for index, key in enumerate(new):
-            kept = old.get(names[index])
+            kept = old.get(actions[index])
             if kept is not None:
                 _take_key(kept, key)
                 continue
-            after = (old[name] for name in names[index + 1 :] if name in old)
+            after = (old[action] for action in actions[index + 1 :] if action in old)
             self.mount(key, before=next(after, None))
-        self.styles.grid_size_columns = len(new)
         return True
 
 
+class LaidOutKey(SizedByLayout, FooterKey):
+    """A key of the footer (see `SizedByLayout`)."""
+
+
 def _take_key(key: FooterKey, other: FooterKey) -> None:
-    """Make `key` show what `other`, built for the same key and action, would."""
+    """Make `key` show what `other`, built for the same action, would."""
     if (key.description, key.key_display) != (other.description, other.key_display):
         key.description, key.key_display = other.description, other.key_display
         key.refresh(layout=True)
+    key.key = other.key  # What a click on it presses.
     key.tooltip = other.tooltip
     key._disabled = other._disabled  # What a click on it does (see Textual's FooterKey).
     key.set_class(other._disabled, "-disabled")
@@ -285,7 +334,7 @@ def _shown_keys(screen: Screen[object]) -> tuple[tuple[Any, ...], ...]:
     )
 
 
-class Plain(Static):
+class Plain(SizedByLayout, Static):
     """Text shown exactly as written: policy content and staff names may hold [brackets], which
     Textual would otherwise read as markup (dropping them, or failing on a stray `[/b]`)."""
 
@@ -313,7 +362,7 @@ class Hint(Plain):
     """A line saying which keys do what on this screen."""
 
 
-class FactTable(Static):
+class FactTable(SizedByLayout, Static):
     """Label and value pairs, such as the lines of a certificate."""
 
     def __init__(self, rows: Sequence[tuple[str, str]], *, id: str | None = None) -> None:
@@ -329,7 +378,7 @@ class FactTable(Static):
         return grid
 
 
-class ActionMenu(Static, can_focus=True):
+class ActionMenu(SizedByLayout, Static, can_focus=True):
     """A short numbered menu: arrows move, Enter (or the option's digit) chooses.
 
     Lighter than an OptionList, which matters on the first screen shown.
@@ -414,7 +463,7 @@ class ActionMenu(Static, can_focus=True):
         self.refresh()
 
 
-class RoleButton(RadioButton):
+class RoleButton(SizedByLayout, RadioButton):
     """A radio button whose dot shows only when chosen: the choice is not shown by colour alone."""
 
     @property

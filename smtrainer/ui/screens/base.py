@@ -11,6 +11,7 @@ then finds the screen as it now is. Subclasses get this without writing anything
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import inspect
 from collections.abc import Callable
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Input
@@ -27,8 +27,9 @@ from textual.widgets import Input
 from smtrainer.domain.model import Policy
 from smtrainer.domain.progress import Progress
 from smtrainer.i18n import N_
+from smtrainer.ui.build_ahead import lay_out_now
 from smtrainer.ui.translated_bindings import retranslate
-from smtrainer.ui.widgets import KeyFooter, MoreBelow, TitleBar
+from smtrainer.ui.widgets import KeyFooter, MoreBelow, ScrollingBody, TitleBar
 
 if TYPE_CHECKING:
     from smtrainer.ui.app import TrainerApp
@@ -206,7 +207,22 @@ def _took(before: Widget, after: Widget) -> bool:
     return True
 
 
-class JourneyBody(VerticalScroll):
+FOLLOW_UP_WAIT = 1.0
+"""Seconds to wait at most for a widget to run what Textual left it to do (see `_followed_up`)."""
+
+
+async def _followed_up(widget: Widget) -> None:
+    """Until `widget` has run what Textual leaves it to do after a mount or a removal (ask for
+    a layout, once more): asked after the screen is laid out, that would lay it out again."""
+    if not widget.is_running:
+        return
+    done = asyncio.Event()
+    widget.call_next(done.set)
+    with contextlib.suppress(TimeoutError):  # Removed meanwhile: nothing to wait for.
+        await asyncio.wait_for(done.wait(), FOLLOW_UP_WAIT)
+
+
+class JourneyBody(ScrollingBody):
     """The changing part of a journey screen: recomposed alone, so header and footer stay."""
 
     def watch_has_focus(self, _has_focus: bool) -> None:
@@ -313,6 +329,8 @@ class JourneyScreen(GuardedScreen[None]):
                 await body.remove_children(gone)
             if added:
                 await body.mount_all(added, before=old[len(old) - bottom] if bottom else None)
+            if gone or added:
+                await _followed_up(body)
 
     async def show_moved(self) -> None:
         """The journey moved to another position this screen shows: draw it, from the top."""
@@ -321,6 +339,7 @@ class JourneyScreen(GuardedScreen[None]):
         await self.refresh_body()
         self.query_one(JourneyBody).scroll_home(animate=False, immediate=True)
         self.refresh_bindings()
+        lay_out_now(self)  # Drawn in one frame, now or when shown.
 
     async def show_again(self) -> None:
         """This screen, kept from before, is about to be shown again: draw it as a new one

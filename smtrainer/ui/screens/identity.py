@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, RadioSet, Static
 
 from smtrainer.domain.model import StaffIdRule
@@ -23,6 +22,7 @@ from smtrainer.ui.widgets import (
     Plain,
     RoleButton,
     RoleChoices,
+    ScrollingBody,
     TitleBar,
 )
 
@@ -60,7 +60,7 @@ class IdentityScreen(GuardedScreen[None]):
         policy = self.trainer.policy
         assert policy is not None
         yield TitleBar()
-        with VerticalScroll(id="body") as body:
+        with ScrollingBody(id="body") as body:
             yield Plain(_("Who you are"), classes="heading")
             yield Label(_("Full name (as you will sign it)"), markup=False)
             yield Input(self.name_value, id="name")
