@@ -228,10 +228,11 @@ class KeyFooter(Footer):
     def _key(
         self, binding: Binding, label: str, enabled: bool, tooltip: str, classes: str = ""
     ) -> FooterKey:
-        # Made with the class its `compact` gives it once mounted, so that setting that class
-        # then does not style the key a second time.
+        # Made compact like the footer (fixed once it is mounted), with the class that gives
+        # it, so that it is styled once; not bound to the footer, so that a key can be made
+        # outside the footer's own handlers (see `GuardedScreen.action_move_focus`).
         compact = " -compact" if self.compact else ""
-        return LaidOutKey(
+        key = LaidOutKey(
             binding.key,
             self.app.get_key_display(binding),
             label,
@@ -239,14 +240,16 @@ class KeyFooter(Footer):
             disabled=not enabled,
             tooltip=tooltip,
             classes=classes + compact,
-        ).data_bind(compact=Footer.compact)
+        )
+        key.set_reactive(FooterKey.compact, self.compact)
+        return key
 
     def _label(self, action: str, description: str) -> str:
         """A key's label as drawn: none for some keys below 80 columns (`KEY_ONLY_WHEN_NARROW`)."""
         narrow = self.app.size.width < 80
         return "" if narrow and action in self.KEY_ONLY_WHEN_NARROW else description
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         if not self.is_attached or screen not in self.app.screen_stack or not screen.is_mounted:
             # A screen kept aside for later, or still being built: its keys read as disabled
             # then, and it asks again once it is shown (`GuardedScreen`), so the footer is

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual._compositor import LayoutUpdate
 from textual.app import App, ComposeResult
 from textual.screen import Screen
+from textual.widgets import Input
 
 from smtrainer.ui.dialogs import HelpScreen
 from smtrainer.ui.launch import make_app
@@ -130,3 +132,33 @@ async def test_f1_opens_the_help_from_a_text_field_and_the_footer_says_so(tiny: 
         await pilot.pause()
         assert app.screen is screen
         assert screen.query_one("#staff-id").has_focus
+
+
+async def test_moving_the_focus_draws_the_two_fields_not_the_whole_screen(tiny: Path) -> None:
+    """Tab from the name to the staff id: one frame, of the two fields alone."""
+    app = make_app(tiny)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IdentityScreen)
+        for field in screen.query(Input):
+            field.cursor_blink = False  # Its blinking would draw frames of its own.
+        await pilot.pause(0.1)
+        drawn: list[Any] = []
+        display = app._display
+
+        def counted(screen: Screen[Any], update: Any) -> None:
+            if update is not None:
+                drawn.append(update)
+            display(screen, update)
+
+        app._display = counted  # type: ignore[method-assign]
+        await pilot.press("tab")
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert screen.query_one("#staff-id", Input).has_focus
+        assert len(drawn) == 1
+        assert not isinstance(drawn[0], LayoutUpdate)  # Not the whole screen.
