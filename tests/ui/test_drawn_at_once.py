@@ -4,17 +4,19 @@ for a second layout, and a journey screen shown again is laid out before it is s
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual._compositor import LayoutUpdate
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
+from smtrainer.ui.app import TrainerApp
 from smtrainer.ui.dialogs import HelpScreen
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.identity import IdentityScreen
@@ -37,7 +39,7 @@ def layouts_of(screen_type: type[Screen[Any]], shown_only: bool = True) -> Itera
             made.append(screen)
         real(screen, *args, **kwargs)
 
-    Screen._refresh_layout = counted  # type: ignore[method-assign]
+    Screen._refresh_layout = counted  # type: ignore[method-assign,assignment]
     try:
         yield made
     finally:
@@ -101,10 +103,12 @@ async def test_a_journey_screen_shown_again_is_laid_out_before_it_is_shown(
         assert layouts == []
 
 
-async def test_f1_opens_the_help_from_a_text_field_and_the_footer_says_so(tiny: Path) -> None:
-    """ "?" is typed into a text field: there the footer shows F1 for help, elsewhere "?",
-    with the same key widget."""
-    app = make_app(tiny)
+@asynccontextmanager
+async def on_identity_screen(
+    content: Path,
+) -> AsyncIterator[tuple[TrainerApp, Pilot[int], IdentityScreen]]:
+    """The app on the form about you, its name field focused."""
+    app = make_app(content)
     assert app is not None
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
@@ -112,6 +116,13 @@ async def test_f1_opens_the_help_from_a_text_field_and_the_footer_says_so(tiny: 
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, IdentityScreen)
+        yield app, pilot, screen
+
+
+async def test_f1_opens_the_help_from_a_text_field_and_the_footer_says_so(tiny: Path) -> None:
+    """ "?" is typed into a text field: there the footer shows F1 for help, elsewhere "?",
+    with the same key widget."""
+    async with on_identity_screen(tiny) as (app, pilot, screen):
 
         def help_key() -> LaidOutKey:
             (key,) = [k for k in screen.query(LaidOutKey) if k.action == "help"]
@@ -130,20 +141,13 @@ async def test_f1_opens_the_help_from_a_text_field_and_the_footer_says_so(tiny: 
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
         await pilot.pause()
-        assert app.screen is screen
+        assert app.screen_stack[-1] is screen
         assert screen.query_one("#staff-id").has_focus
 
 
 async def test_moving_the_focus_draws_the_two_fields_not_the_whole_screen(tiny: Path) -> None:
     """Tab from the name to the staff id: one frame, of the two fields alone."""
-    app = make_app(tiny)
-    assert app is not None
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await pilot.press("1")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, IdentityScreen)
+    async with on_identity_screen(tiny) as (app, pilot, screen):
         for field in screen.query(Input):
             field.cursor_blink = False  # Its blinking would draw frames of its own.
         await pilot.pause(0.1)
@@ -155,7 +159,7 @@ async def test_moving_the_focus_draws_the_two_fields_not_the_whole_screen(tiny: 
                 drawn.append(update)
             display(screen, update)
 
-        app._display = counted  # type: ignore[method-assign]
+        app._display = counted  # type: ignore[method-assign,assignment]
         await pilot.press("tab")
         for _ in range(5):
             await pilot.pause(0.02)
