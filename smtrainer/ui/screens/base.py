@@ -95,11 +95,6 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
 class GuardedScreen(Screen[Result]):
     """A screen whose actions and message handlers never run after it stopped being shown."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "move_focus(1)", show=False),
-        Binding("shift+tab", "move_focus(-1)", show=False),
-    ]
-
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Textual's, without drawing the whole screen again when the focus moves: the widget
     that takes it and the one that loses it draw themselves again."""
@@ -150,20 +145,6 @@ class GuardedScreen(Screen[Result]):
         self._focus_applied = True
         self.refresh_bindings()  # Shown now: the footer shows its keys as they work.
         await _release_held_keys(self.app)
-
-    def action_move_focus(self, step: int) -> None:
-        """Tab and Shift+Tab: the next or previous field. The footer's keys for it, and the
-        screen scrolled to show it, are laid out and drawn at once; the field's own focus style
-        follows in the next frame. Textual draws each of these a frame after the other."""
-        widget = self.focus_next() if step > 0 else self.focus_previous()
-        if widget is None:
-            return
-        for footer in self.query(KeyFooter):
-            footer.bindings_changed(self)
-        lay_out_now(self)
-        if not self.can_view_entire(widget):
-            self.scroll_to_center(widget, animate=False, immediate=True, origin_visible=True)
-            lay_out_now(self)
 
     @property
     def is_shown(self) -> bool:
