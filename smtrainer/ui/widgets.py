@@ -230,7 +230,7 @@ class KeyFooter(Footer):
     ) -> FooterKey:
         # Made compact like the footer (fixed once it is mounted), with the class that gives
         # it, so that it is styled once; not bound to the footer, so that a key can be made
-        # outside the footer's own handlers (see `GuardedScreen.action_move_focus`).
+        # outside the footer's own handlers (Textual's data binding works only inside them).
         compact = " -compact" if self.compact else ""
         key = LaidOutKey(
             binding.key,
