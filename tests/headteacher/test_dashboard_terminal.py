@@ -50,29 +50,32 @@ def run_dashboard(store: Path, home: Path, language: str, expect: str) -> str:
         f"env SMTRAINER_HOME={home} TERM=xterm-256color {COMMAND} dashboard --lang {language} "
         f"--store {store}; echo $? > {status}; sleep 30"
     )
+    # A tmux server of its own: on a shared one, a session started just as the server exits
+    # with another test's last session fails.
+    tmux = ["tmux", "-L", name]
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "30", command], check=True
+        [*tmux, "new-session", "-d", "-s", name, "-x", "120", "-y", "30", command], check=True
     )
     try:
         deadline = time.monotonic() + 180
         screen = ""
         while time.monotonic() < deadline:
             screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+                [*tmux, "capture-pane", "-p", "-t", name], capture_output=True, text=True
             ).stdout
             done = expect in screen and "S-0001" in screen and "⋯" not in screen
             if done or status.exists():
                 break
             time.sleep(0.5)
         assert expect in screen and "S-0001" in screen, f"no staff table; screen was:\n{screen}"
-        subprocess.run(["tmux", "send-keys", "-t", name, "C-q"], check=True)
+        subprocess.run([*tmux, "send-keys", "-t", name, "C-q"], check=True)
         deadline = time.monotonic() + 30
         while not status.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert status.read_text().strip() == "0", screen
         return screen
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
 @pytest.mark.parametrize(

@@ -21,26 +21,34 @@ COMMAND = Path(sys.executable).with_name("smtrainer")
 
 
 class Terminal:
+    """A tmux server of its own, kept while it has no session (the app killed, then started
+    again): on a shared server, a session started just as the server exits with its last
+    session fails ("server exited unexpectedly")."""
+
     def __init__(self, home: Path, content: Path) -> None:
-        self.name = f"smtrainer-{uuid.uuid4().hex[:8]}"
+        self.socket = f"smtrainer-{uuid.uuid4().hex[:8]}"
+        self.name = "app"
         self.home = home
         self.content = content
+
+    def tmux(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
+        )
 
     def start(self) -> None:
         command = (
             f"exec env SMTRAINER_HOME={self.home} LANG=en_GB.UTF-8 TERM=xterm-256color "
             f"{COMMAND} --content {self.content} --content-only"
         )
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],
+        self.tmux(
+            *("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command),
+            *(";", "set-option", "-g", "exit-empty", "off"),
             check=True,
         )
 
     def screen(self) -> str:
-        result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        )
-        return result.stdout
+        return self.tmux("capture-pane", "-p", "-t", self.name).stdout
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
@@ -53,30 +61,22 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            self.tmux("send-keys", "-t", self.name, key, check=True)
             time.sleep(0.15)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        self.tmux("send-keys", "-t", self.name, "-l", text, check=True)
         time.sleep(0.2)
 
     def pid(self) -> int:
-        result = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        result = self.tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}", check=True)
         return int(result.stdout.split()[0])
 
     def alive(self) -> bool:
-        return (
-            subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode
-            == 0
-        )
+        return self.tmux("has-session", "-t", self.name).returncode == 0
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        self.tmux("kill-server")
 
 
 @pytest.fixture
