@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, RadioButton, RadioSet, Static
+from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
 from textual.widgets._footer import FooterKey
 
 from smtrainer.i18n import _
@@ -41,6 +41,16 @@ class SizedByLayout:
 
 class ScrollingBody(SizedByLayout, VerticalScroll):
     """The part of a screen that scrolls, between its title and its footer."""
+
+
+def focus_after_text(field: Widget) -> None:
+    """Focus `field`, a text field drawn again (in another language) where the learner was
+    typing: its cursor after the text, nothing selected (as a field reached with Tab is), so
+    that the next letters go on from there instead of replacing it."""
+    if isinstance(field, Input):
+        field.select_on_focus = False
+        field.cursor_position = len(field.value)
+    field.focus()
 
 
 class NumberedChoices(SizedByLayout, Static):

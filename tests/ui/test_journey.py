@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
+from textual.widgets import Input
 
 from smtrainer.domain.progress import Stage
 from smtrainer.domain.record_status import Status
@@ -16,10 +17,11 @@ from smtrainer.storage.records import local_records_dir
 from smtrainer.ui.dialogs import TooSmallScreen
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.closing import DoneScreen
+from smtrainer.ui.screens.identity import IdentityScreen
 from smtrainer.ui.screens.question import QuestionScreen
 from smtrainer.ui.widgets import FactTable
 from smtrainer.workflows.verify import record_files, verify_file
-from tests.ui.driver import NAME, run_to_done, step
+from tests.ui.driver import NAME, run_to_done, settled, step
 
 
 def app_on(content: Path):  # type: ignore[no-untyped-def]
@@ -127,6 +129,47 @@ async def test_switching_language_mid_question_keeps_ticks(tiny: Path) -> None:
         await pilot.pause()
         assert app.progress.position == position
         assert app.screen.selected == ticked  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("field", ["name", "staff-id"])
+async def test_switching_language_on_the_form_about_you_keeps_the_field_typed_in(
+    tiny: Path, field: str
+) -> None:
+    """F2 while typing: the form is drawn in French with what was typed, and the next letters
+    go into the same field."""
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IdentityScreen)
+        if field == "staff-id":
+            await pilot.press("tab")
+        await pilot.press("Z", "o", "f2")
+        await pilot.pause()
+        assert current_language() == "fr"
+        await pilot.press("é")
+        await pilot.pause()
+        typed = screen.query_one(f"#{field}", Input)
+        assert typed.has_focus
+        assert typed.value == "Zoé"
+
+
+async def test_switching_language_while_signing_keeps_what_was_typed(tiny: Path) -> None:
+    """F2 while typing one's name to sign: the next letters follow it."""
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.progress is None or app.progress.position.stage is not Stage.ACKNOWLEDGE:
+            await step(pilot)
+        await pilot.pause()
+        await pilot.press("Z", "o", "f2")
+        await pilot.pause()
+        await pilot.press("é")
+        await pilot.pause()
+        typed = app.screen.query_one("#signature", Input)
+        assert typed.has_focus
+        assert typed.value == "Zoé"
 
 
 async def test_resume_after_restart(tiny: Path) -> None:

@@ -19,7 +19,7 @@ from smtrainer.storage.documents import save_document
 from smtrainer.ui.dialogs import PassphraseDialog
 from smtrainer.ui.formatting import long_date
 from smtrainer.ui.screens.base import JourneyScreen
-from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices, Plain
+from smtrainer.ui.widgets import FactTable, Hint, NumberedChoices, Plain, focus_after_text
 
 if TYPE_CHECKING:
     from smtrainer.workflows.journey_controller import Finished, Signing
@@ -201,7 +201,7 @@ class AcknowledgeScreen(JourneyScreen):
     async def refresh_language(self) -> None:
         self.typed = self.query_one("#signature", Input).value
         await super().refresh_language()
-        self.query_one("#signature", Input).focus()
+        focus_after_text(self.query_one("#signature", Input))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -24,6 +24,7 @@ from smtrainer.ui.widgets import (
     RoleChoices,
     ScrollingBody,
     TitleBar,
+    focus_after_text,
 )
 
 if TYPE_CHECKING:
@@ -109,11 +110,14 @@ class IdentityScreen(GuardedScreen[None]):
 
     async def refresh_language(self) -> None:
         self._remember_fields()
+        focused = self.focused.id if self.focused is not None else None
         retranslate(self)
         policy = self.trainer.policy
         self.title = policy.school if policy else ""  # Schools name themselves per language.
         self.sub_title = _("Who you are")
         await self.recompose()
+        for field in self.query(f"#{focused or 'name'}"):  # The field typed in keeps the focus.
+            focus_after_text(field)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_submit()
