@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from smtrainer.domain import journey
 from smtrainer.domain.model import Verdict
 from smtrainer.domain.progress import Stage
 from smtrainer.ui.app import TrainerApp
+from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.closing import DoneScreen
 from smtrainer.ui.screens.identity import IdentityScreen
 from smtrainer.ui.screens.welcome import WelcomeScreen
@@ -37,6 +42,22 @@ async def settled(pilot: Pilot[int]) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError("the app never settled")
+
+
+@asynccontextmanager
+async def on_identity_screen(
+    content: Path,
+) -> AsyncIterator[tuple[TrainerApp, Pilot[int], IdentityScreen]]:
+    """The app on the form about you, its name field focused."""
+    app = make_app(content)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, IdentityScreen)
+        yield app, pilot, screen
 
 
 def option_keys(app: TrainerApp, wrong: bool = False) -> list[str]:

@@ -4,25 +4,22 @@ for a second layout, and a journey screen shown again is laid out before it is s
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual._compositor import LayoutUpdate
 from textual.app import App, ComposeResult
-from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
-from smtrainer.ui.app import TrainerApp
 from smtrainer.ui.dialogs import HelpScreen
 from smtrainer.ui.launch import make_app
-from smtrainer.ui.screens.identity import IdentityScreen
 from smtrainer.ui.screens.module_steps import ConfidenceScreen, KeyPointScreen
 from smtrainer.ui.widgets import LaidOutKey, Plain
-from tests.ui.driver import settled, step
+from tests.ui.driver import on_identity_screen, settled, step
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHOOL = "kingsworth"
@@ -101,22 +98,6 @@ async def test_a_journey_screen_shown_again_is_laid_out_before_it_is_shown(
         assert app.screen is screen
         assert [str(line.content) for line in screen.query(Plain)] != before
         assert layouts == []
-
-
-@asynccontextmanager
-async def on_identity_screen(
-    content: Path,
-) -> AsyncIterator[tuple[TrainerApp, Pilot[int], IdentityScreen]]:
-    """The app on the form about you, its name field focused."""
-    app = make_app(content)
-    assert app is not None
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await pilot.press("1")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, IdentityScreen)
-        yield app, pilot, screen
 
 
 async def test_f1_opens_the_help_from_a_text_field_and_the_footer_says_so(tiny: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from smtrainer.domain.progress import Stage
@@ -17,11 +18,10 @@ from smtrainer.storage.records import local_records_dir
 from smtrainer.ui.dialogs import TooSmallScreen
 from smtrainer.ui.launch import make_app
 from smtrainer.ui.screens.closing import DoneScreen
-from smtrainer.ui.screens.identity import IdentityScreen
 from smtrainer.ui.screens.question import QuestionScreen
 from smtrainer.ui.widgets import FactTable
 from smtrainer.workflows.verify import record_files, verify_file
-from tests.ui.driver import NAME, run_to_done, settled, step
+from tests.ui.driver import NAME, on_identity_screen, run_to_done, step
 
 
 def app_on(content: Path):  # type: ignore[no-untyped-def]
@@ -131,26 +131,25 @@ async def test_switching_language_mid_question_keeps_ticks(tiny: Path) -> None:
         assert app.screen.selected == ticked  # type: ignore[attr-defined]
 
 
+async def type_across_a_language_switch(pilot: Pilot[int]) -> None:
+    """Type "Zo", switch language, type "é" (in the field that has the focus)."""
+    await pilot.press("Z", "o", "f2")
+    await pilot.pause()
+    await pilot.press("é")
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("field", ["name", "staff-id"])
 async def test_switching_language_on_the_form_about_you_keeps_the_field_typed_in(
     tiny: Path, field: str
 ) -> None:
     """F2 while typing: the form is drawn in French with what was typed, and the next letters
     go into the same field."""
-    app = app_on(tiny)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        await pilot.press("1")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, IdentityScreen)
+    async with on_identity_screen(tiny) as (_app, pilot, screen):
         if field == "staff-id":
             await pilot.press("tab")
-        await pilot.press("Z", "o", "f2")
-        await pilot.pause()
+        await type_across_a_language_switch(pilot)
         assert current_language() == "fr"
-        await pilot.press("é")
-        await pilot.pause()
         typed = screen.query_one(f"#{field}", Input)
         assert typed.has_focus
         assert typed.value == "Zoé"
@@ -163,10 +162,7 @@ async def test_switching_language_while_signing_keeps_what_was_typed(tiny: Path)
         while app.progress is None or app.progress.position.stage is not Stage.ACKNOWLEDGE:
             await step(pilot)
         await pilot.pause()
-        await pilot.press("Z", "o", "f2")
-        await pilot.pause()
-        await pilot.press("é")
-        await pilot.pause()
+        await type_across_a_language_switch(pilot)
         typed = app.screen.query_one("#signature", Input)
         assert typed.has_focus
         assert typed.value == "Zoé"
