@@ -91,12 +91,30 @@ def _walk(folder: Path, prefix: str, depth: int) -> Iterator[Found]:
 def open_no_follow(path: Path, limit: int) -> bytes:
     """At most `limit` + 1 bytes of `path`, refusing to open it if it has become a link (or is
     not a regular file) since it was listed; OSError otherwise."""
+    return read_no_follow(path, limit)[0]
+
+
+def read_no_follow(path: str | Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """`open_no_follow`, with the file's status as it was just before it was read: a change
+    made while it is read shows as a newer status, never as an older one."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
+    return read_regular(os.open(path, flags), limit)
+
+
+def read_regular(fd: int, limit: int) -> tuple[bytes, os.stat_result]:
+    """At most `limit` + 1 bytes of the open file `fd`, and its status; OSError if it is not a
+    regular file (a named pipe or a device could block or never end). Closes `fd`."""
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(0, _("not a regular file"))
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
+        # Only what the file holds is asked for (a bigger buffer costs), and one byte more: a
+        # file that grew past `limit` since its status is still told apart.
+        size = min(info.st_size, limit) + 1
+        data = os.read(fd, size)
+        expected = min(info.st_size, size)
+        while len(data) < expected and (more := os.read(fd, size - len(data))):
+            data += more  # A read cut short (a network folder): the rest is asked for.
+        return data, info
     finally:
         os.close(fd)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -16,6 +17,7 @@ from smtrainer.domain.record_signing import MAX_RECORD_BYTES
 from smtrainer.domain.record_v2 import SCHEMA_V2
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError, atomic_write
+from smtrainer.storage.listing import read_regular
 from smtrainer.storage.paths import data_dir
 from smtrainer.storage.record_toml import compact_record_text
 
@@ -156,6 +158,6 @@ def deliver_outbox(shared: Path, outbox: Path | None = None) -> tuple[list[Path]
 
 
 def read_limited(path: str | Path, limit: int = MAX_RECORD_BYTES) -> bytes:
-    """At most `limit` + 1 bytes of `path`, so an oversized file is detected without reading it."""
-    with open(path, "rb") as handle:  # noqa: PTH123 (a path string is read as it is, cheaply)
-        return handle.read(limit + 1)
+    """At most `limit` + 1 bytes of `path`, so an oversized file is detected without reading it;
+    OSError if it is not a regular file (a named pipe would never end its read)."""
+    return read_regular(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), limit)[0]

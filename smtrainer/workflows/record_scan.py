@@ -4,6 +4,7 @@ every core, streamed in chunks so a view can show progress and fill in as result
 from __future__ import annotations
 
 import contextlib
+import importlib
 import operator
 import os
 import threading
@@ -11,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -23,7 +25,7 @@ from smtrainer.domain.record_facts import (
 )
 from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _, current_language, set_language
-from smtrainer.storage.listing import unsafe_name
+from smtrainer.storage.listing import MAX_DEPTH, unsafe_name
 from smtrainer.storage.scan_cache import (
     CacheEntry,
     DetailEntry,
@@ -35,6 +37,9 @@ from smtrainer.storage.scan_cache import (
     write_detail_cache,
     write_scan_cache,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 RECORDS = "records"
 RULES = f"{__version__}/9"
@@ -87,8 +92,6 @@ class ScanPlan:
     names: list[str] = field(default_factory=list)
     entries: dict[str, CacheEntry] = field(default_factory=dict)
     """Unchanged files' cached entries, then every verified file's."""
-    stamps: dict[str, Stamp] = field(default_factory=dict)
-    """The status of each file to verify (the others' is in their cache entry)."""
     todo: list[tuple[str, str]] = field(default_factory=list)
     """(name, path) of the files to verify."""
     unreadable: dict[str, RecordFacts] = field(default_factory=dict)
@@ -145,10 +148,12 @@ def _detail_of(details: Details, entry: CacheEntry) -> RecordDetail:
     if found is not None:
         return found
     from smtrainer.domain.record_reading import facts_and_detail
-    from smtrainer.storage.records import read_limited
+    from smtrainer.domain.record_signing import MAX_RECORD_BYTES
+    from smtrainer.storage.listing import read_no_follow
 
     try:
-        facts, detail = facts_and_detail(entry.name, read_limited(details.store / entry.name))
+        data, _info = read_no_follow(details.store / entry.name, MAX_RECORD_BYTES)
+        facts, detail = facts_and_detail(entry.name, data)
     except OSError:
         return NO_DETAIL
     return detail if facts.digest == entry.facts.digest else NO_DETAIL
@@ -163,10 +168,11 @@ def _add_up(plan: ScanPlan) -> Tallies:
     return tallies
 
 
-def _record_files(folder: str) -> list[os.DirEntry[str]]:
+def _record_files(folder: str, depth: int = 0) -> list[os.DirEntry[str]]:
     """The record files below `folder`, sorted by name, following the rule of storage.listing
-    (as collect applies it): links, hidden files and names that cannot be stored or shown
-    safely are never read."""
+    (as collect applies it): links, hidden files, files that are not regular files (a named
+    pipe would never end its read), folders too deep and names that cannot be stored or shown
+    safely are never read. Nothing is asked of the file system beyond the listing."""
     try:
         with os.scandir(folder) as listing:
             found = list(listing)
@@ -179,8 +185,9 @@ def _record_files(folder: str) -> list[os.DirEntry[str]]:
         if name.startswith(".") or entry.is_symlink() or unsafe_name(name):
             continue
         if entry.is_dir(follow_symlinks=False):
-            files += _record_files(entry.path)
-        elif name.endswith(".toml"):
+            if depth < MAX_DEPTH:
+                files += _record_files(entry.path, depth + 1)
+        elif name.endswith(".toml") and entry.is_file(follow_symlinks=False):
             files.append(entry)
     return files
 
@@ -189,41 +196,40 @@ _name = operator.attrgetter("name")
 
 
 def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
-    """Stat every record file (in `folder`, by default the store's records folder) and compare
-    with the cache: cheap, reads no record. Names are relative to the store."""
+    """List every record file (in `folder`, by default the store's records folder) and compare
+    with the cache: cheap, reads no record, and asks the status only of files in the cache (a
+    file the cache does not know is read anyway). Names are relative to the store."""
     plan = ScanPlan(store, details=Details(store))
     cache = read_scan_cache(store, RULES)
     cached = {entry.facts.file: entry for entry in cache.entries} if cache else {}
     plan.cached_names = len(cached)
     prefix = len(str(store)) + 1
-    names, stamps, entries, todo = plan.names, plan.stamps, plan.entries, plan.todo
+    names, entries, todo = plan.names, plan.entries, plan.todo
     for entry in _record_files(str(folder or store / RECORDS)):
         name = entry.path[prefix:]
-        try:
-            info = entry.stat()
-        except OSError as error:
-            reason = _("cannot read: {reason}").format(reason=error.strerror or error)
-            plan.unreadable[name] = RecordFacts(name, Status.UNREADABLE.value, reason)
-            continue
         names.append(name)
         hit = cached.get(name)
         if hit is not None:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                info = None
             known = hit.stamp
             if (
-                known.size == info.st_size
+                info is not None
+                and known.size == info.st_size
                 and known.mtime_ns == info.st_mtime_ns
                 and known.ctime_ns == info.st_ctime_ns
                 and known.inode == info.st_ino
             ):
                 entries[name] = hit
                 continue
-        stamps[name] = Stamp(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         todo.append((name, entry.path))
     if cache is not None:
         plan.tallies = cache.tallies
         if todo or len(entries) != len(cached):
             _take_away_stale(plan, cached)
-        elif not plan.unreadable:
+        else:
             plan.generation = cache.generation
     return plan
 
@@ -243,28 +249,34 @@ def _take_away_stale(plan: ScanPlan, cached: dict[str, CacheEntry]) -> None:
 
 class ChunkResult(msgspec.Struct, array_like=True):
     """What a worker sends back for a chunk of files: each file's facts with its details
-    (already encoded, stored as they are), and the valid records' details added up."""
+    (already encoded, stored as they are) and its status when read (None when it could not be
+    read: it is then not cached), and the valid records' details added up."""
 
-    results: list[tuple[RecordFacts, msgspec.Raw]]
+    results: list[tuple[RecordFacts, msgspec.Raw, Stamp | None]]
     tallies: Tallies
 
 
 def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
     """Verify files (in a worker process); the results MessagePack-encoded, to send back."""
     from smtrainer.domain.record_reading import facts_and_detail
-    from smtrainer.storage.records import read_limited
+    from smtrainer.domain.record_signing import MAX_RECORD_BYTES
+    from smtrainer.storage.listing import read_no_follow
 
-    results = []
+    results: list[tuple[RecordFacts, msgspec.Raw, Stamp | None]] = []
     valid = []
     for name, path in items:
         try:
-            facts, detail = facts_and_detail(name, read_limited(path))
+            data, info = read_no_follow(path, MAX_RECORD_BYTES)
         except OSError as error:
             reason = _("cannot read: {reason}").format(reason=error.strerror or error)
-            facts, detail = RecordFacts(name, Status.UNREADABLE.value, reason), NO_DETAIL
+            facts = RecordFacts(name, Status.UNREADABLE.value, reason)
+            results.append((facts, encode_detail(NO_DETAIL), None))
+            continue
+        facts, detail = facts_and_detail(name, data)
         if facts.valid:
             valid.append(detail)
-        results.append((facts, encode_detail(detail)))
+        stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        results.append((facts, encode_detail(detail), stamp))
     return msgspec.msgpack.encode(ChunkResult(results, Tallies.of(valid)))
 
 
@@ -283,37 +295,45 @@ def prepare_parallel_scan() -> None:
         resource_tracker.ensure_running()
 
 
+def _start_worker(language: str) -> None:
+    """A worker process's start: the session's language, and the verification's modules."""
+    set_language(language)
+    for module in ("smtrainer.domain.record_reading", "smtrainer.storage.listing"):
+        importlib.import_module(module)
+
+
 def _chunks(items: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
-def _verify_stream(todo: list[tuple[str, str]]) -> Iterator[bytes]:
-    """Encoded results chunk by chunk, as they are ready: on every core when there are many."""
+def _verify_stream(
+    todo: list[tuple[str, str]], meanwhile: Callable[[], None] | None = None
+) -> Iterator[bytes]:
+    """Encoded results chunk by chunk, as they are ready: on every core when there are many.
+    `meanwhile` is the caller's own work, done while the workers verify."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(todo) < PARALLEL_FROM or workers < 2:
-        for chunk in _chunks(todo):
-            yield _verify_chunk(chunk)
+    chunks = _chunks(todo)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        yield from _verify_on_workers(chunks, workers, meanwhile)
         return
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    if meanwhile is not None:
+        meanwhile()
+    for chunk in chunks:
+        yield _verify_chunk(chunk)
+
+
+def _verify_on_workers(
+    chunks: list[list[tuple[str, str]]], workers: int, meanwhile: Callable[[], None] | None
+) -> Iterator[bytes]:
+    from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    pool, pending = _hand_out(chunks, workers)
     done: set[int] = set()
-    chunks = _chunks(todo)
     try:
-        # Forking is safe only in a process with one thread (a command); beside the UI's
-        # threads, workers start afresh.
-        alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if alone else "spawn")
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=set_language,
-            initargs=(current_language(),),
-        ) as pool:
-            pending: dict[Future[bytes], int] = {
-                pool.submit(_verify_chunk, chunk): index for index, chunk in enumerate(chunks)
-            }
+        if meanwhile is not None:
+            meanwhile()
+        try:
             while pending:
                 finished, _running = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
@@ -321,32 +341,72 @@ def _verify_stream(todo: list[tuple[str, str]]) -> Iterator[bytes]:
                     data = future.result()
                     done.add(index)
                     yield data
-    except (OSError, ValueError, BrokenProcessPool):  # No worker processes: one is enough.
+        except (OSError, BrokenProcessPool):  # A worker process lost: the rest are done here.
+            pass
         for index, chunk in enumerate(chunks):
             if index not in done:
                 yield _verify_chunk(chunk)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
-def run_scan(plan: ScanPlan, progress: Progress | None = None) -> ScanResult:
+def _hand_out(
+    chunks: list[list[tuple[str, str]]], workers: int
+) -> tuple[ProcessPoolExecutor | None, dict[Future[bytes], int]]:
+    """Start worker processes and hand every chunk out: the pool, and each chunk's future with
+    its index. No pool and nothing pending when worker processes cannot be started (the chunks
+    are then verified in this process)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # Forking is safe only in a process with one thread (a command); beside the UI's threads,
+    # workers start afresh.
+    alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("fork" if alone else "spawn"),
+            initializer=_start_worker,
+            initargs=(current_language(),),
+        )
+    except (OSError, ValueError):
+        return None, {}
+    try:
+        return pool, {pool.submit(_verify_chunk, chunk): i for i, chunk in enumerate(chunks)}
+    except (OSError, ValueError, BrokenProcessPool):
+        pool.shutdown(cancel_futures=True)
+        return None, {}
+
+
+def run_scan(
+    plan: ScanPlan, progress: Progress | None = None, meanwhile: Callable[[], None] | None = None
+) -> ScanResult:
     """Verify what the plan says must be read, reporting each chunk; save the cache if anything
-    changed; every file's facts in file order."""
+    changed; every file's facts in file order. `meanwhile` is the caller's own work, done
+    while the workers verify."""
     total = len(plan.todo)
     verified = 0
     details = plan.details or Details(plan.store)
     plan.details = details
-    for data in _verify_stream(plan.todo):
+    for data in _verify_stream(plan.todo, meanwhile):
         fresh = []
         chunk = _chunk_decoder.decode(data)
-        for facts, detail in chunk.results:
-            stamp = plan.stamps[facts.file]
-            plan.entries[facts.file] = CacheEntry(stamp, facts)
-            details.fresh[facts.file] = DetailEntry(stamp, detail)
+        for facts, detail, stamp in chunk.results:
+            if stamp is None:
+                plan.unreadable[facts.file] = facts
+            else:
+                plan.entries[facts.file] = CacheEntry(stamp, facts)
+                details.fresh[facts.file] = DetailEntry(stamp, detail)
             fresh.append(facts)
         if plan.tallies is not None:
             plan.tallies.merge(chunk.tallies)
         verified += len(fresh)
         if progress is not None:
             progress(verified, total, fresh)
+    if plan.unreadable:
+        plan.names = [name for name in plan.names if name not in plan.unreadable]
     result = ScanResult.of(plan)
     if total or plan.cached_names != len(plan.names):
         entries = [plan.entries[name] for name in plan.names]
@@ -363,8 +423,12 @@ def run_scan(plan: ScanPlan, progress: Progress | None = None) -> ScanResult:
 
 
 def scan_store(
-    store: Path, progress: Progress | None = None, folder: Path | None = None
+    store: Path,
+    progress: Progress | None = None,
+    folder: Path | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> ScanResult:
     """Every record file in the store, verified; files unchanged since the last scan (same
-    size, times and inode) are not read again."""
-    return run_scan(plan_scan(store, folder), progress)
+    size, times and inode) are not read again. `meanwhile` is the caller's own work, done
+    while the workers verify."""
+    return run_scan(plan_scan(store, folder), progress, meanwhile)

@@ -147,8 +147,21 @@ def summarize(
     context: RecordContext | None = None,
     policies: Sequence[str] = (),
 ) -> Summary:
-    roster = roster if roster is not None else load_roster(store)
-    return summarize_scan(scan_store(store), today, roster, due_soon_days, context, policies)
+    """The summary of the store's records; the roster and the policies are read while the
+    records are verified."""
+    read: list[tuple[Roster, RecordContext]] = []
+
+    def read_the_rest() -> None:
+        read.append(
+            (
+                roster if roster is not None else load_roster(store),
+                context if context is not None else RecordContext.load(),
+            )
+        )
+
+    scanned = scan_store(store, meanwhile=read_the_rest)
+    ((roster_read, context_read),) = read
+    return summarize_scan(scanned, today, roster_read, due_soon_days, context_read, policies)
 
 
 def summarize_scan(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import io
 import json
 import os
@@ -9,6 +11,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -94,6 +97,91 @@ def test_deeply_nested_toml_is_unreadable_not_a_crash(
     assert len(report.new) == 1 and len(report.invalid) == 1
     assert main(["verify", str(school.share)]) == 1
     assert "unreadable" in capsys.readouterr().out
+
+
+def smtrainer(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own, stopped (and failing the test) if it hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "smtrainer", *args],
+        env={**os.environ, "SMTRAINER_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_named_pipe_in_the_folder_hangs_nothing(school: School, tmp_path: Path) -> None:
+    folder = school.store / "records"
+    folder.mkdir()
+    school.put("fine.toml", record()).rename(folder / "fine.toml")
+    os.mkfifo(folder / "pipe.toml")
+    os.mkfifo(school.share / "pipe.toml")
+    summary = smtrainer("summary", "--store", str(school.store), "--json", home=tmp_path)
+    assert summary.returncode == 0, summary.stderr
+    assert json.loads(summary.stdout)["totals"]["records"] == 1
+    verify = smtrainer("verify", str(folder / "pipe.toml"), home=tmp_path)
+    assert verify.returncode == 1 and "not a regular file" in verify.stdout
+    assert smtrainer("verify", str(folder), home=tmp_path).returncode == 0
+    collected = smtrainer("collect", str(school.share), "--store", str(school.store), home=tmp_path)
+    assert "Traceback" not in collected.stderr
+
+
+@pytest.fixture
+def hang_ends_the_test() -> Iterator[None]:
+    """A test that hangs ends its process, with every thread's stack, rather than the run."""
+    faulthandler.dump_traceback_later(120, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.mark.usefixtures("hang_ends_the_test")
+def test_record_turned_into_a_pipe_after_the_listing_is_unreadable_and_not_kept(
+    school: School,
+) -> None:
+    from smtrainer.workflows.record_scan import plan_scan, run_scan
+
+    folder = school.store / "records"
+    folder.mkdir()
+    school.put("fine.toml", record()).rename(folder / "fine.toml")
+    school.put("swapped.toml", record()).rename(folder / "swapped.toml")
+    plan = plan_scan(school.store)
+    (folder / "swapped.toml").unlink()
+    os.mkfifo(folder / "swapped.toml")
+    result = run_scan(plan)
+    assert [(f.file, f.status) for f in result.facts] == [
+        ("records/fine.toml", Status.VALID.value),
+        ("records/swapped.toml", Status.UNREADABLE.value),
+    ]
+    assert "not a regular file" in result.facts[1].reason
+    assert list(result.entries) == ["records/fine.toml"]  # Read again next time.
+    assert run_scan(plan_scan(school.store)).facts == [result.facts[0]]
+
+
+LEVELS = 1100
+"""More levels of folders than Python's recursion limit."""
+
+
+def test_folders_nested_past_any_record_do_not_crash_the_summary(
+    school: School, tmp_path: Path
+) -> None:
+    records = school.store / "records"
+    records.mkdir()
+    school.put("fine.toml", record()).rename(records / "fine.toml")
+    deepest = f"{records}/{'a/' * LEVELS}"
+    try:
+        for level in range(1, LEVELS + 1):  # One at a time: making them all at once recurses.
+            Path(f"{records}/{'a/' * level}").mkdir()
+        school.put("deep.toml", record()).rename(f"{deepest}deep.toml")
+        summary = summarize(school.store, TODAY, context=CONTEXT)
+        assert [f.file for f in summary.scanned.facts] == ["records/fine.toml"]
+        result = smtrainer("summary", "--store", str(school.store), home=tmp_path)
+        assert result.returncode == 0 and "Traceback" not in result.stderr
+    finally:  # Removed here: a recursive removal of the test's folders would fail on it.
+        Path(f"{deepest}deep.toml").unlink(missing_ok=True)
+        for level in range(LEVELS, 0, -1):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{records}/{'a/' * level}").rmdir()
 
 
 OUT_OF_DOMAIN = {
