@@ -17,6 +17,7 @@ from smtrainer.storage.roster import load_roster
 from smtrainer.workflows.evidence import Pending, Problem
 from smtrainer.workflows.evidence_state import sorted_evidence
 from smtrainer.workflows.record_context import RecordContext
+from smtrainer.workflows.record_scan import collection_paused
 from smtrainer.workflows.store import RecordFacts, ScanResult, scan_store
 
 
@@ -159,9 +160,10 @@ def summarize(
             )
         )
 
-    scanned = scan_store(store, meanwhile=read_the_rest)
-    ((roster_read, context_read),) = read
-    return summarize_scan(scanned, today, roster_read, due_soon_days, context_read, policies)
+    with collection_paused():
+        scanned = scan_store(store, meanwhile=read_the_rest)
+        ((roster_read, context_read),) = read
+        return summarize_scan(scanned, today, roster_read, due_soon_days, context_read, policies)
 
 
 def summarize_scan(

@@ -56,3 +56,34 @@ def test_a_summary_does_not_read_the_details(store: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr("smtrainer.workflows.record_scan.read_detail_cache", refuse)
     summary = summarize(store, TODAY)
     assert summary.staff and summary.records
+
+
+def test_a_summary_pauses_garbage_collection_only_while_it_runs_and_only_alone(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import threading
+
+    from smtrainer.workflows import summary as summary_module
+
+    seen: list[bool] = []
+    real = summary_module.summarize_scan
+
+    def watched(*args: object, **kwargs: object) -> Summary:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(summary_module, "summarize_scan", watched)
+    with monkeypatch.context() as alone:  # As in a command, whatever else the tests started.
+        alone.setattr(threading, "active_count", lambda: 1)
+        summarize(store, TODAY)
+    assert seen == [False] and gc.isenabled()
+    beside = threading.Event()
+    other = threading.Thread(target=beside.wait)
+    other.start()
+    try:
+        summarize(store, TODAY)  # Beside a user interface's threads: never paused.
+    finally:
+        beside.set()
+        other.join()
+    assert seen == [False, True] and gc.isenabled()
