@@ -14,8 +14,10 @@ Builds (or reuses) a demo store, damages five files, then measures:
 - peak memory of the cold summary (the largest of its processes);
 - the dashboard: first paint from the warm cache; with no cache, the first progress line and the
   end of the scan.
-The summaries and the dashboard are each run three times: the median is given, with the slowest
-and the fastest run (one start of a few tenths of a second varies by a tenth from run to run).
+The baselines, the summaries and the dashboard are each run three times: the median is given,
+with the slowest and the fastest run (one start of a few tenths of a second varies by a tenth
+from run to run, and a loop of seconds by more on a busy machine). Each summary is run just after
+its baselines, and a ratio is the median of the runs' own ratios.
 `--quick` measures a tiny store and skips the dashboard (a smoke test of the script itself).
 """
 
@@ -47,7 +49,7 @@ from smtrainer.domain.record_v2 import content_hash, final_questions, walked_ste
 
 TODAY = dt.date(2026, 11, 21)
 RUNS = 3
-"""Runs of each summary and dashboard figure (the median is steadier than one run)."""
+"""Runs of each baseline, summary and dashboard figure (the median is steadier than one run)."""
 
 
 def plain_loop(records: Path) -> int:
@@ -295,19 +297,19 @@ def main() -> int:
     v2_twenty, v1_twenty, sample = record_sizes(work, 20 if args.quick else 200, policy_id)
 
     start = time.perf_counter()
-    plain_loop(records)
-    baseline = time.perf_counter() - start
-    halves = two_cores(records)
-    start = time.perf_counter()
-    stat_loop(records)
-    stat_baseline = time.perf_counter() - start
-    start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], env=env, check=True)
     python_start = time.perf_counter() - start
 
     summary = [*smtrainer, "summary", "--store", str(store), "--json", "--today", TODAY.isoformat()]
-    colds, peaks, warms = [], [], []
-    for _ in range(RUNS):
+    loops, halves, stats, colds, peaks, warms = [], [], [], [], [], []
+    for _ in range(RUNS):  # Each run's figures beside the baselines measured just before them.
+        start = time.perf_counter()
+        plain_loop(records)
+        loops.append(time.perf_counter() - start)
+        halves.append(two_cores(records))
+        start = time.perf_counter()
+        stat_loop(records)
+        stats.append(time.perf_counter() - start)
         shutil.rmtree(store / ".cache", ignore_errors=True)
         cold_run, peak_run, _out = timed(summary, env)
         colds.append(cold_run)
@@ -315,7 +317,16 @@ def main() -> int:
         start = time.perf_counter()  # The command alone (no process between to read its memory).
         out = subprocess.run(summary, env=env, capture_output=True, check=False).stdout.decode()
         warms.append(time.perf_counter() - start)
-    cold, peak, warm = statistics.median(colds), max(peaks), statistics.median(warms)
+    baseline, cold, peak, warm = (
+        statistics.median(loops),
+        statistics.median(colds),
+        max(peaks),
+        statistics.median(warms),
+    )
+    two, stat_baseline = statistics.median(halves), statistics.median(stats)
+    cold_ratio = statistics.median(c / b for c, b in zip(colds, loops, strict=True))
+    two_ratio = statistics.median(h / b for h, b in zip(halves, loops, strict=True))
+    warm_ratio = statistics.median(w / b for w, b in zip(warms, stats, strict=True))
     report = json.loads(out)
     invalid = sorted(p["file"] for p in report["problems"] if p["reason"] != "conflict")
     print(
@@ -329,18 +340,21 @@ def main() -> int:
         f"v1 layout of the same {sample} records: {v1_twenty} B "
         f"({v2_twenty / v1_twenty:.2f}×)"
     )
-    print(f"plain loop (parse + verify), one core {baseline:8.2f} s")
     print(
-        f"the same loop in two halves at once   {halves:8.2f} s   "
-        f"{halves / baseline:.2f}× the loop   (what two cores give here now)"
+        f"plain loop (parse + verify), one core {baseline:8.2f} s   "
+        f"({max(loops):.2f}–{min(loops):.2f} s)"
     )
     print(
-        f"summary --json, cold                  {cold:8.2f} s   {cold / baseline:.2f}× the loop"
+        f"the same loop in two halves at once   {two:8.2f} s   "
+        f"{two_ratio:.2f}× the loop   (what two cores give here now)"
+    )
+    print(
+        f"summary --json, cold                  {cold:8.2f} s   {cold_ratio:.2f}× the loop"
         f"   ({max(colds):.2f}–{min(colds):.2f} s)"
     )
     print(
         f"summary --json, nothing changed       {warm:8.3f} s   "
-        f"{warm / stat_baseline:.1f}× a scandir+stat loop ({stat_baseline:.3f} s); "
+        f"{warm_ratio:.1f}× a scandir+stat loop ({stat_baseline:.3f} s); "
         f"python start-up {python_start:.3f} s   ({max(warms):.3f}–{min(warms):.3f} s)"
     )
     print(f"peak memory, cold summary             {peak / 1024:8.0f} MB   (the most of any run)")
@@ -359,7 +373,8 @@ def main() -> int:
             f"dashboard, no cache: progress shown   {spread(cold_runs, 'progress')}"
             f"   all verified {spread(cold_runs, 'done')} (cold summary {cold:.2f} s)"
         )
-    print(f"(summary and dashboard: median of {RUNS} runs each, slowest–fastest in brackets)")
+    print(f"(median of {RUNS} runs each, slowest–fastest in brackets;")
+    print(" a ratio is the median of each run's figure over the baseline measured just before it)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
