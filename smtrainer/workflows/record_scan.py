@@ -49,6 +49,8 @@ PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
 CHUNK = 100
 """Files a worker verifies at a time: small enough that the cores finish together."""
+LAST_CHUNKS = 4
+"""The last this many chunks' files go in chunks this many times smaller."""
 MAX_WORKERS = 8
 
 Progress = Callable[[int, int, list[RecordFacts]], None]
@@ -326,7 +328,13 @@ def collection_paused() -> Iterator[None]:
 
 
 def _chunks(items: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    """`CHUNK` files at a time, the last few chunks smaller: the workers then finish within a
+    small chunk of each other, not a whole one."""
+    last = max(len(items) - LAST_CHUNKS * CHUNK, 0)
+    small = CHUNK // LAST_CHUNKS
+    return [items[i : min(i + CHUNK, last)] for i in range(0, last, CHUNK)] + [
+        items[i : i + small] for i in range(last, len(items), small)
+    ]
 
 
 def _verify_stream(
@@ -436,11 +444,12 @@ def run_scan(
         generation = uuid.uuid4().hex
         if write_scan_cache(plan.store, ScanCache(RULES, entries, result.tallies, generation)):
             result.generation = plan.generation = None if plan.unreadable else generation
-        kept = {}
+        kept = dict(details.fresh)  # Just verified: under their entries' stamps.
         for entry in entries:
-            found = details.entry(entry.name, entry.stamp)
-            if found is not None:
-                kept[entry.name] = found
+            if entry.name not in kept:
+                found = details.entry(entry.name, entry.stamp)
+                if found is not None:
+                    kept[entry.name] = found
         write_detail_cache(plan.store, RULES, kept)
     return result
 

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smtrainer.storage import scan_cache
 from smtrainer.workflows.summary import Summary, summarize
@@ -87,3 +89,14 @@ def test_a_summary_pauses_garbage_collection_only_while_it_runs_and_only_alone(
         beside.set()
         other.join()
     assert seen == [False, True] and gc.isenabled()
+
+
+@given(st.integers(min_value=0, max_value=3000))
+def test_files_are_handed_out_once_each_in_order_in_chunks_small_at_the_end(count: int) -> None:
+    from smtrainer.workflows.record_scan import CHUNK, LAST_CHUNKS, _chunks
+
+    items = [(f"records/{n}.toml", f"/store/records/{n}.toml") for n in range(count)]
+    chunks = _chunks(items)
+    assert [item for chunk in chunks for item in chunk] == items
+    assert all(0 < len(chunk) <= CHUNK for chunk in chunks)
+    assert sum(map(len, chunks[-LAST_CHUNKS:])) <= CHUNK  # The workers end close together.
