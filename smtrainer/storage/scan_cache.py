@@ -1,15 +1,17 @@
 """The store's scan cache: each record file's verification, remembered by its file status.
 
-Two compact binary files (MessagePack through msgspec), each behind a fixed header and a BLAKE2b
-checksum of the rest: the facts the summary prints, with the results of every valid record added
-up, and apart from them the per-record details that only statistics need (so a summary never
-reads them). A file that is missing, damaged, from another version of the rules, or fails its
-checksum is ignored (and rewritten by the next scan): it is never trusted.
+Two compact binary files (MessagePack through msgspec), each behind a fixed header and a CRC-32
+of the rest: the facts the summary prints, with the results of every valid record added up, and
+apart from them the per-record details that only statistics need (so a summary never reads
+them). A file that is missing, damaged, from another version of the rules, or fails its
+checksum is ignored (and rewritten by the next scan): it is never trusted. The checksum finds
+damage, which is all it is for: the cache is the head teacher's own work, and whoever could
+write to it could make any checksum again.
 """
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,8 +23,8 @@ from smtrainer.storage.private import PRIVATE_FILE
 
 CACHE_FILE = Path(".cache") / "scan-v3.bin"
 DETAILS_FILE = Path(".cache") / "scan-v3-details.bin"
-MAGIC = b"SMTSCAN2"
-DIGEST_SIZE = 16
+MAGIC = b"SMTSCAN3"
+CHECKSUM_SIZE = 4
 
 T = TypeVar("T")
 
@@ -82,11 +84,11 @@ def read_checked(path: Path, kind: type[T], rules: str) -> T | None:
         data = path.read_bytes()
     except OSError:
         return None
-    header = len(MAGIC) + DIGEST_SIZE
+    header = len(MAGIC) + CHECKSUM_SIZE
     if len(data) < header or not data.startswith(MAGIC):
         return None
     body = memoryview(data)[header:]
-    if hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest() != data[len(MAGIC) : header]:
+    if _checksum(body) != data[len(MAGIC) : header]:
         return None
     decoder = _decoders.get(kind)
     if decoder is None:
@@ -102,12 +104,15 @@ def write_checked(path: Path, cache: msgspec.Struct) -> bool:
     """Replace a cache file; one that cannot be written only makes the next run slower (and
     the answer is False)."""
     body = _encoder.encode(cache)
-    digest = hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest()
     try:
-        atomic_write(path, [MAGIC, digest, body], sync=False, mode=PRIVATE_FILE)
+        atomic_write(path, [MAGIC, _checksum(body), body], sync=False, mode=PRIVATE_FILE)
     except StorageError:
         return False
     return True
+
+
+def _checksum(body: bytes | memoryview) -> bytes:
+    return zlib.crc32(body).to_bytes(CHECKSUM_SIZE, "big")
 
 
 def read_scan_cache(store: Path, rules: str) -> ScanCache | None:

@@ -81,9 +81,13 @@ def test_second_run_uses_the_cache_and_sees_changes(store: Path) -> None:
 
 
 def test_corrupt_cache_is_ignored(store: Path) -> None:
-    summarize(store, TODAY)
-    (store / ".cache" / "scan-v2.bin").write_text("{not a cache")
-    assert summarize(store, TODAY).records > 0
+    first = summarize(store, TODAY)
+    for name in (scan_cache.CACHE_FILE, scan_cache.DETAILS_FILE):
+        (store / name).write_text("{not a cache")
+    again = summarize(store, TODAY)
+    assert (again.records, again.verified) == (first.records, first.verified) != (0, 0)
+    assert again.statistics == first.statistics
+    assert (store / scan_cache.CACHE_FILE).read_bytes().startswith(scan_cache.MAGIC)
 
 
 def test_damaged_cache_is_rebuilt_not_trusted(store: Path) -> None:
