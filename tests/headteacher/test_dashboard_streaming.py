@@ -109,3 +109,30 @@ async def test_a_summary_is_shown_whenever_it_comes_without_drawing_again(
         assert screen.query_one("#totals", Plain).content == screen._totals(expected)
         assert screen.query_one("#staff", DataTable).row_count == len(expected.staff)
         assert not redrawn
+
+
+async def test_the_progress_line_is_drawn_alone_while_it_keeps_its_length(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summarize(store, TODAY)
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        laid_out: list[bool] = []
+        real = Plain.update
+
+        def update(self: Plain, content: str = "", *, layout: bool = True) -> None:
+            laid_out.append(layout)
+            real(self, content, layout=layout)
+
+        monkeypatch.setattr(Plain, "update", update)
+        for progress in ((100, 10_477), (200, 10_477), (900, 10_477), (1_000, 10_477)):
+            app.scan_progress = progress
+            screen.show_progress()
+        assert laid_out == [True, False, False, True]  # Shown, then only longer text moves things.
+        await pilot.pause()
+        shown = str(screen.query_one("#scan-progress", Plain).render())
+        assert "Verified 1,000 of 10,477 records" in shown

@@ -65,6 +65,9 @@ BATCH_ROWS = 500
 """Staff rows added after each refresh until all are in."""
 PAINT_WAIT = 2.0
 """Seconds the scan waits at most for the screen to be drawn before it lists the records."""
+PROGRESS_SECONDS = 0.2
+"""While a scan runs, the count of records verified is shown again at most this often: each
+showing takes the screen's thread from the verification (and the end shows at once)."""
 REFILL_SECONDS = 2.0
 """While a scan runs, the tables are drawn again with what is verified at most this often (less
 often when making the summary takes long)."""
@@ -188,13 +191,14 @@ class DashboardScreen(Screen[None]):
             label.display = False
             return
         done, total = progress
+        text = "⋯ " + _(
+            "Verified {done} of {total} records; the tables fill in as they are checked."
+        ).format(done=whole_number(done), total=whole_number(total))
+        # A line as long as the one it replaces takes the same room: only it is drawn again,
+        # the screen is not laid out (a layout of the staff table costs many times more).
+        same_room = label.display and len(text) == len(str(label.content))
         label.display = True
-        label.update(
-            "⋯ "
-            + _(
-                "Verified {done} of {total} records; the tables fill in as they are checked."
-            ).format(done=whole_number(done), total=whole_number(total))
-        )
+        label.update(text, layout=not same_room)
 
     def body(self) -> ComposeResult:
         """The tabs, drawn before the summary is known (so that only the values change when it
@@ -523,15 +527,22 @@ class DashboardApp(App[int]):
             return
         first = self._summary_of(ScanResult.of(plan), roster)
         self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
-        self._load_question_words()
-        self._make_statistics(first)
+
+        def statistics() -> None:  # While the workers verify, when there is anything to verify.
+            self._load_question_words()
+            self._make_statistics(first)
+
         if not waiting:
+            statistics()
             return
         shown, pause = time.monotonic(), REFILL_SECONDS
+        told = shown
 
         def progress(done: int, total: int, _fresh: list[RecordFacts]) -> None:
-            nonlocal shown, pause
-            self.call_from_thread(self._progressed, (done, total))
+            nonlocal shown, pause, told
+            if time.monotonic() - told >= PROGRESS_SECONDS and done < total:
+                self.call_from_thread(self._progressed, (done, total))
+                told = time.monotonic()
             if time.monotonic() - shown >= pause and done < total:
                 started = time.monotonic()
                 summary = self._summary_of(ScanResult.of(plan), roster)
@@ -540,7 +551,7 @@ class DashboardApp(App[int]):
                 # Drawing takes time from the verification: the bigger the store, the rarer.
                 pause = max(REFILL_SECONDS, 10 * (shown - started))
 
-        result = run_scan(plan, progress)
+        result = run_scan(plan, progress, meanwhile=statistics)
         self._show_summary(self._summary_of(result, roster), None)
 
     def _histories_read(self, summary: Summary, rows: list[StaffRow]) -> None:
