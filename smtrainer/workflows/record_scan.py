@@ -356,6 +356,7 @@ def _verify_stream(
 def _verify_on_workers(
     chunks: list[list[tuple[str, str]]], workers: int, meanwhile: Callable[[], None] | None
 ) -> Iterator[bytes]:
+    """`_verify_stream` on worker processes; what they cannot do is done here."""
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -439,7 +440,8 @@ def run_scan(
     if plan.unreadable:
         plan.names = [name for name in plan.names if name not in plan.unreadable]
     result = ScanResult.of(plan)
-    if total or plan.cached_names != len(plan.names):
+    # A file that cannot be read is not cached: alone, it leaves nothing new to write.
+    if details.fresh or plan.cached_names != len(plan.names):
         entries = [plan.entries[name] for name in plan.names]
         generation = uuid.uuid4().hex
         if write_scan_cache(plan.store, ScanCache(RULES, entries, result.tallies, generation)):

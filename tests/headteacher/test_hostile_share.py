@@ -632,3 +632,35 @@ def test_new_passphrase_is_asked_twice_on_a_terminal(monkeypatch: pytest.MonkeyP
     with pytest.raises(key_cmd.PassphraseError, match="differ"):
         key_cmd._passphrase(new=True, existing=False)
     assert key_cmd._passphrase(new=True, existing=False) == "same"
+
+
+def test_a_file_nobody_may_read_is_tried_again_without_writing_the_cache_again(
+    school: School, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smtrainer.storage import listing, scan_cache
+    from smtrainer.workflows.record_scan import scan_store
+
+    folder = school.store / "records"
+    folder.mkdir()
+    school.put("fine.toml", record()).rename(folder / "fine.toml")
+    school.put("locked.toml", record()).rename(folder / "locked.toml")
+    real = listing.read_no_follow
+
+    def refused(path: str | Path, limit: int) -> tuple[bytes, os.stat_result]:
+        if str(path).endswith("locked.toml"):  # As another user's file with mode 000 would.
+            raise PermissionError(13, "Permission denied")
+        return real(path, limit)
+
+    monkeypatch.setattr(listing, "read_no_follow", refused)
+    first = scan_store(school.store)
+    assert [(f.file, f.status) for f in first.facts] == [
+        ("records/fine.toml", Status.VALID.value),
+        ("records/locked.toml", Status.UNREADABLE.value),
+    ]
+    assert "Permission denied" in first.facts[1].reason
+    written = (school.store / scan_cache.CACHE_FILE).stat().st_mtime_ns
+    again = scan_store(school.store)
+    assert again.facts == first.facts
+    assert (school.store / scan_cache.CACHE_FILE).stat().st_mtime_ns == written
+    monkeypatch.setattr(listing, "read_no_follow", real)
+    assert [f.status for f in scan_store(school.store).facts] == [Status.VALID.value] * 2
