@@ -1,4 +1,4 @@
-"""Cells for tables of thousands of rows: drawn as one plain run of text, measured by length."""
+"""Cells for tables of thousands of rows: drawn as one plain run of text, never measured."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
-from rich.measure import Measurement
 from rich.segment import Segment
 
 
@@ -14,7 +13,12 @@ class PlainCell:
     """A table cell shown exactly as written, on one line. A `DataTable` reads a string as
     markup and draws a `Text` through wrapping and justifying, for every cell of every row it
     shows; this is one run of text, cropped to its column by the table. Its column needs a
-    width given when it is added (see `column_width`)."""
+    width given when it is added (see `column_width`).
+
+    It cannot be measured, on purpose: a table measures every cell it is given (for a column
+    whose width is given, to no use), and each measure asks the console for its size, which may
+    ask the terminal. For a table of thousands of rows filled again while records are verified,
+    that took most of the screen's time."""
 
     __slots__ = ("text",)
 
@@ -29,10 +33,6 @@ class PlainCell:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         yield Segment(self.text)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = cell_len(self.text)
-        return Measurement(width, width)
 
 
 def column_width(label: str, values: Iterable[str]) -> int:
