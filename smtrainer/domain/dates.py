@@ -7,8 +7,8 @@ import datetime as dt
 import re
 
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-TIMESTAMP_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+TIMESTAMP_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\Z")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 
 
 def utc_timestamp(moment: dt.datetime) -> str:

@@ -64,7 +64,7 @@ SIGNATURE_KEYS_V2 = ("format", "namespace", "value")
 MAX_INT = 2**53 - 1
 """Integers beyond this lose precision in JSON (RFC 8785 numbers are doubles)."""
 
-_HASH = re.compile(r"^sha256:[0-9a-f]{64}$")
+_HASH = re.compile(r"^sha256:[0-9a-f]{64}\Z")
 
 
 def signed_message(record: Mapping[str, Any]) -> bytes:
@@ -217,7 +217,7 @@ def check_record(record: Mapping[str, Any]) -> list[RecordProblem]:
     c.pattern(
         record,
         "record_id",
-        re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"),
+        re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\Z"),
     )
     for key in (
         "policy_id",

@@ -225,7 +225,7 @@ def _v2_parts_ok(record: RecordV2) -> bool:
     typed record (the common case); False sends the record through the detailed checks, which
     say what is wrong."""
     count = len(record.modules)
-    if not record.attempts or not all(INTEGRITY_PATTERN.match(h) for _id, h in record.modules):
+    if not record.attempts or not all(INTEGRITY_PATTERN.fullmatch(h) for _id, h in record.modules):
         return False
     ids: list[Any] = [module_id for module_id, _hash in record.modules]
     steps: list[Any] = []

@@ -18,7 +18,8 @@ from smtrainer.i18n import _
 
 SCHEMA_V2 = "smtrainer.record.v2"
 VERDICTS = frozenset({"best", "acceptable", "unsafe"})
-INTEGRITY_PATTERN = re.compile(r"^sha256-[A-Za-z0-9+/]{43}=$")
+INTEGRITY_PATTERN = re.compile(r"sha256-[A-Za-z0-9+/]{43}=")
+"""A module hash in a v2 record, matched whole (`fullmatch`: `$` would let a line break through)."""
 
 
 def integrity(content_hash: str) -> str:
@@ -30,7 +31,7 @@ def integrity(content_hash: str) -> str:
 
 def content_hash(integrity_text: str) -> str:
     """The `sha256:<hex>` form of a v2 record's module hash (ValueError if malformed)."""
-    if not INTEGRITY_PATTERN.match(integrity_text):
+    if not INTEGRITY_PATTERN.fullmatch(integrity_text):
         raise ValueError(integrity_text)
     try:
         digest = base64.b64decode(integrity_text.removeprefix("sha256-"), validate=True)
@@ -208,7 +209,7 @@ def _quick_check(record: Mapping[str, Any]) -> bool:
     for entry in modules:
         if type(entry) is not list or len(entry) != 2 or type(entry[1]) is not str:
             return False
-        if not INTEGRITY_PATTERN.match(entry[1]):
+        if not INTEGRITY_PATTERN.fullmatch(entry[1]):
             return False
         ids.append(entry[0])
     for entry in scenarios:
@@ -271,7 +272,7 @@ def check_v2_parts(record: Mapping[str, Any], *, known_bad: bool = False) -> lis
                 p.fail(path, _("must be [id, content hash]"))
                 continue
             p.id(entry[0], f"{path}[0]")
-            if not (isinstance(entry[1], str) and INTEGRITY_PATTERN.match(entry[1])):
+            if not (isinstance(entry[1], str) and INTEGRITY_PATTERN.fullmatch(entry[1])):
                 p.fail(f"{path}[1]", _("wrong format"))
     _check_scenarios(record.get("scenarios"), count, p)
     _check_attempts(record, count, p)

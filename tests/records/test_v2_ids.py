@@ -33,6 +33,7 @@ def _set(path: str, value: str) -> Callable[[dict[str, Any]], None]:
 
 CHANGES = [  # Where, the value, and the key the refusal names.
     ("modules.0.0", "use-at-school\nx", "modules[0][0]"),
+    ("modules.0.1", RECORD["modules"][0][1] + "\n", "modules[0][1]"),
     ("scenarios.0.1", "sc08-x\nzz", "scenarios[0][1]"),
     ("scenarios.0.2", "start/b\nfoo/bar", "scenarios[0][2]"),
     ("attempts.1.questions.0.1", "q08-a\nzz", "attempts[1].questions[0][1]"),
