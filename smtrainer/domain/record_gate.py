@@ -23,10 +23,11 @@ from smtrainer.domain.ids import is_safe_id, is_staff_id
 from smtrainer.domain.model import Verdict
 from smtrainer.domain.record import MAX_INT, SCHEMA, RecordProblem
 from smtrainer.domain.record_v2 import (
-    INTEGRITY_PATTERN,
     SCHEMA_V2,
     check_v2_parts,
+    hashes_ok,
     ids_and_steps_ok,
+    known_good,
 )
 from smtrainer.domain.record_values import Outcome, RecordKind, text_problem
 from smtrainer.domain.scoring import has_passed, percent
@@ -221,45 +222,43 @@ def rules_v2(record: RecordV2, table: Mapping[str, Any]) -> list[RecordProblem]:
 
 
 def _v2_parts_ok(record: RecordV2) -> bool:
-    """True when the v2-only parts are certainly valid, found with a few bulk checks on the
-    typed record (the common case); False sends the record through the detailed checks, which
-    say what is wrong."""
-    count = len(record.modules)
-    if not record.attempts or not all(INTEGRITY_PATTERN.fullmatch(h) for _id, h in record.modules):
+    """True when the v2-only parts are certainly valid, found in one pass over the typed record
+    with ids, steps and hashes looked up among those already found good (the common case);
+    False sends the record through the detailed checks, which say what is wrong."""
+    modules, attempts = record.modules, record.attempts
+    count = len(modules)
+    if not attempts or not hashes_ok([content for _id, content in modules]):
         return False
-    ids: list[Any] = [module_id for module_id, _hash in record.modules]
+    ids: list[Any] = [module_id for module_id, _hash in modules]
     steps: list[Any] = []
     for entry in record.scenarios:
         if len(entry) < 3 or type(entry[0]) is not int or not 0 <= entry[0] < count:
             return False
         ids.append(entry[1])
         steps += entry[2:]
-    if record.scenarios and set(map(type, steps)) | {type(e[1]) for e in record.scenarios} != {str}:
-        return False
-    for attempt in record.attempts:
-        questions = attempt.questions
-        positions = [question[0] for question in questions]
-        if positions and not (min(positions) >= 0 and max(positions) < count):
-            return False
-        right = sum(question[2] for question in questions)
-        total = len(questions)
+    for attempt in attempts:
+        right = 0
+        for position, question, correct, answer in attempt.questions:
+            if not 0 <= position < count:
+                return False
+            right += correct
+            ids.append(question)
+            ids += answer
+        total = len(attempt.questions)
         if (attempt.correct, attempt.total, attempt.score_pct) != (
             right,
             total,
             right * 100 // total if total else 0,
         ):
             return False
-        ids += [question[1] for question in questions]
-        for question in questions:
-            ids += question[3]
-    last = record.attempts[-1]
+    last = attempts[-1]
     if (last.correct, last.total, last.score_pct) != (
         record.correct,
         record.total,
         record.score_pct,
     ):
         return False
-    return ids_and_steps_ok(ids, steps, strings=True)
+    return known_good(ids, steps) or ids_and_steps_ok(ids, steps)
 
 
 def _common(r: _Rules, record: CommonFields | RecordV1 | RecordV2) -> None:

@@ -191,6 +191,27 @@ def _lines_match(pattern: re.Pattern[str], values: list[Any], strings: bool = Fa
     return True
 
 
+_GOOD_HASHES: set[str] = set()
+"""Module hashes already found well-formed (a store's records name the same few modules)."""
+
+
+def known_good(ids: list[Any], steps: list[Any]) -> bool:
+    """Whether every id and step (all hashable) was already found good: only strings are kept,
+    so anything else is never found here."""
+    return _KNOWN_GOOD[_ID_LINES].issuperset(ids) and _KNOWN_GOOD[_STEP_LINES].issuperset(steps)
+
+
+def hashes_ok(hashes: list[Any]) -> bool:
+    """Whether every module hash is a `sha256-<base64>` string."""
+    if _GOOD_HASHES.issuperset(hashes):
+        return True
+    if not all(type(value) is str and INTEGRITY_PATTERN.fullmatch(value) for value in hashes):
+        return False
+    if len(_GOOD_HASHES) + len(hashes) <= KNOWN_GOOD_LIMIT:
+        _GOOD_HASHES.update(hashes)
+    return True
+
+
 def ids_and_steps_ok(ids: list[Any], steps: list[Any], *, strings: bool = False) -> bool:
     """Whether every id is from the safe alphabet and every step is `step/choice[/verdict]`,
     checked in bulk (two regular expression matches). `strings`: all are known to be strings."""

@@ -9,11 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from smtrainer.domain.record_gate import RecordV2, _v2_parts_ok
 from smtrainer.domain.record_signing import sign_record, verify_record_bytes
 from smtrainer.domain.record_status import Status
+from smtrainer.domain.record_v2 import check_v2_parts
 from smtrainer.storage.records import record_text
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "records" / "v2-valid.toml"
@@ -57,3 +62,51 @@ def test_a_line_break_inside_an_id_or_step_is_refused(path: str, value: str, key
     result = _verified(record)
     assert result.status is Status.INVALID
     assert result.reason.startswith(key + ":"), result.reason
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict | list):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        return [path] + [p for key, item in items for p in _leaves(item, (*path, key))]
+    return [path]
+
+
+V2_PATHS = [
+    p for key in ("modules", "scenarios", "attempts") for p in _leaves(RECORD[key], (key,))
+] + [("correct",), ("total",), ("score_pct",)]
+SAME_KIND: dict[type, st.SearchStrategy[Any]] = {
+    bool: st.booleans(),
+    int: st.integers(-3, 30),
+    str: st.one_of(
+        st.text(alphabet="ab-./\n1", max_size=12), st.just(RECORD["modules"][0][1] + "\n")
+    ),
+    list: st.lists(st.text(alphabet="ab-\n", max_size=4), max_size=3),
+    dict: st.just({}),
+}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(V2_PATHS), min_size=1, max_size=3), st.data())
+def test_the_quick_check_passes_only_what_the_detailed_checks_pass(
+    paths: list[tuple[Any, ...]], data: st.DataObject
+) -> None:
+    """Mostly values of the same type (so that the record still decodes), sometimes not."""
+    record = copy.deepcopy(RECORD)
+    for path in paths:
+        target: Any = record
+        try:
+            for step in path[:-1]:
+                target = target[step]
+            kind = type(target[path[-1]])
+        except (IndexError, KeyError, TypeError):
+            continue  # An earlier change took this place away.
+        if not isinstance(target, dict | list):
+            continue
+        anything = st.one_of(*SAME_KIND.values())
+        target[path[-1]] = data.draw(st.one_of(SAME_KIND[kind], SAME_KIND[kind], anything))
+    try:
+        typed = msgspec.convert(record, RecordV2, strict=True)
+    except msgspec.ValidationError:
+        return  # Refused before any rule runs.
+    if _v2_parts_ok(typed):
+        assert check_v2_parts(record, known_bad=True) == []
