@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-import rfc8785
 
 from smtrainer.domain.dates import DATE_PATTERN, TIMESTAMP_PATTERN
 from smtrainer.domain.record_v2 import SCHEMA_V2, check_v2_parts
@@ -77,6 +76,8 @@ def signed_message(record: Mapping[str, Any]) -> bytes:
     if _plain(record):
         text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return text.encode("utf-8")
+    import rfc8785  # Rarely needed: imported then, not by every verifying process.
+
     return rfc8785.dumps(record)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from pathlib import Path
@@ -58,19 +59,33 @@ PARSED_ROSTER = Path(".cache") / "roster-v1.bin"
 
 def load_roster(store: Path) -> Roster:
     """The roster in `store` (empty if there is none); RosterError saying where it is damaged."""
+    parsed = _parsed(store)
+    return _roster(parsed) if parsed is not None else Roster()
+
+
+def cache_roster(store: Path) -> None:
+    """Parse the roster into the store's cache unless it is there already, so that the next
+    `load_roster` only reads the cache: for another process to do while this one is busy. A
+    roster that cannot be read is left for `load_roster` to report."""
+    with contextlib.suppress(RosterError):
+        _parsed(store)
+
+
+def _parsed(store: Path) -> _RosterFile | None:
     path = store / ROSTER_FILE
     if not path.exists():
-        return Roster()
+        return None
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise _error(path, error.strerror or str(error)) from error
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     cached = read_checked(store / PARSED_ROSTER, _ParsedRoster, digest)
-    parsed = cached.roster if cached is not None else _parse(path, raw)
-    if cached is None:
-        write_checked(store / PARSED_ROSTER, _ParsedRoster(digest, parsed))
-    return _roster(parsed)
+    if cached is not None:
+        return cached.roster
+    parsed = _parse(path, raw)
+    write_checked(store / PARSED_ROSTER, _ParsedRoster(digest, parsed))
+    return parsed
 
 
 def _parse(path: Path, raw: bytes) -> _RosterFile:

@@ -171,7 +171,31 @@ def _add_up(plan: ScanPlan) -> Tallies:
     return tallies
 
 
-def _record_files(folder: str, depth: int = 0) -> list[os.DirEntry[str]]:
+class _EarlyStart:
+    """Starts the worker processes as soon as a listing has found enough entries to need them,
+    so that they get ready while it goes on: for a scan with no cache (every record file found
+    is to be verified), in a command (forking is cheap; beside a user interface workers start
+    afresh, and later)."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.entries = 0
+        self.tried = False
+
+    def seen(self, entries: int) -> None:
+        self.entries += entries
+        if not self.tried and self.entries >= PARALLEL_FROM:
+            self.tried = True
+            self.pool = _start_early()
+
+    def cancel(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False)
+
+
+def _record_files(
+    folder: str, depth: int = 0, early: _EarlyStart | None = None
+) -> list[os.DirEntry[str]]:
     """The record files below `folder`, sorted by name, following the rule of storage.listing
     (as collect applies it): links, hidden files, files that are not regular files (a named
     pipe would never end its read), folders too deep and names that cannot be stored or shown
@@ -181,6 +205,8 @@ def _record_files(folder: str, depth: int = 0) -> list[os.DirEntry[str]]:
             found = list(listing)
     except OSError:
         return []
+    if early is not None:
+        early.seen(len(found))
     found.sort(key=_name)
     files = []
     for entry in found:
@@ -189,7 +215,7 @@ def _record_files(folder: str, depth: int = 0) -> list[os.DirEntry[str]]:
             continue
         if entry.is_dir(follow_symlinks=False):
             if depth < MAX_DEPTH:
-                files += _record_files(entry.path, depth + 1)
+                files += _record_files(entry.path, depth + 1, early)
         elif name.endswith(".toml") and entry.is_file(follow_symlinks=False):
             files.append(entry)
     return files
@@ -202,13 +228,18 @@ def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
     """List every record file (in `folder`, by default the store's records folder) and compare
     with the cache: cheap, reads no record, and asks the status only of files in the cache (a
     file the cache does not know is read anyway). Names are relative to the store."""
+    return _plan(store, folder, read_scan_cache(store, RULES))
+
+
+def _plan(
+    store: Path, folder: Path | None, cache: ScanCache | None, early: _EarlyStart | None = None
+) -> ScanPlan:
     plan = ScanPlan(store, details=Details(store))
-    cache = read_scan_cache(store, RULES)
     cached = {entry.facts.file: entry for entry in cache.entries} if cache else {}
     plan.cached_names = len(cached)
     prefix = len(str(store)) + 1
     names, entries, todo = plan.names, plan.entries, plan.todo
-    for entry in _record_files(str(folder or store / RECORDS)):
+    for entry in _record_files(str(folder or store / RECORDS), early=early):
         name = entry.path[prefix:]
         names.append(name)
         hit = cached.get(name)
@@ -337,16 +368,30 @@ def _chunks(items: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     ]
 
 
+@dataclass(frozen=True)
+class Beside:
+    """The caller's own work during a scan. `ahead`: a picklable call that a worker makes
+    before it verifies anything, to keep work off this process (its result is not used: a
+    failure leaves that work to `meanwhile`); `meanwhile`: done here while the workers verify,
+    once `ahead` is done."""
+
+    meanwhile: Callable[[], None] | None = None
+    ahead: Callable[[], object] | None = None
+
+
 def _verify_stream(
-    todo: list[tuple[str, str]], meanwhile: Callable[[], None] | None = None
+    todo: list[tuple[str, str]], beside: Beside, pool: ProcessPoolExecutor | None = None
 ) -> Iterator[bytes]:
     """Encoded results chunk by chunk, as they are ready: on every core when there are many.
-    `meanwhile` is the caller's own work, done while the workers verify."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    `beside` is the caller's own work; `pool`, workers started beforehand."""
+    workers = _workers()
     chunks = _chunks(todo)
+    meanwhile = beside.meanwhile
     if len(todo) >= PARALLEL_FROM and workers > 1:
-        yield from _verify_on_workers(chunks, workers, meanwhile)
+        yield from _verify_on_workers(chunks, workers, beside, pool)
         return
+    if pool is not None:  # Started for nothing: left to end on their own.
+        pool.shutdown(wait=False)
     if meanwhile is not None:
         meanwhile()
     for chunk in chunks:
@@ -354,17 +399,23 @@ def _verify_stream(
 
 
 def _verify_on_workers(
-    chunks: list[list[tuple[str, str]]], workers: int, meanwhile: Callable[[], None] | None
+    chunks: list[list[tuple[str, str]]],
+    workers: int,
+    beside: Beside,
+    pool: ProcessPoolExecutor | None,
 ) -> Iterator[bytes]:
     """`_verify_stream` on worker processes; what they cannot do is done here."""
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    pool, pending = _hand_out(chunks, workers)
+    pool, ahead, pending = _hand_out(chunks, pool or _start_pool(workers), beside.ahead)
     done: set[int] = set()
     try:
-        if meanwhile is not None:
-            meanwhile()
+        if ahead is not None:
+            with contextlib.suppress(Exception):  # Left to `meanwhile`, which says what failed.
+                ahead.result()
+        if beside.meanwhile is not None:
+            beside.meanwhile()
         try:
             while pending:
                 finished, _running = wait(pending, return_when=FIRST_COMPLETED)
@@ -383,46 +434,91 @@ def _verify_on_workers(
             pool.shutdown(cancel_futures=True)
 
 
-def _hand_out(
-    chunks: list[list[tuple[str, str]]], workers: int
-) -> tuple[ProcessPoolExecutor | None, dict[Future[bytes], int]]:
-    """Start worker processes and hand every chunk out: the pool, and each chunk's future with
-    its index. No pool and nothing pending when worker processes cannot be started (the chunks
-    are then verified in this process)."""
+def _workers() -> int:
+    return min(os.cpu_count() or 1, MAX_WORKERS)
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor | None:
+    """Worker processes, or None when they cannot be started (the chunks are then verified in
+    this process)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     # Forking is safe only in a process with one thread (a command); beside the UI's threads,
     # workers start afresh.
-    alone = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
     try:
-        pool = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("fork" if alone else "spawn"),
+            mp_context=multiprocessing.get_context("fork" if _can_fork() else "spawn"),
             initializer=_start_worker,
             initargs=(current_language(),),
         )
     except (OSError, ValueError):
-        return None, {}
+        return None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _start_early() -> ProcessPoolExecutor | None:
+    """Worker processes started now, to get ready while the records are listed: only when
+    there is no scan cache (everything will be verified) and this is a command (forking is
+    cheap; beside a user interface workers would start afresh)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = _workers()
+    if workers < 2 or not _can_fork():
+        return None
+    pool = _start_pool(workers)
+    if pool is None:
+        return None
     try:
-        return pool, {pool.submit(_verify_chunk, chunk): i for i, chunk in enumerate(chunks)}
+        pool.submit(int)  # Starts the processes.
+    except (OSError, ValueError, BrokenProcessPool):
+        pool.shutdown(wait=False)
+        return None
+    return pool
+
+
+def _hand_out(
+    chunks: list[list[tuple[str, str]]],
+    pool: ProcessPoolExecutor | None,
+    ahead: Callable[[], object] | None = None,
+) -> tuple[ProcessPoolExecutor | None, Future[object] | None, dict[Future[bytes], int]]:
+    """Hand `ahead` then every chunk out to the pool: the pool, `ahead`'s future, and each
+    chunk's future with its index. No pool and nothing pending when worker processes cannot be
+    started."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if pool is None:
+        return None, None, {}
+    try:
+        first = pool.submit(ahead) if ahead is not None else None
+        return pool, first, {pool.submit(_verify_chunk, c): i for i, c in enumerate(chunks)}
     except (OSError, ValueError, BrokenProcessPool):
         pool.shutdown(cancel_futures=True)
-        return None, {}
+        return None, None, {}
 
 
 def run_scan(
-    plan: ScanPlan, progress: Progress | None = None, meanwhile: Callable[[], None] | None = None
+    plan: ScanPlan,
+    progress: Progress | None = None,
+    meanwhile: Callable[[], None] | None = None,
+    pool: ProcessPoolExecutor | None = None,
+    *,
+    ahead: Callable[[], object] | None = None,
 ) -> ScanResult:
     """Verify what the plan says must be read, reporting each chunk; save the cache if anything
-    changed; every file's facts in file order. `meanwhile` is the caller's own work, done
-    while the workers verify."""
+    changed; every file's facts in file order. `meanwhile` and `ahead` are the caller's own
+    work (see `Beside`); `pool`, workers started beforehand."""
     total = len(plan.todo)
     verified = 0
     details = plan.details or Details(plan.store)
     plan.details = details
-    for data in _verify_stream(plan.todo, meanwhile):
+    for data in _verify_stream(plan.todo, Beside(meanwhile, ahead), pool):
         fresh = []
         chunk = _chunk_decoder.decode(data)
         for facts, detail, stamp in chunk.results:
@@ -461,8 +557,19 @@ def scan_store(
     progress: Progress | None = None,
     folder: Path | None = None,
     meanwhile: Callable[[], None] | None = None,
+    *,
+    ahead: Callable[[], object] | None = None,
 ) -> ScanResult:
     """Every record file in the store, verified; files unchanged since the last scan (same
-    size, times and inode) are not read again. `meanwhile` is the caller's own work, done
-    while the workers verify."""
-    return run_scan(plan_scan(store, folder), progress, meanwhile)
+    size, times and inode) are not read again. `meanwhile` and `ahead` are the caller's own
+    work (see `Beside`)."""
+    cache = read_scan_cache(store, RULES)
+    early = _EarlyStart() if cache is None else None
+    try:
+        plan = _plan(store, folder, cache, early)
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
+    pool = early.pool if early is not None else None
+    return run_scan(plan, progress, meanwhile, pool, ahead=ahead)

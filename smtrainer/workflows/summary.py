@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from collections import Counter
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from pathlib import Path
 from smtrainer.domain.record_facts import Tallies
 from smtrainer.domain.roster import Roster, Trust
 from smtrainer.domain.status import DUE_SOON_DAYS, StaffStatus, standing_of
-from smtrainer.storage.roster import load_roster
+from smtrainer.storage.roster import cache_roster, load_roster
 from smtrainer.workflows.evidence import Pending, Problem
 from smtrainer.workflows.evidence_state import sorted_evidence
 from smtrainer.workflows.record_context import RecordContext
@@ -160,8 +161,11 @@ def summarize(
             )
         )
 
+    # A large roster with no parsed copy in the cache is parsed by a worker, not here: parsing
+    # holds this process for long enough to keep the workers waiting for their next files.
+    ahead = functools.partial(cache_roster, store) if roster is None else None
     with collection_paused():
-        scanned = scan_store(store, meanwhile=read_the_rest)
+        scanned = scan_store(store, meanwhile=read_the_rest, ahead=ahead)
         ((roster_read, context_read),) = read
         return summarize_scan(scanned, today, roster_read, due_soon_days, context_read, policies)
 
