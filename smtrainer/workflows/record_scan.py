@@ -48,7 +48,12 @@ RULES = f"{__version__}/10"
 PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
 CHUNK = 100
-"""Files a worker verifies at a time: small enough that the cores finish together."""
+"""The fewest files a worker verifies at a time."""
+MAX_CHUNK = 500
+CHUNKS_PER_WORKER = 25
+"""Each worker gets at least this many chunks (so that progress moves smoothly and the cores
+finish together), each as large as that allows between CHUNK and MAX_CHUNK files: every chunk
+also costs the gathering process some work (its results taken in, its tallies added)."""
 LAST_CHUNKS = 4
 """The last this many chunks' files go in chunks this many times smaller."""
 MAX_WORKERS = 8
@@ -358,12 +363,17 @@ def collection_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _chunks(items: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """`CHUNK` files at a time, the last few chunks smaller: the workers then finish within a
+def chunk_size(files: int, workers: int) -> int:
+    """Files per chunk for `files` verified by `workers` (see CHUNKS_PER_WORKER)."""
+    return max(CHUNK, min(MAX_CHUNK, files // (max(workers, 1) * CHUNKS_PER_WORKER)))
+
+
+def _chunks(items: list[tuple[str, str]], size: int = CHUNK) -> list[list[tuple[str, str]]]:
+    """`size` files at a time, the last few chunks smaller: the workers then finish within a
     small chunk of each other, not a whole one."""
-    last = max(len(items) - LAST_CHUNKS * CHUNK, 0)
-    small = CHUNK // LAST_CHUNKS
-    return [items[i : min(i + CHUNK, last)] for i in range(0, last, CHUNK)] + [
+    last = max(len(items) - LAST_CHUNKS * size, 0)
+    small = max(size // LAST_CHUNKS, 1)
+    return [items[i : min(i + size, last)] for i in range(0, last, size)] + [
         items[i : i + small] for i in range(last, len(items), small)
     ]
 
@@ -385,7 +395,7 @@ def _verify_stream(
     """Encoded results chunk by chunk, as they are ready: on every core when there are many.
     `beside` is the caller's own work; `pool`, workers started beforehand."""
     workers = _workers()
-    chunks = _chunks(todo)
+    chunks = _chunks(todo, chunk_size(len(todo), workers))
     meanwhile = beside.meanwhile
     if len(todo) >= PARALLEL_FROM and workers > 1:
         yield from _verify_on_workers(chunks, workers, beside, pool)
@@ -405,7 +415,7 @@ def _verify_on_workers(
     pool: ProcessPoolExecutor | None,
 ) -> Iterator[bytes]:
     """`_verify_stream` on worker processes; what they cannot do is done here."""
-    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     pool, ahead, pending = _hand_out(chunks, pool or _start_pool(workers), beside.ahead)
@@ -417,13 +427,12 @@ def _verify_on_workers(
         if beside.meanwhile is not None:
             beside.meanwhile()
         try:
-            while pending:
-                finished, _running = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    index = pending.pop(future)
-                    data = future.result()
-                    done.add(index)
-                    yield data
+            # One watch over every chunk (`wait` would set one up again for each result).
+            for future in as_completed(pending):
+                index = pending[future]
+                data = future.result()
+                done.add(index)
+                yield data
         except (OSError, BrokenProcessPool):  # A worker process lost: the rest are done here.
             pass
         for index, chunk in enumerate(chunks):

@@ -91,12 +91,25 @@ def test_a_summary_pauses_garbage_collection_only_while_it_runs_and_only_alone(
     assert seen == [False, True] and gc.isenabled()
 
 
-@given(st.integers(min_value=0, max_value=3000))
-def test_files_are_handed_out_once_each_in_order_in_chunks_small_at_the_end(count: int) -> None:
-    from smtrainer.workflows.record_scan import CHUNK, LAST_CHUNKS, _chunks
+@given(st.integers(min_value=0, max_value=120_000), st.integers(min_value=1, max_value=8))
+def test_files_are_handed_out_once_each_in_order_in_chunks_small_at_the_end(
+    count: int, workers: int
+) -> None:
+    from smtrainer.workflows.record_scan import (
+        CHUNK,
+        CHUNKS_PER_WORKER,
+        LAST_CHUNKS,
+        MAX_CHUNK,
+        _chunks,
+        chunk_size,
+    )
 
+    size = chunk_size(count, workers)
+    assert CHUNK <= size <= MAX_CHUNK
     items = [(f"records/{n}.toml", f"/store/records/{n}.toml") for n in range(count)]
-    chunks = _chunks(items)
+    chunks = _chunks(items, size)
     assert [item for chunk in chunks for item in chunk] == items
-    assert all(0 < len(chunk) <= CHUNK for chunk in chunks)
-    assert sum(map(len, chunks[-LAST_CHUNKS:])) <= CHUNK  # The workers end close together.
+    assert all(0 < len(chunk) <= size for chunk in chunks)
+    assert sum(map(len, chunks[-LAST_CHUNKS:])) <= size  # The workers end close together.
+    if size > CHUNK:  # Larger than the least only when each worker still gets enough.
+        assert len(chunks) >= workers * CHUNKS_PER_WORKER
