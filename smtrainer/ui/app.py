@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -349,7 +349,7 @@ class TrainerApp(App[int]):
             await screen.show_again()
         self._show_journey_screen(screen)
         if building:  # Go on with the others.
-            self.run_worker(self._build_ahead(), group="build-ahead", exclusive=True)
+            self._run_alone(self._build_ahead, "build-ahead")
 
     async def open_position(self) -> None:
         """Show the journey's current position on a new screen (from the welcome or the
@@ -371,7 +371,14 @@ class TrainerApp(App[int]):
         if screen.standby and screen.is_mounted:
             await screen.show_again()
         self._show_journey_screen(screen)
-        self.run_worker(self._build_ahead(), group="build-ahead", exclusive=True)
+        self._run_alone(self._build_ahead, "build-ahead")
+
+    def _run_alone(self, work: Callable[[], Coroutine[Any, Any, None]], group: str) -> None:
+        """Run `work` as the only worker of `group`. The worker is given the coroutine
+        function, not a coroutine: one made beforehand and never started (replaced by the
+        next, or cut short by the app's end) would never be awaited."""
+        # Textual's WorkType cannot tell a coroutine function's result: it would infer Never.
+        self.run_worker(work, group=group, exclusive=True)  # type: ignore[arg-type]
 
     async def _build_ahead(self) -> None:
         """Build the journey's other kinds of screen ahead, one at a time, while the learner
@@ -412,9 +419,7 @@ class TrainerApp(App[int]):
         """While the learner reads the welcome screen, build the identity screen unseen (see
         `smtrainer.ui.build_ahead`): built when needed, it took some 100 ms of the key's answer."""
         if self._identity_ahead is None and self.policy is not None:
-            self.run_worker(
-                self._build_identity_ahead(), group="build-ahead-identity", exclusive=True
-            )
+            self._run_alone(self._build_identity_ahead, "build-ahead-identity")
 
     async def _build_identity_ahead(self) -> None:
         from smtrainer.ui.screens.identity import IdentityScreen
