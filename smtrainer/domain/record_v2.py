@@ -201,11 +201,12 @@ def known_good(ids: list[Any], steps: list[Any]) -> bool:
     return _KNOWN_GOOD[_ID_LINES].issuperset(ids) and _KNOWN_GOOD[_STEP_LINES].issuperset(steps)
 
 
-def hashes_ok(hashes: list[Any]) -> bool:
-    """Whether every module hash is a `sha256-<base64>` string."""
+def hashes_ok(hashes: list[str]) -> bool:
+    """Whether every module hash (of a typed record: strings) is in the `sha256-<base64>`
+    form."""
     if _GOOD_HASHES.issuperset(hashes):
         return True
-    if not all(type(value) is str and INTEGRITY_PATTERN.fullmatch(value) for value in hashes):
+    if not all(INTEGRITY_PATTERN.fullmatch(value) for value in hashes):
         return False
     if len(_GOOD_HASHES) + len(hashes) <= KNOWN_GOOD_LIMIT:
         _GOOD_HASHES.update(hashes)

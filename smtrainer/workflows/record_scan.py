@@ -473,9 +473,9 @@ def _can_fork() -> bool:
 
 
 def _start_early() -> ProcessPoolExecutor | None:
-    """Worker processes started now, to get ready while the records are listed: only when
-    there is no scan cache (everything will be verified) and this is a command (forking is
-    cheap; beside a user interface workers would start afresh)."""
+    """Worker processes started and getting ready now, or None: only in a command, where they
+    are forked (beside a user interface they would start afresh, which costs more than waiting
+    for the listing), and only with more than one core."""
     from concurrent.futures.process import BrokenProcessPool
 
     workers = _workers()
