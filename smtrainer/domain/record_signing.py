@@ -153,7 +153,7 @@ def _verify_signature(record: dict[str, Any], signature: object, typed: Any) -> 
         return Verification(
             Status.TAMPERED, _("malformed signature: {detail}").format(detail=error)
         )
-    fingerprint, public_key = sshsig.key_names(parsed.public_key.public_bytes_raw())
+    fingerprint, public_key = sshsig.key_names(parsed.key)
     if "public_key" in keys:
         try:
             stated_key = sshsig.parse_public_key_line(signature["public_key"])
@@ -161,10 +161,7 @@ def _verify_signature(record: dict[str, Any], signature: object, typed: Any) -> 
             return Verification(
                 Status.TAMPERED, _("malformed public key: {detail}").format(detail=error)
             )
-        if (
-            stated_key.public_bytes_raw() != parsed.public_key.public_bytes_raw()
-            or signature["fingerprint"] != fingerprint
-        ):
+        if stated_key.public_bytes_raw() != parsed.key or signature["fingerprint"] != fingerprint:
             return Verification(
                 Status.TAMPERED, _("the key named in [signature] is not the key that signed")
             )

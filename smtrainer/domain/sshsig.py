@@ -4,6 +4,11 @@ The format is specified in OpenSSH's PROTOCOL.sshsig: the signature covers a sma
 (magic, namespace, hash algorithm and the SHA-512 of the message), and travels as an armored
 blob holding the public key, the namespace and the signature. Anything this module writes can be
 checked with `ssh-keygen -Y verify`, and it verifies what `ssh-keygen -Y sign` makes.
+
+Signatures are made with `cryptography` and checked with libsodium (through PyNaCl), which
+verifies about twice as fast as OpenSSL's Ed25519 and is stricter: it refuses keys and
+signature points of small order, and non-canonical encodings, which no honest signer makes.
+Everything it accepts, `ssh-keygen -Y verify` accepts too.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import binascii
 import functools
 import hashlib
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 MAGIC = b"SSHSIG"
@@ -34,27 +39,19 @@ def _string(data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + data
 
 
-class _Reader:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.offset = 0
+_UINT32 = struct.Struct(">I")
 
-    def take(self, size: int) -> bytes:
-        if self.offset + size > len(self.data):
-            raise SignatureFormatError("truncated signature")
-        chunk = self.data[self.offset : self.offset + size]
-        self.offset += size
-        return chunk
 
-    def uint32(self) -> int:
-        value: int = struct.unpack(">I", self.take(4))[0]
-        return value
-
-    def string(self) -> bytes:
-        return self.take(self.uint32())
-
-    def done(self) -> bool:
-        return self.offset == len(self.data)
+def _field(data: bytes, offset: int) -> tuple[bytes, int]:
+    """The SSH string (a 32-bit length, then that many bytes) at `offset`, and the offset after
+    it; SignatureFormatError when the data ends first."""
+    end = offset + 4
+    if end > len(data):
+        raise SignatureFormatError("truncated signature")
+    end += _UINT32.unpack_from(data, offset)[0]
+    if end > len(data):
+        raise SignatureFormatError("truncated signature")
+    return data[offset + 4 : end], end
 
 
 def _key_blob(raw: bytes) -> bytes:
@@ -105,13 +102,18 @@ def parse_public_key_line(line: str) -> Ed25519PublicKey:
 def _key_from_blob(blob: bytes) -> Ed25519PublicKey:
     """The key of an SSH key blob. Kept for the next blobs alike: a store's records are signed
     by far fewer keys than there are records, and reading a key costs more than verifying."""
-    reader = _Reader(blob)
-    if reader.string() != KEY_TYPE:
+    return Ed25519PublicKey.from_public_bytes(_raw_key(blob))
+
+
+def _raw_key(blob: bytes) -> bytes:
+    """The 32 bytes of an ssh-ed25519 key blob; SignatureFormatError if it is not one."""
+    key_type, offset = _field(blob, 0)
+    if key_type != KEY_TYPE:
         raise SignatureFormatError("not an ssh-ed25519 public key")
-    raw = reader.string()
-    if len(raw) != 32 or not reader.done():
+    raw, offset = _field(blob, offset)
+    if len(raw) != 32 or offset != len(blob):
         raise SignatureFormatError("malformed ssh-ed25519 public key")
-    return Ed25519PublicKey.from_public_bytes(raw)
+    return raw
 
 
 def _signed_data(namespace: str, hash_name: bytes, message: bytes) -> bytes:
@@ -154,45 +156,63 @@ def sign(private_key: Ed25519PrivateKey, namespace: str, message: bytes) -> str:
 class Signature:
     """An SSHSIG blob, parsed."""
 
-    public_key: Ed25519PublicKey
+    key: bytes
+    """The signer's Ed25519 public key, its 32 bytes."""
     namespace: str
     hash_name: bytes
     signature: bytes
 
 
+_HEADER = MAGIC + _UINT32.pack(VERSION)
+
+
 def parse(armored: str) -> Signature:
     """Read an armored SSHSIG signature; SignatureFormatError if it is not well-formed."""
-    reader = _Reader(_dearmor(armored))
-    if reader.take(6) != MAGIC:
-        raise SignatureFormatError("missing SSHSIG magic")
-    if reader.uint32() != VERSION:
+    blob = _dearmor(armored)
+    if not blob.startswith(_HEADER):
+        if not blob.startswith(MAGIC):
+            raise SignatureFormatError("missing SSHSIG magic")
         raise SignatureFormatError("unsupported SSHSIG version")
-    key = _key_from_blob(reader.string())
-    try:
-        namespace = reader.string().decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise SignatureFormatError("namespace is not UTF-8") from error
-    reader.string()  # reserved
-    hash_name = reader.string()
+    key_blob, offset = _field(blob, len(_HEADER))
+    key = _raw_key(key_blob)
+    namespace, offset = _field(blob, offset)
+    _reserved, offset = _field(blob, offset)
+    hash_name, offset = _field(blob, offset)
     if hash_name not in HASHES:
         raise SignatureFormatError("unsupported hash algorithm")
-    inner = _Reader(reader.string())
-    if inner.string() != KEY_TYPE:
+    inner, offset = _field(blob, offset)
+    key_type, inner_offset = _field(inner, 0)
+    if key_type != KEY_TYPE:
         raise SignatureFormatError("signature is not ssh-ed25519")
-    raw = inner.string()
-    if len(raw) != 64 or not inner.done() or not reader.done():
+    raw, inner_offset = _field(inner, inner_offset)
+    if len(raw) != 64 or inner_offset != len(inner) or offset != len(blob):
         raise SignatureFormatError("malformed signature")
-    return Signature(key, namespace, hash_name, raw)
+    try:
+        return Signature(key, namespace.decode("utf-8"), hash_name, raw)
+    except UnicodeDecodeError as error:
+        raise SignatureFormatError("namespace is not UTF-8") from error
 
 
 def verify(signature: Signature, namespace: str, message: bytes) -> bool:
     """Whether `signature` is a valid signature of `message` in `namespace` by its own key."""
     if signature.namespace != namespace:
         return False
+    check, refused = _sodium()
     try:
-        signature.public_key.verify(
-            signature.signature, _signed_data(namespace, signature.hash_name, message)
+        check(
+            signature.signature + _signed_data(namespace, signature.hash_name, message),
+            signature.key,
         )
-    except InvalidSignature:
+    except refused:
         return False
     return True
+
+
+@functools.cache
+def _sodium() -> tuple[Callable[[bytes, bytes], bytes], type[Exception]]:
+    """libsodium's check of a signed message and the error it raises, imported when first
+    needed (a learner's session signs, and seldom verifies)."""
+    from nacl.bindings import crypto_sign_open
+    from nacl.exceptions import BadSignatureError
+
+    return crypto_sign_open, BadSignatureError

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 RECORDS = "records"
-RULES = f"{__version__}/10"
+RULES = f"{__version__}/11"
 """Cached verifications made under other rules (another version) are not used."""
 PARALLEL_FROM = 400
 """Below this many files to verify, worker processes cost more than they save."""
