@@ -14,11 +14,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyld import jsonld
 
 from smtrainer.documents.jsonld_contexts import Loader, UnknownContext, document_loader
+from smtrainer.domain import ed25519
 from smtrainer.domain.did_key import DidKeyError, multibase_decode, multibase_encode, public_key_of
 
 _IRI = re.compile(r"^(_:|[A-Za-z][A-Za-z0-9+.-]*:)")
@@ -185,11 +185,11 @@ def verify_proof(document: Mapping[str, Any], loader: Loader | None = None) -> s
     if relative:
         raise ProofError("relative-iri", ", ".join(relative[:3]))
     try:
-        Ed25519PublicKey.from_public_bytes(public_bytes).verify(
-            signature, hash_data(document, proof, loader)
-        )
-    except (InvalidSignature, ValueError) as error:
-        if isinstance(error, ProofError):
-            raise
+        signed = hash_data(document, proof, loader)
+    except ProofError:
+        raise
+    except ValueError as error:
         raise ProofError("bad-signature") from error
+    if not ed25519.verify(public_bytes, signature, signed):
+        raise ProofError("bad-signature")
     return did

@@ -19,6 +19,7 @@ from smtrainer.domain.did_key import (
     ED25519_PRIVATE,
     decode_multikey,
     did_for,
+    multibase_encode,
     public_multikey,
     verification_method_for,
 )
@@ -118,6 +119,18 @@ def test_a_proof_by_another_key_names_that_key() -> None:
     forged["proof"]["verificationMethod"] = signed["proof"]["verificationMethod"]
     with pytest.raises(ProofError):
         verify_proof(forged, LOADER)
+
+
+def test_a_small_order_key_proves_nothing() -> None:
+    """With the neutral point as key, the signature (neutral point, 0) satisfies Ed25519's
+    equation for any content: a proof anyone could make without a private key."""
+    neutral = b"\x01" + bytes(31)
+    forged = copy.deepcopy(_signed())
+    forged["proof"]["verificationMethod"] = verification_method_for(neutral)
+    forged["proof"]["proofValue"] = multibase_encode(neutral + bytes(32))
+    with pytest.raises(ProofError) as caught:
+        verify_proof(forged, LOADER)
+    assert caught.value.code == "bad-signature"
 
 
 def test_an_unknown_context_is_refused_not_fetched() -> None:
