@@ -45,6 +45,29 @@ async def test_cold_store_shows_progress_then_everything(
         assert app.summary.question_results == expected.question_results
 
 
+async def test_the_first_progress_line_is_drawn_before_the_roster_is_read(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the roster and the first summary hold the interpreter: the line saying how many
+    records there are to verify is drawn first, not after them."""
+    from smtrainer.ui.dashboard import app as dashboard_app
+
+    drawn_when_read: list[bool] = []
+    read = dashboard_app.load_roster
+
+    def load_roster(folder: Path):  # type: ignore[no-untyped-def]
+        drawn_when_read.append(app.progress_drawn.is_set())
+        return read(folder)
+
+    monkeypatch.setattr(dashboard_app, "load_roster", load_roster)
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.summary is not None and app.summary.records > 0
+    assert drawn_when_read == [True]
+
+
 async def test_warm_store_paints_without_verifying(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -486,6 +486,8 @@ class DashboardApp(App[int]):
         """(records verified, records to verify) while a scan runs."""
         self.painted = threading.Event()
         """Set once the dashboard's screen is first drawn."""
+        self.progress_drawn = threading.Event()
+        """Set once a progress line is drawn."""
 
     @property
     def policy(self) -> Policy | None:
@@ -518,8 +520,9 @@ class DashboardApp(App[int]):
         self.painted.wait(PAINT_WAIT)
         plan = plan_scan(self.store)
         waiting = len(plan.todo)
-        if waiting:  # Say at once how much there is to verify.
+        if waiting:  # Say at once how much there is to verify, and let it be drawn first.
             self.call_from_thread(self._progressed, (0, waiting))
+            self.progress_drawn.wait(PAINT_WAIT)
         try:
             roster = load_roster(self.store)
         except RosterError as error:
@@ -602,6 +605,9 @@ class DashboardApp(App[int]):
         screen = self.screen
         if isinstance(screen, DashboardScreen):
             screen.show_progress()
+            screen.call_after_refresh(self.progress_drawn.set)
+        else:
+            self.progress_drawn.set()
 
     def _loaded(self, summary: Summary, progress: tuple[int, int] | None) -> None:
         self.summary = summary
