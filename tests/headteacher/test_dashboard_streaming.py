@@ -50,10 +50,10 @@ async def test_the_first_progress_line_is_drawn_before_the_roster_is_read(
 ) -> None:
     """Reading the roster and the first summary hold the interpreter: the line saying how many
     records there are to verify is drawn first, not after them."""
+    from smtrainer.storage.roster import load_roster as read
     from smtrainer.ui.dashboard import app as dashboard_app
 
     drawn_when_read: list[bool] = []
-    read = dashboard_app.load_roster
 
     def load_roster(folder: Path):  # type: ignore[no-untyped-def]
         drawn_when_read.append(app.progress_drawn.is_set())
