@@ -1,6 +1,7 @@
 """The head teacher's side on a demo school, every figure beside a baseline measured in this run.
 
     python benchmarks/bench_summary.py [--staff 2000] [--years 5] [--seed 2] [--store DIR]
+                                       [--runs 5] [--quick]
 
 Builds (or reuses) a demo store, damages five files, then measures:
 - record size: the median record of the store, and of 20-question assessments, beside the same
@@ -14,9 +15,10 @@ Builds (or reuses) a demo store, damages five files, then measures:
 - peak memory of the cold summary (the largest of its processes);
 - the dashboard: first paint from the warm cache; with no cache, the first progress line and the
   end of the scan.
-The baselines, the summaries and the dashboard are each run three times: the median is given,
-with the slowest and the fastest run (one start of a few tenths of a second varies by a tenth
-from run to run, and a loop of seconds by more on a busy machine). Each summary is run just after
+The baselines, the summaries and the dashboard are each run five times (`--runs`): the median is
+given, with the slowest and the fastest run (one start of a few tenths of a second varies by a
+tenth from run to run, and a loop of seconds by more on a busy machine: on a shared host, what
+the second core gives moves from one run to the next). Each summary is run just after
 its baselines, and a ratio is the median of the runs' own ratios.
 `--quick` measures a tiny store and skips the dashboard (a smoke test of the script itself).
 """
@@ -48,8 +50,9 @@ from smtrainer.domain.record import NAMESPACE, SCHEMA, signed_message  # noqa: E
 from smtrainer.domain.record_v2 import content_hash, final_questions, walked_steps  # noqa: E402
 
 TODAY = dt.date(2026, 11, 21)
-RUNS = 3
-"""Runs of each baseline, summary and dashboard figure (the median is steadier than one run)."""
+RUNS = 5
+"""Runs of each baseline, summary and dashboard figure, by default (the median is steadier than
+one run)."""
 
 
 def plain_loop(records: Path) -> int:
@@ -275,7 +278,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--store", type=Path, help="reuse (or create) the demo store here")
     parser.add_argument("--quick", action="store_true", help="a tiny store, no dashboard")
+    parser.add_argument("--runs", type=int, default=RUNS, help="runs of each figure (median)")
     args = parser.parse_args()
+    runs = max(args.runs, 1)
     if args.quick:
         args.staff, args.years = 30, 2
     work = Path(tempfile.mkdtemp())
@@ -302,7 +307,7 @@ def main() -> int:
 
     summary = [*smtrainer, "summary", "--store", str(store), "--json", "--today", TODAY.isoformat()]
     loops, halves, stats, colds, peaks, warms = [], [], [], [], [], []
-    for _ in range(RUNS):  # Each run's figures beside the baselines measured just before them.
+    for _ in range(runs):  # Each run's figures beside the baselines measured just before them.
         start = time.perf_counter()
         plain_loop(records)
         loops.append(time.perf_counter() - start)
@@ -359,9 +364,9 @@ def main() -> int:
     )
     print(f"peak memory, cold summary             {peak / 1024:8.0f} MB   (the most of any run)")
     if not args.quick:
-        warm_runs = [dashboard(store, env) for _ in range(RUNS)]
+        warm_runs = [dashboard(store, env) for _ in range(runs)]
         cold_runs = []
-        for _ in range(RUNS):
+        for _ in range(runs):
             shutil.rmtree(store / ".cache", ignore_errors=True)
             cold_runs.append(dashboard(store, env))
         paint, rows = spread(warm_runs, "paint"), spread(warm_runs, "rows")
@@ -373,7 +378,7 @@ def main() -> int:
             f"dashboard, no cache: progress shown   {spread(cold_runs, 'progress')}"
             f"   all verified {spread(cold_runs, 'done')} (cold summary {cold:.2f} s)"
         )
-    print(f"(median of {RUNS} runs each, slowest–fastest in brackets;")
+    print(f"(median of {runs} runs each, slowest–fastest in brackets;")
     print(" a ratio is the median of each run's figure over the baseline measured just before it)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
