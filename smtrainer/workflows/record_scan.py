@@ -216,13 +216,14 @@ def _record_files(
     files = []
     for entry in found:
         name = entry.name
-        if name.startswith(".") or entry.is_symlink() or unsafe_name(name):
+        if name.startswith(".") or unsafe_name(name):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            if depth < MAX_DEPTH:
-                files += _record_files(entry.path, depth + 1, early)
-        elif name.endswith(".toml") and entry.is_file(follow_symlinks=False):
-            files.append(entry)
+        # Neither test follows a link: a link is neither a file nor a folder here.
+        if entry.is_file(follow_symlinks=False):
+            if name.endswith(".toml"):
+                files.append(entry)
+        elif depth < MAX_DEPTH and entry.is_dir(follow_symlinks=False):
+            files += _record_files(entry.path, depth + 1, early)
     return files
 
 

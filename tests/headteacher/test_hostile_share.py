@@ -634,6 +634,30 @@ def test_new_passphrase_is_asked_twice_on_a_terminal(monkeypatch: pytest.MonkeyP
     assert key_cmd._passphrase(new=True, existing=False) == "same"
 
 
+def test_the_store_scan_lists_record_files_only(school: School, tmp_path: Path) -> None:
+    """Links (to a record or to a folder of records), hidden and unsafe names, folders too
+    deep and files that are not `*.toml` are never read; records in sub-folders are."""
+    from smtrainer.workflows.record_scan import MAX_DEPTH, plan_scan
+
+    folder = school.store / "records"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    school.put("elsewhere.toml", record()).rename(outside / "elsewhere.toml")
+    deep = folder.joinpath(*[f"level{n}" for n in range(MAX_DEPTH + 1)])
+    deep.mkdir(parents=True)
+    school.put("fine.toml", record()).rename(folder / "fine.toml")
+    school.put("nested.toml", record()).rename(folder / "level0" / "nested.toml")
+    school.put("too-deep.toml", record()).rename(deep / "too-deep.toml")
+    school.put("hidden.toml", record()).rename(folder / ".hidden.toml")
+    school.put("escape.toml", record()).rename(folder / "esc\x1b[31m.toml")
+    school.put("notes.txt", record()).rename(folder / "notes.txt")
+    (folder / "link.toml").symlink_to(outside / "elsewhere.toml")
+    (folder / "linked-folder").symlink_to(outside, target_is_directory=True)
+    (folder / "folder.toml").mkdir()
+    plan = plan_scan(school.store)
+    assert plan.names == ["records/fine.toml", "records/level0/nested.toml"]
+
+
 def test_a_file_nobody_may_read_is_tried_again_without_writing_the_cache_again(
     school: School, monkeypatch: pytest.MonkeyPatch
 ) -> None:
