@@ -637,7 +637,8 @@ def test_new_passphrase_is_asked_twice_on_a_terminal(monkeypatch: pytest.MonkeyP
 def test_the_store_scan_lists_record_files_only(school: School, tmp_path: Path) -> None:
     """Links (to a record or to a folder of records), hidden and unsafe names, folders too
     deep and files that are not `*.toml` are never read; records in sub-folders are."""
-    from smtrainer.workflows.record_scan import MAX_DEPTH, plan_scan
+    from smtrainer.storage.listing import MAX_DEPTH
+    from smtrainer.workflows.record_scan import plan_scan
 
     folder = school.store / "records"
     outside = tmp_path / "outside"
