@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from smtrainer.domain import ed25519
+from smtrainer.i18n import _
 
 MAGIC = b"SSHSIG"
 VERSION = 1
@@ -46,10 +47,10 @@ def _field(data: bytes, offset: int) -> tuple[bytes, int]:
     it; SignatureFormatError when the data ends first."""
     end = offset + 4
     if end > len(data):
-        raise SignatureFormatError("truncated signature")
+        raise SignatureFormatError(_("truncated signature"))
     end += _UINT32.unpack_from(data, offset)[0]
     if end > len(data):
-        raise SignatureFormatError("truncated signature")
+        raise SignatureFormatError(_("truncated signature"))
     return data[offset + 4 : end], end
 
 
@@ -89,11 +90,11 @@ def parse_public_key_line(line: str) -> Ed25519PublicKey:
     """An Ed25519 key from its OpenSSH line; SignatureFormatError if it is not one."""
     parts = line.strip().split()
     if len(parts) < 2 or parts[0] != KEY_TYPE.decode():
-        raise SignatureFormatError("not an ssh-ed25519 public key")
+        raise SignatureFormatError(_("not an ssh-ed25519 public key"))
     try:
         blob = base64.b64decode(parts[1], validate=True)
     except binascii.Error as error:
-        raise SignatureFormatError("public key is not valid base64") from error
+        raise SignatureFormatError(_("public key is not valid base64")) from error
     return _key_from_blob(blob)
 
 
@@ -108,10 +109,10 @@ def _raw_key(blob: bytes) -> bytes:
     """The 32 bytes of an ssh-ed25519 key blob; SignatureFormatError if it is not one."""
     key_type, offset = _field(blob, 0)
     if key_type != KEY_TYPE:
-        raise SignatureFormatError("not an ssh-ed25519 public key")
+        raise SignatureFormatError(_("not an ssh-ed25519 public key"))
     raw, offset = _field(blob, offset)
     if len(raw) != 32 or offset != len(blob):
-        raise SignatureFormatError("malformed ssh-ed25519 public key")
+        raise SignatureFormatError(_("malformed ssh-ed25519 public key"))
     return raw
 
 
@@ -129,11 +130,11 @@ def _armor(blob: bytes) -> str:
 def _dearmor(text: str) -> bytes:
     lines = [line.strip() for line in text.strip().splitlines()]
     if len(lines) < 3 or lines[0] != BEGIN or lines[-1] != END:
-        raise SignatureFormatError("not an armored SSH signature")
+        raise SignatureFormatError(_("not an armored SSH signature"))
     try:
         return base64.b64decode("".join(lines[1:-1]), validate=True)
     except binascii.Error as error:
-        raise SignatureFormatError("signature is not valid base64") from error
+        raise SignatureFormatError(_("signature is not valid base64")) from error
 
 
 def sign(private_key: Ed25519PrivateKey, namespace: str, message: bytes) -> str:
@@ -170,26 +171,26 @@ def parse(armored: str) -> Signature:
     blob = _dearmor(armored)
     if not blob.startswith(_HEADER):
         if not blob.startswith(MAGIC):
-            raise SignatureFormatError("missing SSHSIG magic")
-        raise SignatureFormatError("unsupported SSHSIG version")
+            raise SignatureFormatError(_("missing SSHSIG magic"))
+        raise SignatureFormatError(_("unsupported SSHSIG version"))
     key_blob, offset = _field(blob, len(_HEADER))
     key = _raw_key(key_blob)
     namespace, offset = _field(blob, offset)
     _reserved, offset = _field(blob, offset)
     hash_name, offset = _field(blob, offset)
     if hash_name not in HASHES:
-        raise SignatureFormatError("unsupported hash algorithm")
+        raise SignatureFormatError(_("unsupported hash algorithm"))
     inner, offset = _field(blob, offset)
     key_type, inner_offset = _field(inner, 0)
     if key_type != KEY_TYPE:
-        raise SignatureFormatError("signature is not ssh-ed25519")
+        raise SignatureFormatError(_("signature is not ssh-ed25519"))
     raw, inner_offset = _field(inner, inner_offset)
     if len(raw) != 64 or inner_offset != len(inner) or offset != len(blob):
-        raise SignatureFormatError("malformed signature")
+        raise SignatureFormatError(_("malformed signature"))
     try:
         return Signature(key, namespace.decode("utf-8"), hash_name, raw)
     except UnicodeDecodeError as error:
-        raise SignatureFormatError("namespace is not UTF-8") from error
+        raise SignatureFormatError(_("namespace is not UTF-8")) from error
 
 
 def verify(signature: Signature, namespace: str, message: bytes) -> bool:

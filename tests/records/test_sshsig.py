@@ -104,3 +104,16 @@ def test_a_record_signed_by_a_small_order_key_is_tampered() -> None:
     result = verify_record_bytes(tomli_w.dumps(document).encode("utf-8"))
     assert result.status is Status.TAMPERED
     assert not result.valid
+
+
+def test_a_french_session_says_what_is_wrong_in_french() -> None:
+    from smtrainer.i18n import set_language
+
+    set_language("fr")
+    with pytest.raises(sshsig.SignatureFormatError, match="signature tronquée"):
+        sshsig.parse(sshsig._armor(GOOD[:20]))
+    document = tomllib.loads((VECTORS / "v2-valid.toml").read_text("utf-8"))
+    document["signature"]["value"] = sshsig._armor(GOOD[:20])
+    result = verify_record_bytes(tomli_w.dumps(document).encode("utf-8"))
+    assert result.status is Status.TAMPERED
+    assert "signature tronquée" in result.reason and "truncated" not in result.reason
