@@ -487,7 +487,7 @@ class DashboardApp(App[int]):
         self.painted = threading.Event()
         """Set once the dashboard's screen is first drawn."""
         self.progress_drawn = threading.Event()
-        """Set once a progress line is drawn."""
+        """Set once the first progress line is drawn."""
 
     @property
     def policy(self) -> Policy | None:
@@ -605,7 +605,8 @@ class DashboardApp(App[int]):
         screen = self.screen
         if isinstance(screen, DashboardScreen):
             screen.show_progress()
-            screen.call_after_refresh(self.progress_drawn.set)
+            if not self.progress_drawn.is_set():
+                screen.call_after_refresh(self.progress_drawn.set)
         else:
             self.progress_drawn.set()
 
