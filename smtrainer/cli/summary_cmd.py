@@ -16,7 +16,8 @@ from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError
-from smtrainer.workflows.summary import PendingKey, Summary, pending_keys, summarize
+from smtrainer.workflows.printed_summary import printed_summary
+from smtrainer.workflows.summary import PendingKey, Summary, pending_keys
 from smtrainer.workflows.summary_export import (
     reason_label,
     staff_csv,
@@ -112,7 +113,7 @@ def run_summary(
         )
         return 2
     try:
-        summary = summarize(store, today, due_soon_days, policies=policies)
+        summary = printed_summary(store, today, due_soon_days, policies=policies)
     except RosterError as error:
         print(_("smtrainer summary: error: {message}").format(message=error), file=sys.stderr)
         return 1

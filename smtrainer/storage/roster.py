@@ -71,15 +71,32 @@ def cache_roster(store: Path) -> None:
         _parsed(store)
 
 
-def _parsed(store: Path) -> _RosterFile | None:
-    path = store / ROSTER_FILE
+def roster_digest(store: Path) -> str:
+    """The digest of the roster file's bytes ("" when there is none): what `load_roster` reads
+    the roster from, without reading it; RosterError when it cannot be read."""
+    raw = _raw(store / ROSTER_FILE)
+    return _digest(raw) if raw is not None else ""
+
+
+def _raw(path: Path) -> bytes | None:
     if not path.exists():
         return None
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise _error(path, error.strerror or str(error)) from error
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _parsed(store: Path) -> _RosterFile | None:
+    path = store / ROSTER_FILE
+    raw = _raw(path)
+    if raw is None:
+        return None
+    digest = _digest(raw)
     cached = read_checked(store / PARSED_ROSTER, _ParsedRoster, digest)
     if cached is not None:
         return cached.roster

@@ -57,6 +57,43 @@ class ScanCache(msgspec.Struct, frozen=True):
     generation: str
     """A new random token each time the cache is written: what was worked out from these
     entries (the evidence of a summary) can be kept under it."""
+    language: str = ""
+    """The language of the entries' reasons (why a file cannot be trusted): in another, the
+    files that have one are verified again."""
+
+
+class _FileName(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A RecordFacts' first values (the others are skipped when decoding)."""
+
+    file: str
+    status: str
+    reason: str = ""
+
+
+class IndexEntry(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """A cache entry read for its file's name and status only."""
+
+    stamp: Stamp
+    facts: _FileName
+
+    @property
+    def name(self) -> str:
+        return self.facts.file
+
+    @property
+    def reason(self) -> str:
+        return self.facts.reason
+
+
+class ScanIndex(msgspec.Struct, frozen=True):
+    """The scan cache read for its names, stamps and generation only: a fraction of the
+    work of reading the facts, to tell whether anything changed."""
+
+    rules: str
+    entries: list[IndexEntry]
+    tallies: msgspec.Raw
+    generation: str
+    language: str = ""
 
 
 class DetailEntry(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -73,6 +110,7 @@ class DetailCache(msgspec.Struct, frozen=True):
 _encoder = msgspec.msgpack.Encoder()
 _decoders: dict[type, Any] = {
     ScanCache: msgspec.msgpack.Decoder(ScanCache),
+    ScanIndex: msgspec.msgpack.Decoder(ScanIndex),
     DetailCache: msgspec.msgpack.Decoder(DetailCache),
 }
 
@@ -118,6 +156,12 @@ def _checksum(body: bytes | memoryview) -> bytes:
 def read_scan_cache(store: Path, rules: str) -> ScanCache | None:
     """The facts cache, or None when there is no trustworthy one."""
     return read_checked(store / CACHE_FILE, ScanCache, rules)
+
+
+def read_scan_index(store: Path, rules: str) -> ScanIndex | None:
+    """The facts cache's names, stamps and generation, or None when there is no trustworthy
+    cache."""
+    return read_checked(store / CACHE_FILE, ScanIndex, rules)
 
 
 def write_scan_cache(store: Path, cache: ScanCache) -> bool:

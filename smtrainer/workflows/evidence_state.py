@@ -3,10 +3,11 @@ again.
 
 Sorting ten thousand records into evidence takes a noticeable moment; what it depends on is
 known exactly: the scan cache's facts (by their generation token), the approved keys of the
-roster, the policies' terms, and which side of two moments each record's completion time falls
-(dated in the future, made after the day of the summary). The sorted evidence is kept under a
-key made of the first three, with the completion times of the valid records, and is used again
-only when all three are the same and no record changed side. Anything else sorts again.
+roster, the policies' terms, the session's language (problems are described in it), and which
+side of two moments each record's completion time falls (dated in the future, made after the
+day of the summary). The sorted evidence is kept under a key made of the first four, with the
+completion times of the valid records, and is used again only when all four are the same and
+no record changed side. Anything else sorts again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import msgspec
 from smtrainer.domain.record_judgement import latest_time
 from smtrainer.domain.record_status import Status
 from smtrainer.domain.roster import Roster, Trust
+from smtrainer.i18n import current_language
 from smtrainer.storage.scan_cache import read_checked, write_checked
 from smtrainer.workflows.evidence import Evidence, Pending, Problem, later_than, sort_evidence
 from smtrainer.workflows.record_context import RecordContext
@@ -79,7 +81,9 @@ def _key(scanned: ScanResult, roster: Roster, context: RecordContext) -> str | N
         for policy_id, t in (context.policies or {}).items()
     )
     digest = hashlib.blake2b(
-        msgspec.msgpack.encode([keys, terms, context.policies is None, context.now is None]),
+        msgspec.msgpack.encode(
+            [keys, terms, context.policies is None, context.now is None, current_language()]
+        ),
         digest_size=16,
     ).hexdigest()
     return f"{RULES}/{scanned.generation}/{digest}"

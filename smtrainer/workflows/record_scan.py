@@ -35,6 +35,7 @@ from smtrainer.storage.scan_cache import (
     encode_detail,
     read_detail_cache,
     read_scan_cache,
+    read_scan_index,
     write_detail_cache,
     write_scan_cache,
 )
@@ -110,6 +111,8 @@ class ScanPlan:
     """The details of the valid records in `entries`, added up (kept up to date); None when
     they must be added up again (a details cache that was lost)."""
     details: Details | None = None
+    language: str = field(default_factory=current_language)
+    """The language of the reasons of the files verified (the session's when planned)."""
 
     @property
     def known(self) -> list[RecordFacts]:
@@ -176,6 +179,16 @@ def _add_up(plan: ScanPlan) -> Tallies:
     return tallies
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The store's record files listed (each entry keeps what `stat` said of it once asked),
+    and the scan cache's generation when they are exactly the files it knows, each as it
+    knows it (None otherwise)."""
+
+    files: list[os.DirEntry[str]]
+    unchanged: str | None = None
+
+
 class _EarlyStart:
     """Starts the worker processes as soon as a listing has found enough entries to need them,
     so that they get ready while it goes on: for a scan with no cache (every record file found
@@ -238,32 +251,43 @@ def plan_scan(store: Path, folder: Path | None = None) -> ScanPlan:
 
 
 def _plan(
-    store: Path, folder: Path | None, cache: ScanCache | None, early: _EarlyStart | None = None
+    store: Path,
+    folder: Path | None,
+    cache: ScanCache | None,
+    early: _EarlyStart | None = None,
+    listing: Listing | None = None,
 ) -> ScanPlan:
     plan = ScanPlan(store, details=Details(store))
+    language = plan.language
+    if cache is not None and listing is not None and listing.unchanged == cache.generation:
+        plan.entries = {entry.facts.file: entry for entry in cache.entries}  # Compared already.
+        plan.names = list(plan.entries)
+        plan.cached_names = len(plan.names)
+        plan.tallies = cache.tallies
+        plan.generation = cache.generation
+        return plan
     cached = {entry.facts.file: entry for entry in cache.entries} if cache else {}
     plan.cached_names = len(cached)
+    # A file's reason (why it cannot be trusted) in another language is made again.
+    other_language = cache is not None and cache.language != language
+
     prefix = len(str(store)) + 1
     names, entries, todo = plan.names, plan.entries, plan.todo
-    for entry in _record_files(str(folder or store / RECORDS), early=early):
+    if listing is not None:
+        files = listing.files
+    else:
+        files = _record_files(str(folder or store / RECORDS), early=early)
+    for entry in files:
         name = entry.path[prefix:]
         names.append(name)
         hit = cached.get(name)
-        if hit is not None:
-            try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError:
-                info = None
-            known = hit.stamp
-            if (
-                info is not None
-                and known.size == info.st_size
-                and known.mtime_ns == info.st_mtime_ns
-                and known.ctime_ns == info.st_ctime_ns
-                and known.inode == info.st_ino
-            ):
-                entries[name] = hit
-                continue
+        if (
+            hit is not None
+            and _same_stamp(hit.stamp, entry)
+            and not (other_language and hit.facts.reason)
+        ):
+            entries[name] = hit
+            continue
         todo.append((name, entry.path))
     if cache is not None:
         plan.tallies = cache.tallies
@@ -272,6 +296,41 @@ def _plan(
         else:
             plan.generation = cache.generation
     return plan
+
+
+def _same_stamp(known: Stamp, entry: os.DirEntry[str]) -> bool:
+    """Whether a file listed is as the cache knows it (asked of the file system once: the
+    listing's entry keeps the answer)."""
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return (
+        known.size == info.st_size
+        and known.mtime_ns == info.st_mtime_ns
+        and known.ctime_ns == info.st_ctime_ns
+        and known.inode == info.st_ino
+    )
+
+
+def list_records(store: Path) -> Listing | None:
+    """The store's record files, compared with the scan cache by name and status (reading
+    only the cache's names and stamps, not the facts); None when there is no cache: a scan
+    with none lists the files itself, starting its workers meanwhile."""
+    index = read_scan_index(store, RULES)
+    if index is None:
+        return None
+    files = _record_files(str(store / RECORDS))
+    if len(index.entries) != len(files):
+        return Listing(files)
+    prefix = len(str(store)) + 1
+    other_language = index.language != current_language()
+    for entry, known in zip(files, index.entries, strict=True):
+        if entry.path[prefix:] != known.name or not _same_stamp(known.stamp, entry):
+            return Listing(files)
+        if other_language and known.reason:
+            return Listing(files)  # Its reason is said again in the session's language.
+    return Listing(files, index.generation)
 
 
 def _take_away_stale(plan: ScanPlan, cached: dict[str, CacheEntry]) -> None:
@@ -550,7 +609,8 @@ def run_scan(
     if details.fresh or plan.cached_names != len(plan.names):
         entries = [plan.entries[name] for name in plan.names]
         generation = uuid.uuid4().hex
-        if write_scan_cache(plan.store, ScanCache(RULES, entries, result.tallies, generation)):
+        saved = ScanCache(RULES, entries, result.tallies, generation, plan.language)
+        if write_scan_cache(plan.store, saved):
             result.generation = plan.generation = None if plan.unreadable else generation
         kept = dict(details.fresh)  # Just verified: under their entries' stamps.
         for entry in entries:
@@ -569,14 +629,16 @@ def scan_store(
     meanwhile: Callable[[], None] | None = None,
     *,
     ahead: Callable[[], object] | None = None,
+    listing: Listing | None = None,
 ) -> ScanResult:
     """Every record file in the store, verified; files unchanged since the last scan (same
     size, times and inode) are not read again. `meanwhile` and `ahead` are the caller's own
-    work (see `Beside`)."""
+    work (see `Beside`); `listing`, the store's record files already listed
+    (`list_records`)."""
     cache = read_scan_cache(store, RULES)
-    early = _EarlyStart() if cache is None else None
+    early = _EarlyStart() if cache is None and listing is None else None
     try:
-        plan = _plan(store, folder, cache, early)
+        plan = _plan(store, folder, cache, early, listing)
     except BaseException:
         if early is not None:
             early.cancel()

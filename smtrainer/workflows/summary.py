@@ -18,7 +18,7 @@ from smtrainer.storage.roster import cache_roster, load_roster
 from smtrainer.workflows.evidence import Pending, Problem
 from smtrainer.workflows.evidence_state import sorted_evidence
 from smtrainer.workflows.record_context import RecordContext
-from smtrainer.workflows.record_scan import collection_paused
+from smtrainer.workflows.record_scan import Listing, collection_paused
 from smtrainer.workflows.store import RecordFacts, ScanResult, scan_store
 
 
@@ -148,9 +148,13 @@ def summarize(
     roster: Roster | None = None,
     context: RecordContext | None = None,
     policies: Sequence[str] = (),
+    listing: Listing | None = None,
+    *,
+    history: bool = True,
 ) -> Summary:
     """The summary of the store's records; the roster and the policies are read while the
-    records are verified."""
+    records are verified. `listing`: the record files already listed (`list_records`);
+    `history`: whether each person's row keeps their records."""
     read: list[tuple[Roster, RecordContext]] = []
 
     def read_the_rest() -> None:
@@ -165,9 +169,11 @@ def summarize(
     # holds this process for long enough to keep the workers waiting for their next files.
     ahead = functools.partial(cache_roster, store) if roster is None else None
     with collection_paused():
-        scanned = scan_store(store, meanwhile=read_the_rest, ahead=ahead)
+        scanned = scan_store(store, meanwhile=read_the_rest, ahead=ahead, listing=listing)
         ((roster_read, context_read),) = read
-        return summarize_scan(scanned, today, roster_read, due_soon_days, context_read, policies)
+        return summarize_scan(
+            scanned, today, roster_read, due_soon_days, context_read, policies, history=history
+        )
 
 
 def summarize_scan(
@@ -177,9 +183,12 @@ def summarize_scan(
     due_soon_days: int = DUE_SOON_DAYS,
     context: RecordContext | None = None,
     policies: Sequence[str] = (),
+    *,
+    history: bool = True,
 ) -> Summary:
     """The summary of records already scanned (all of them, or those verified so far);
-    with `policies`, only records of those policies count, and each is judged apart."""
+    with `policies`, only records of those policies count, and each is judged apart.
+    `history`: whether each person's row keeps their records (a summary printed shows none)."""
     facts = scanned.facts
     summary = Summary(today, records=len(facts), scanned=scanned)
     evidence = sorted_evidence(scanned, roster, context or RecordContext.load(), today)
@@ -201,11 +210,11 @@ def summarize_scan(
     )
     summary.shared_keys = shared_keys(roster, evidence.signers)
     for key, member in sorted(roster.staff.items(), key=lambda item: item[1].id):
-        history = sorted(counted.get(key, []), key=_completed_at)
+        records = sorted(counted.get(key, []), key=_completed_at)
         standings = [
-            _policy_standing(policy_id, history, today, due_soon_days)
+            _policy_standing(policy_id, records, today, due_soon_days)
             for policy_id in summary.policies
-        ] or [_policy_standing("", history, today, due_soon_days)]
+        ] or [_policy_standing("", records, today, due_soon_days)]
         shown = min(standings, key=lambda s: URGENCY.index(s.status))
         summary.staff.append(
             StaffRow(
@@ -216,7 +225,7 @@ def summarize_scan(
                 last_completed=shown.last_completed,
                 score_pct=shown.score_pct,
                 refresher_due=shown.refresher_due,
-                history=tuple(history),
+                history=tuple(records) if history else (),
                 last_attempt_failed=shown.last_attempt_failed,
                 policies=tuple(s for s in standings if s.policy_id),
             )

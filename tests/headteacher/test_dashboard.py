@@ -148,3 +148,28 @@ async def test_names_with_brackets_are_shown_as_written(store: Path) -> None:
         table = app.screen.query_one("#staff", DataTable)
         names = [str(table.get_row_at(index)[1]) for index in range(table.row_count)]
         assert "Ann [Supply] [/b] Lee" in names
+
+
+@pytest.mark.parametrize("first", ["en", "fr"])
+async def test_a_language_switch_says_the_problems_again(store: Path, first: str) -> None:
+    """Why a file cannot be trusted is said in the language switched to, not the one the
+    scan was made in."""
+    victim = sorted((store / "records").glob("*.toml"))[0]
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("score_pct = ", "score_pct = 1", 1), encoding="utf-8")
+    reasons = {
+        "en": "signature does not match the content",
+        "fr": "la signature ne correspond pas au contenu",
+    }
+    second = "fr" if first == "en" else "en"
+    set_language(first)
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        problems = app.screen.query_one("#problems-text", Static)
+        assert reasons[first] in str(problems.render())
+        await pilot.press("f2")
+        await ready(pilot)
+        assert current_language() == second
+        shown = str(app.screen.query_one("#problems-text", Static).render())
+        assert reasons[second] in shown and reasons[first] not in shown

@@ -40,9 +40,12 @@ def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def run_dashboard(store: Path, home: Path, language: str, expect: str) -> str:
+def run_dashboard(
+    store: Path, home: Path, language: str, expect: str, then: str | None = None
+) -> str:
     """Open the dashboard cold, wait until the staff table shows `expect` and the first person
-    with every record verified, quit; the last screen (the exit status must be 0)."""
+    with every record verified (then, given `then`, switch language with F2 and wait until it
+    shows `then`), quit; the last screen (the exit status must be 0)."""
     shutil.rmtree(store / ".cache", ignore_errors=True)
     name = f"dash-{uuid.uuid4().hex[:8]}"
     status = home / f"status-{name}"
@@ -68,6 +71,10 @@ def run_dashboard(store: Path, home: Path, language: str, expect: str) -> str:
                 break
             time.sleep(0.5)
         assert expect in screen and "S-0001" in screen, f"no staff table; screen was:\n{screen}"
+        if then is not None:
+            subprocess.run([*tmux, "send-keys", "-t", name, "F2"], check=True)
+            screen = wait_for(tmux, name, then, status)
+            assert then in screen and not status.exists(), f"not switched; screen:\n{screen}"
         subprocess.run([*tmux, "send-keys", "-t", name, "C-q"], check=True)
         deadline = time.monotonic() + 30
         while not status.exists() and time.monotonic() < deadline:
@@ -76,6 +83,32 @@ def run_dashboard(store: Path, home: Path, language: str, expect: str) -> str:
         return screen
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
+
+
+def wait_for(tmux: list[str], name: str, text: str, status: Path) -> str:
+    deadline = time.monotonic() + 60
+    screen = ""
+    while time.monotonic() < deadline and not status.exists():
+        time.sleep(0.5)
+        screen = subprocess.run(
+            [*tmux, "capture-pane", "-p", "-t", name], capture_output=True, text=True
+        ).stdout
+        if text in screen and "⋯" not in screen:
+            break
+    return screen
+
+
+def test_a_language_switch_with_a_damaged_record_in_a_real_terminal(
+    big_store: Path, tmp_path: Path
+) -> None:
+    """Switching language says again why a file cannot be trusted: the summary is made again
+    while the app runs, in a real terminal."""
+    store = tmp_path / "store"
+    shutil.copytree(big_store, store)
+    victim = sorted((store / "records").rglob("*.toml"))[0]
+    victim.write_bytes(victim.read_bytes().replace(b"score_pct = ", b"score_pct = 1", 1))
+    screen = run_dashboard(store, tmp_path, "en", "Staff id", then="Identifiant")
+    assert "Traceback" not in screen
 
 
 @pytest.mark.parametrize(

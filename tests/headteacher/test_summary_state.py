@@ -12,9 +12,10 @@ import pytest
 
 from smtrainer.cli.summary_cmd import summary_json
 from smtrainer.domain.roster import ApprovedKey
+from smtrainer.i18n import set_language
 from smtrainer.storage import roster as roster_storage
 from smtrainer.storage.roster import load_roster, save_roster
-from smtrainer.workflows import evidence_state
+from smtrainer.workflows import evidence_state, record_scan
 from smtrainer.workflows.record_context import RecordContext
 from smtrainer.workflows.summary import summarize
 from tests.headteacher.conftest import TODAY
@@ -116,3 +117,51 @@ def test_the_kept_roster_follows_the_file(store: Path) -> None:
     (store / "roster.toml").write_text("[[staff]]\nid = 3\n", encoding="utf-8")
     with pytest.raises(roster_storage.RosterError):
         load_roster(store)
+
+
+def _tamper(store: Path) -> None:
+    victim = sorted((store / "records").glob("*.toml"))[0]
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("score_pct = ", "score_pct = 1", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("first_language", ["en", "fr"])
+def test_problems_are_said_in_the_session_language_whatever_the_caches_hold(
+    store: Path, tmp_path: Path, first_language: str
+) -> None:
+    """A file's reason is kept in the scan cache and a problem's detail in the kept evidence:
+    a session in the other language says them again in its own (only those files are read
+    again)."""
+    _tamper(store)
+    shutil.copy(sorted((store / "records").glob("*.toml"))[-1], store / "records" / "zz-copy.toml")
+    shown: dict[str, dict[str, Any]] = {}
+    for language in (first_language, "fr" if first_language == "en" else "en", first_language):
+        set_language(language)
+        shown[language] = _shown(store)
+        assert shown[language] == _from_scratch(store, tmp_path)
+    set_language("en")
+    details = {language: [p["detail"] for p in s["problems"]] for language, s in shown.items()}
+    assert "signature does not match the content" in details["en"]
+    assert "la signature ne correspond pas au contenu" in details["fr"]
+    assert any(d.startswith("an identical copy of") for d in details["en"])
+    assert any(d.startswith("une copie identique de") for d in details["fr"])
+
+
+def test_only_the_files_with_a_reason_are_read_again_in_another_language(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _tamper(store)
+    _shown(store)
+    read: list[str] = []
+    real = record_scan._verify_chunk
+
+    def counted(items: list[tuple[str, str]]) -> bytes:
+        read.extend(name for name, _path in items)
+        return real(items)
+
+    monkeypatch.setattr(record_scan, "_verify_chunk", counted)
+    set_language("fr")
+    _shown(store)
+    set_language("en")
+    tampered = sorted((store / "records").glob("*.toml"))[0].name
+    assert read == [f"records/{tampered}"]

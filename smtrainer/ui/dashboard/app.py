@@ -646,3 +646,12 @@ class DashboardApp(App[int]):
         index = SUPPORTED_LANGUAGES.index(current_language())
         set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
         await show_in_active_language(self)
+        summary = self.summary
+        if summary is not None and summary.problems and not self.loading():
+            # Why each file cannot be trusted was said in the other language: said again
+            # (only those files are read again).
+            self.prefetch = None
+            self.load()
+
+    def loading(self) -> bool:
+        return any(worker.name == "load" and worker.is_running for worker in self.workers)

@@ -1,0 +1,171 @@
+"""The summary a command prints, kept so that printing it again with nothing changed reads one
+small file, not every record's facts.
+
+A printed summary depends on exactly these: the record files (the scan cache's generation token,
+which stays the same only while every file keeps its name, size, times and inode), the roster
+file's bytes, the policies' terms, the day of the summary, the due-soon days, the policies asked
+for, the session's language, and which valid records are dated after the clock's moment (a
+record dated in the future counts once that moment has come). It is kept under a key made of
+all but the last, with the two completion times either side of that moment; it is used again
+only when the key is the same and the clock is still between them. The file is checked as the
+scan cache is (a damaged one is ignored and written again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import msgspec
+
+from smtrainer.domain.record_judgement import latest_time
+from smtrainer.domain.record_status import Status
+from smtrainer.domain.status import DUE_SOON_DAYS
+from smtrainer.i18n import current_language
+from smtrainer.storage.roster import RosterError, roster_digest
+from smtrainer.storage.scan_cache import read_checked, write_checked
+from smtrainer.workflows.evidence import Pending, Problem
+from smtrainer.workflows.record_context import RecordContext
+from smtrainer.workflows.record_scan import RULES, list_records
+from smtrainer.workflows.summary import StaffRow, Summary, summarize
+
+MEMO_FILE = Path(".cache") / "summary-v1.bin"
+
+
+class _Memo(msgspec.Struct, frozen=True):
+    rules: str
+    """The key (see the module's description)."""
+    after: str
+    """The latest valid record's completion time at or before the clock's moment ("": none)."""
+    before: str
+    """The earliest valid record's completion time after that moment ("": none)."""
+    records: int
+    verified: int
+    unverified: int
+    key_changed: int
+    invalid: int
+    later: int
+    shared_keys: dict[str, list[str]]
+    staff: list[StaffRow]
+    problems: list[Problem]
+    pending: list[Pending]
+    policies: list[str]
+
+    def summary(self, today: dt.date) -> Summary:
+        return Summary(
+            today,
+            records=self.records,
+            verified=self.verified,
+            unverified=self.unverified,
+            key_changed=self.key_changed,
+            invalid=self.invalid,
+            later=self.later,
+            shared_keys=self.shared_keys,
+            staff=self.staff,
+            problems=self.problems,
+            pending=self.pending,
+            policies=self.policies,
+        )
+
+
+def printed_summary(
+    store: Path,
+    today: dt.date,
+    due_soon_days: int = DUE_SOON_DAYS,
+    policies: Sequence[str] = (),
+    context: RecordContext | None = None,
+) -> Summary:
+    """`summarize`, without what only the dashboard shows (each person's history, the
+    statistics): read from the last one kept when nothing it depends on changed since, made
+    and kept otherwise. RosterError as `summarize`."""
+    context = context or RecordContext.load()
+    moment = latest_time(context.now) if context.now is not None else ""
+    listing = list_records(store)
+    inputs = _inputs(store, context, today, due_soon_days, policies)
+    if listing is not None and listing.unchanged is not None and inputs is not None:
+        memo = read_checked(store / MEMO_FILE, _Memo, f"{RULES}/{listing.unchanged}/{inputs}")
+        if memo is not None and memo.after <= moment and (not memo.before or moment < memo.before):
+            return memo.summary(today)
+    summary = summarize(
+        store,
+        today,
+        due_soon_days,
+        context=context,
+        policies=policies,
+        listing=listing,
+        history=False,
+    )
+    # Kept only when the roster read is the one digested (not changed meanwhile).
+    if inputs is not None and inputs == _inputs(store, context, today, due_soon_days, policies):
+        _keep(store, summary, inputs, moment)
+    summary.scanned = None  # Its facts are not kept: neither are its statistics.
+    summary.counted = []
+    return summary
+
+
+def _keep(store: Path, summary: Summary, inputs: str, moment: str) -> None:
+    """Keep a summary just made from every record file's facts, as saved in the scan cache."""
+    scanned = summary.scanned
+    if scanned is None or scanned.generation is None:
+        return
+    valid = Status.VALID.value
+    dated = [fact.completed_at for fact in scanned.facts if fact.status == valid]
+    after = max((time for time in dated if time <= moment), default="")
+    before = min((time for time in dated if time > moment), default="")
+    key = f"{RULES}/{scanned.generation}/{inputs}"
+    write_checked(store / MEMO_FILE, _memo(key, after, before, summary))
+
+
+def _inputs(
+    store: Path,
+    context: RecordContext,
+    today: dt.date,
+    due_soon_days: int,
+    policies: Sequence[str],
+) -> str | None:
+    """The digest of what a summary depends on besides the records; None when the roster
+    cannot be read (the summary then says why)."""
+    try:
+        roster = roster_digest(store)
+    except RosterError:
+        return None
+    terms = sorted(
+        (policy_id, t.refresher_months, sorted(t.languages))
+        for policy_id, t in (context.policies or {}).items()
+    )
+    return hashlib.blake2b(
+        msgspec.msgpack.encode(
+            [
+                roster,
+                terms,
+                context.policies is None,
+                context.now is None,
+                today.isoformat(),
+                due_soon_days,
+                list(policies),
+                current_language(),
+            ]
+        ),
+        digest_size=16,
+    ).hexdigest()
+
+
+def _memo(key: str, after: str, before: str, summary: Summary) -> _Memo:
+    return _Memo(
+        key,
+        after,
+        before,
+        summary.records,
+        summary.verified,
+        summary.unverified,
+        summary.key_changed,
+        summary.invalid,
+        summary.later,
+        summary.shared_keys,
+        summary.staff,
+        summary.problems,
+        summary.pending,
+        summary.policies,
+    )
