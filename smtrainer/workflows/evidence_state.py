@@ -76,13 +76,15 @@ def _key(scanned: ScanResult, roster: Roster, context: RecordContext) -> str | N
         (key, [k.fingerprint for k in member.keys if not k.revoked_on], bool(member.keys))
         for key, member in roster.staff.items()
     ]  # In the roster's order: another order only makes the key differ.
-    terms = sorted(
-        (policy_id, t.refresher_months, sorted(t.languages))
-        for policy_id, t in (context.policies or {}).items()
-    )
     digest = hashlib.blake2b(
         msgspec.msgpack.encode(
-            [keys, terms, context.policies is None, context.now is None, current_language()]
+            [
+                keys,
+                context.terms(),
+                context.policies is None,
+                context.now is None,
+                current_language(),
+            ]
         ),
         digest_size=16,
     ).hexdigest()

@@ -131,15 +131,11 @@ def _inputs(
         roster = roster_digest(store)
     except RosterError:
         return None
-    terms = sorted(
-        (policy_id, t.refresher_months, sorted(t.languages))
-        for policy_id, t in (context.policies or {}).items()
-    )
     return hashlib.blake2b(
         msgspec.msgpack.encode(
             [
                 roster,
-                terms,
+                context.terms(),
                 context.policies is None,
                 context.now is None,
                 today.isoformat(),

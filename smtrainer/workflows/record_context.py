@@ -29,6 +29,14 @@ class RecordContext:
         moment = (now or dt.datetime.now(dt.UTC)) if clock else None
         return cls(policies or None, moment)
 
+    def terms(self) -> list[tuple[str, int, list[str]]]:
+        """Each policy's terms, in a fixed order: what a kept result made under them is kept
+        by."""
+        return sorted(
+            (policy_id, t.refresher_months, sorted(t.languages))
+            for policy_id, t in (self.policies or {}).items()
+        )
+
     def problem(self, fact: RecordFacts) -> str | None:
         """Why a record that passed the gate still cannot count here, or None."""
         return judge_values(
