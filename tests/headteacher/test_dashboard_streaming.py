@@ -159,3 +159,57 @@ async def test_the_progress_line_is_drawn_alone_while_it_keeps_its_length(
         await pilot.pause()
         shown = str(screen.query_one("#scan-progress", Plain).render())
         assert "Verified 1,000 of 10,477 records" in shown
+
+
+async def test_everyone_s_records_are_read_only_once_the_first_rows_are_drawn(
+    store: Path,
+) -> None:
+    """Reading each person's records holds the interpreter: the first staff rows are drawn
+    before, not after."""
+    drawn_when_read: list[tuple[bool, int]] = []
+
+    class Watched(HeldPrefetch):
+        def histories(self, summary: Summary) -> list[StaffRow]:
+            table = app.screen.query("#staff")
+            rows = table.first(DataTable).row_count if table else 0
+            drawn_when_read.append((app.rows_drawn.is_set(), rows))
+            return summary.staff
+
+    prefetch = Watched(summarize(store, TODAY))
+    prefetch.release.set()
+    app = DashboardApp(store, TODAY, prefetch=prefetch)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.summary is prefetch.summary
+    assert len(drawn_when_read) == 1
+    drawn, rows = drawn_when_read[0]
+    assert drawn and rows > 0
+
+
+async def test_a_warm_store_s_statistics_are_made_once_the_first_rows_are_drawn(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summarize(store, TODAY)
+    drawn_when_made: list[bool] = []
+    real = DashboardApp._make_statistics
+
+    def make(self: DashboardApp, summary: Summary) -> None:
+        drawn_when_made.append(self.rows_drawn.is_set())
+        real(self, summary)
+
+    monkeypatch.setattr(DashboardApp, "_make_statistics", make)
+    fill = DashboardScreen.fill
+
+    def slow_fill(self: DashboardScreen) -> None:  # A big table, slow to fill.
+        time.sleep(0.3)
+        fill(self)
+
+    monkeypatch.setattr(DashboardScreen, "fill", slow_fill)
+    monkeypatch.setattr(DashboardApp, "_load_question_words", lambda self: None)  # Quick here.
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.statistics_of is app.summary is not None
+    assert drawn_when_made == [True]

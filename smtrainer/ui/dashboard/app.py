@@ -330,6 +330,7 @@ class DashboardScreen(Screen[None]):
         if summary is None or not self.query("#staff"):
             return
         self._fill_staff()
+        self.call_after_refresh(self.dashboard.rows_drawn.set)
         if self.dashboard.statistics_of is summary:
             self.call_after_refresh(self.fill_statistics)
 
@@ -488,6 +489,8 @@ class DashboardApp(App[int]):
         """Set once the dashboard's screen is first drawn."""
         self.progress_drawn = threading.Event()
         """Set once the first progress line is drawn."""
+        self.rows_drawn = threading.Event()
+        """Set once staff rows are first drawn."""
 
     @property
     def policy(self) -> Policy | None:
@@ -508,6 +511,9 @@ class DashboardApp(App[int]):
         prefetched = prefetch.result() if prefetch is not None else None
         if prefetch is not None and prefetched is not None:
             self.call_from_thread(self._loaded, prefetched, None)
+            # Reading everyone's records holds the interpreter for a tenth of a second or more:
+            # the first rows are drawn before.
+            self.rows_drawn.wait(PAINT_WAIT)
             rows = prefetch.histories(prefetched)
             if rows is not None:
                 self.call_from_thread(self._histories_read, prefetched, rows)
@@ -536,6 +542,7 @@ class DashboardApp(App[int]):
             self._make_statistics(first)
 
         if not waiting:
+            self.rows_drawn.wait(PAINT_WAIT)  # The statistics hold the interpreter a while.
             statistics()
             return
         shown, pause = time.monotonic(), REFILL_SECONDS
