@@ -330,7 +330,8 @@ class DashboardScreen(Screen[None]):
         if summary is None or not self.query("#staff"):
             return
         self._fill_staff()
-        self.call_after_refresh(self.dashboard.rows_drawn.set)
+        if not self.dashboard.rows_drawn.is_set():
+            self.call_after_refresh(self.dashboard.rows_drawn.set)
         if self.dashboard.statistics_of is summary:
             self.call_after_refresh(self.fill_statistics)
 
@@ -490,7 +491,7 @@ class DashboardApp(App[int]):
         self.progress_drawn = threading.Event()
         """Set once the first progress line is drawn."""
         self.rows_drawn = threading.Event()
-        """Set once staff rows are first drawn."""
+        """Set once the staff table is first filled and drawn."""
 
     @property
     def policy(self) -> Policy | None:
