@@ -13,6 +13,7 @@ scan cache is (a damaged one is ignored and written again).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -28,7 +29,7 @@ from smtrainer.storage.roster import RosterError, roster_digest
 from smtrainer.storage.scan_cache import read_checked, write_checked
 from smtrainer.workflows.evidence import Pending, Problem
 from smtrainer.workflows.record_context import RecordContext
-from smtrainer.workflows.record_scan import RULES, list_records
+from smtrainer.workflows.record_scan import RULES, Listing, list_records
 from smtrainer.workflows.summary import StaffRow, Summary, summarize
 
 MEMO_FILE = Path(".cache") / "summary-v1.bin"
@@ -67,6 +68,7 @@ class _Memo(msgspec.Struct, frozen=True):
             problems=self.problems,
             pending=self.pending,
             policies=self.policies,
+            histories=False,
         )
 
 
@@ -81,13 +83,11 @@ def printed_summary(
     statistics): read from the last one kept when nothing it depends on changed since, made
     and kept otherwise. RosterError as `summarize`."""
     context = context or RecordContext.load()
-    moment = latest_time(context.now) if context.now is not None else ""
     listing = list_records(store)
     inputs = _inputs(store, context, today, due_soon_days, policies)
-    if listing is not None and listing.unchanged is not None and inputs is not None:
-        memo = read_checked(store / MEMO_FILE, _Memo, f"{RULES}/{listing.unchanged}/{inputs}")
-        if memo is not None and memo.after <= moment and (not memo.before or moment < memo.before):
-            return memo.summary(today)
+    kept = _kept(store, today, context, listing, inputs)
+    if kept is not None:
+        return kept
     summary = summarize(
         store,
         today,
@@ -99,10 +99,62 @@ def printed_summary(
     )
     # Kept only when the roster read is the one digested (not changed meanwhile).
     if inputs is not None and inputs == _inputs(store, context, today, due_soon_days, policies):
-        _keep(store, summary, inputs, moment)
+        _keep(store, summary, inputs, _moment(context))
     summary.scanned = None  # Its facts are not kept: neither are its statistics.
     summary.counted = []
     return summary
+
+
+def kept_summary(
+    store: Path, today: dt.date, policies: Sequence[str], context: RecordContext
+) -> Summary | None:
+    """The summary kept from before, without each person's records, when nothing it depends
+    on changed since; None otherwise (nothing is made)."""
+    inputs = _inputs(store, context, today, DUE_SOON_DAYS, policies)
+    return _kept(store, today, context, list_records(store), inputs)
+
+
+def keep_summary(
+    store: Path,
+    summary: Summary,
+    inputs: str | None,
+    policies: Sequence[str],
+    context: RecordContext,
+) -> None:
+    """Keep a summary made from every record file (as saved in the scan cache), for
+    `kept_summary` and the summary command. `inputs`: `inputs_digest` taken before the roster
+    was read; nothing is kept when it changed since."""
+    if inputs is not None and inputs == _inputs(
+        store, context, summary.today, DUE_SOON_DAYS, policies
+    ):
+        _keep(store, summary, inputs, _moment(context))
+
+
+def inputs_digest(
+    store: Path, today: dt.date, policies: Sequence[str], context: RecordContext
+) -> str | None:
+    """What a summary kept depends on besides the records, now (None: no roster to read)."""
+    return _inputs(store, context, today, DUE_SOON_DAYS, policies)
+
+
+def _kept(
+    store: Path,
+    today: dt.date,
+    context: RecordContext,
+    listing: Listing | None,
+    inputs: str | None,
+) -> Summary | None:
+    if listing is None or listing.unchanged is None or inputs is None:
+        return None
+    memo = read_checked(store / MEMO_FILE, _Memo, f"{RULES}/{listing.unchanged}/{inputs}")
+    moment = _moment(context)
+    if memo is not None and memo.after <= moment and (not memo.before or moment < memo.before):
+        return memo.summary(today)
+    return None
+
+
+def _moment(context: RecordContext) -> str:
+    return latest_time(context.now) if context.now is not None else ""
 
 
 def _keep(store: Path, summary: Summary, inputs: str, moment: str) -> None:
@@ -160,7 +212,7 @@ def _memo(key: str, after: str, before: str, summary: Summary) -> _Memo:
         summary.invalid,
         summary.later,
         summary.shared_keys,
-        summary.staff,
+        [dataclasses.replace(row, history=()) if row.history else row for row in summary.staff],
         summary.problems,
         summary.pending,
         summary.policies,

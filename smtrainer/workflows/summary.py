@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import operator
@@ -105,6 +106,9 @@ class Summary:
     policies: list[str] = field(default_factory=list)
     """The policies people are judged on: those asked for, or else every policy with a
     counted record; a person's status is that of their most urgent one."""
+    histories: bool = True
+    """Whether each person's row holds their records (False in a summary shown before they
+    are read: a summary kept from before, or one made in a second process)."""
 
     @cached_property
     def statistics(self) -> Statistics:
@@ -234,6 +238,29 @@ def summarize_scan(
 
 
 _completed_at = operator.attrgetter("completed_at")
+
+
+def same_standing(shown: Summary, made: Summary) -> bool:
+    """Whether a summary shown without each person's records says all that a summary made
+    since says, apart from those records (they can then be added to the one shown)."""
+    stripped = [dataclasses.replace(row, history=()) for row in made.staff]
+    return shown.staff == stripped and _totals(shown) == _totals(made)
+
+
+def _totals(summary: Summary) -> tuple[object, ...]:
+    return (
+        summary.today,
+        summary.records,
+        summary.verified,
+        summary.unverified,
+        summary.key_changed,
+        summary.invalid,
+        summary.later,
+        summary.shared_keys,
+        summary.problems,
+        summary.pending,
+        summary.policies,
+    )
 
 
 def _policy_standing(

@@ -4,8 +4,10 @@ Starting a terminal app and summarising a big store both take a moment; on a mac
 cores they can take it at the same time. The second process is forked before the app starts,
 before even the modules of either are imported (one thread then, nothing on the screen yet). It
 summarises the store only when every record is already in the scan cache (a store with records
-to verify is scanned by the app itself, which shows its progress). Anything that goes wrong there
-only means the app makes the summary itself.
+to verify is scanned by the app itself, which shows its progress). For a very big store it only
+reads the summary kept from before, when nothing changed since, for the app to show while it
+makes the summary itself. Anything that goes wrong there only means the app makes the summary
+itself.
 
 The summary comes back in two parts through memory the two processes share (a pipe would hand
 it over 64 KB at a time, each time waiting for the app's busy thread): first the summary without
@@ -37,9 +39,10 @@ if TYPE_CHECKING:
 
 LARGEST_CACHE = 8_000_000
 """Bytes of scan cache (some 16,000 records) beyond which handing the summary over would cost
-more than making it in the app: the app then makes it itself."""
+more than making it in the app: the app then makes it itself, and only a summary kept from
+before (without each person's records) is handed over, to be shown meanwhile."""
 SHARED_BYTES = 8 * LARGEST_CACHE
-"""Room for the summary of the largest store taken (only the pages written take memory)."""
+"""Room for the summary handed over (only the pages written take memory)."""
 _SIZES = struct.Struct("<QQ")
 
 
@@ -54,8 +57,7 @@ class SummaryPrefetch:
         if threading.active_count() != 1 or "fork" not in multiprocessing.get_all_start_methods():
             return  # Forking is only safe with one thread.
         try:
-            if (store / CACHE_FILE).stat().st_size > LARGEST_CACHE:
-                return
+            kept_only = (store / CACHE_FILE).stat().st_size > LARGEST_CACHE
         except OSError:
             return  # No scan cache: the app verifies the records, and shows its progress.
         context = multiprocessing.get_context("fork")
@@ -66,7 +68,9 @@ class SummaryPrefetch:
         receiver, sender = context.Pipe(duplex=False)
         try:
             context.Process(
-                target=_summarise, args=(sender, shared, store, today, list(policies)), daemon=True
+                target=_summarise,
+                args=(sender, shared, store, today, list(policies), kept_only),
+                daemon=True,
             ).start()
         except OSError:
             receiver.close()
@@ -105,8 +109,9 @@ class SummaryPrefetch:
         from smtrainer.domain.record_facts import RecordFacts
 
         parts, self._parts = self._parts, None
-        if parts is None or self._shared is None:
-            return None
+        if parts is None or self._shared is None or not parts[1]:
+            self._release()
+            return None  # None sent: a summary kept from before.
         first, second = parts
         try:
             with memoryview(self._shared) as view, view[first : first + second] as part:
@@ -132,25 +137,26 @@ class SummaryPrefetch:
 
 
 def _summarise(
-    sender: Connection, shared: mmap.mmap, store: Path, today: dt.date, policies: list[str]
+    sender: Connection,
+    shared: mmap.mmap,
+    store: Path,
+    today: dt.date,
+    policies: list[str],
+    kept_only: bool,
 ) -> None:
     """In the second process: the summary, with its statistics and without the scan it was
     made from (not needed once the statistics are made), written to the shared memory; its
-    parts' sizes sent, or nothing when there is no summary to give. (Its modules are imported
-    here, while the app's are imported in the first process.)"""
-    from smtrainer.storage.roster import RosterError, load_roster
-    from smtrainer.workflows.record_scan import ScanResult, plan_scan
-    from smtrainer.workflows.summary import summarize_scan
+    parts' sizes sent, or nothing when there is no summary to give. With `kept_only` (a store
+    too big for the summary to be handed over quicker than the app makes it), only the summary
+    kept from before is given, without records or statistics (the app makes them). (Its
+    modules are imported here, while the app's are imported in the first process.)"""
+    from smtrainer.storage.roster import RosterError
 
     try:
         try:
-            roster = load_roster(store)
-            plan = plan_scan(store)
-            if plan.todo:
+            summary = _kept(store, today, policies) if kept_only else _made(store, today, policies)
+            if summary is None:
                 return
-            summary = summarize_scan(ScanResult.of(plan), today, roster, policies=policies)
-            summary.statistics  # noqa: B018 (made here, sent with the summary)
-            summary.scanned = None
             first, second = _pack(summary)
         except (RosterError, OSError):
             return  # The app makes the summary itself, and says what is wrong.
@@ -167,12 +173,39 @@ def _summarise(
         sender.close()
 
 
+def _made(store: Path, today: dt.date, policies: list[str]) -> Summary | None:
+    """The summary made from the scan cache, with its statistics (None: records to verify)."""
+    from smtrainer.storage.roster import load_roster
+    from smtrainer.workflows.record_scan import ScanResult, plan_scan
+    from smtrainer.workflows.summary import summarize_scan
+
+    roster = load_roster(store)
+    plan = plan_scan(store)
+    if plan.todo:
+        return None
+    summary = summarize_scan(ScanResult.of(plan), today, roster, policies=policies)
+    summary.statistics  # noqa: B018 (made here, sent with the summary)
+    summary.scanned = None
+    return summary
+
+
+def _kept(store: Path, today: dt.date, policies: list[str]) -> Summary | None:
+    from smtrainer.workflows.printed_summary import kept_summary
+    from smtrainer.workflows.record_context import RecordContext
+
+    return kept_summary(store, today, policies, RecordContext.load())
+
+
 def _pack(summary: Summary) -> tuple[bytes, bytes]:
     """The summary without each person's records, pickled (with its statistics, made); then
     those records in MessagePack (far quicker to write and read than pickle), with how many
-    each person has. The summary given loses its records (it is only packed once)."""
+    each person has (nothing for a summary without them). The summary given loses its records
+    (it is only packed once)."""
+    if not summary.histories:
+        return pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL), b""
     histories = [row.history for row in summary.staff]
     summary.staff = [dataclasses.replace(row, history=()) for row in summary.staff]
+    summary.histories = False
     sizes = [len(history) for history in histories]
     facts = [fact for history in histories for fact in history]
     return (

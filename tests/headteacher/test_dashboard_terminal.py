@@ -5,6 +5,7 @@ replaced standard error, whose file descriptor the pool then passed on as -1).""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -41,16 +42,25 @@ def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_dashboard(
-    store: Path, home: Path, language: str, expect: str, then: str | None = None
+    store: Path,
+    home: Path,
+    language: str,
+    expect: str,
+    then: str | None = None,
+    *,
+    cold: bool = True,
+    program: str = str(COMMAND),
 ) -> str:
-    """Open the dashboard cold, wait until the staff table shows `expect` and the first person
-    with every record verified (then, given `then`, switch language with F2 and wait until it
-    shows `then`), quit; the last screen (the exit status must be 0)."""
-    shutil.rmtree(store / ".cache", ignore_errors=True)
+    """Open the dashboard (cold, unless told otherwise), wait until the staff table shows
+    `expect` and the first person with every record verified (then, given `then`, switch
+    language with F2 and wait until it shows `then`), quit; the last screen (the exit status
+    must be 0)."""
+    if cold:
+        shutil.rmtree(store / ".cache", ignore_errors=True)
     name = f"dash-{uuid.uuid4().hex[:8]}"
     status = home / f"status-{name}"
     command = (
-        f"env SMTRAINER_HOME={home} TERM=xterm-256color {COMMAND} dashboard --lang {language} "
+        f"env SMTRAINER_HOME={home} TERM=xterm-256color {program} dashboard --lang {language} "
         f"--store {store}; echo $? > {status}; sleep 30"
     )
     # A tmux server of its own: on a shared one, a session started just as the server exits
@@ -123,3 +133,35 @@ def test_dashboard_opens_a_cold_store_of_1000_records_in_a_real_terminal(
     count = int("".join(ch for ch in first_line.split(totals)[0] if ch.isdigit()))
     assert count >= 1000, first_line
     assert "Traceback" not in screen and "fds_to_keep" not in screen
+
+
+BIG_STORE_LAUNCHER = """
+import sys
+from smtrainer.workflows import summary_prefetch
+summary_prefetch.LARGEST_CACHE = 1000  # Every store counts as too big to hand its summary over.
+from smtrainer.cli.main import main
+sys.exit(main())
+"""
+
+
+def test_a_big_store_s_kept_summary_is_shown_in_a_real_terminal(
+    big_store: Path, tmp_path: Path
+) -> None:
+    """A store too big for its summary to be handed over has its kept summary read in the
+    second process, shown, then made whole in the app: in a real terminal, in French."""
+    store = tmp_path / "store"
+    shutil.copytree(big_store, store)
+    home = tmp_path / "home"
+    env = {**os.environ, "SMTRAINER_HOME": str(home)}
+    summary = [str(COMMAND), "summary", "--lang", "fr", "--store", str(store)]
+    subprocess.run(summary, env=env, check=True, capture_output=True)
+    kept = store / ".cache" / "summary-v1.bin"
+    assert kept.is_file()
+    launcher = tmp_path / "launch.py"
+    launcher.write_text(BIG_STORE_LAUNCHER, encoding="utf-8")
+    before = kept.stat().st_mtime_ns
+    screen = run_dashboard(
+        store, home, "fr", "Identifiant", cold=False, program=f"{sys.executable} {launcher}"
+    )
+    assert "attestations" in screen and "Traceback" not in screen
+    assert kept.stat().st_mtime_ns == before  # Shown and used as it was: not made again.

@@ -45,9 +45,11 @@ from smtrainer.ui.dashboard.views import (
 from smtrainer.ui.formatting import whole_number
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
 from smtrainer.ui.widgets import KeyFooter, Plain, cells
+from smtrainer.workflows.printed_summary import inputs_digest, keep_summary
+from smtrainer.workflows.record_context import RecordContext
 from smtrainer.workflows.record_scan import ScanResult, plan_scan, run_scan
 from smtrainer.workflows.store import RecordFacts
-from smtrainer.workflows.summary import StaffRow, Summary, summarize_scan
+from smtrainer.workflows.summary import StaffRow, Summary, same_standing, summarize_scan
 from smtrainer.workflows.summary_export import (
     reason_label,
     staff_csv,
@@ -74,15 +76,18 @@ often when making the summary takes long)."""
 
 
 class PersonScreen(ModalScreen[None]):
-    """One person's records, newest first."""
+    """One person's records, newest first (or a line saying they are being read: a summary
+    kept from before is shown without them until they are read)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="back"),
     ]
 
-    def __init__(self, row: StaffRow) -> None:
+    def __init__(self, row: StaffRow, waiting: bool = False) -> None:
         super().__init__()
         self.row = row
+        self.waiting = waiting
+        """Whether the person's records are still being read."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -93,6 +98,7 @@ class PersonScreen(ModalScreen[None]):
             yield Plain(status_word(self.row.status))
             table: DataTable[Text] = DataTable(id="history", cursor_type="row")
             yield table
+            yield Plain("", id="history-wait")
             yield Plain(_("Escape: back."), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -101,6 +107,22 @@ class PersonScreen(ModalScreen[None]):
         table.add_columns(
             _("Completed"), _("Score %"), _("Result"), _("Refresher due"), _("Language")
         )
+        self._fill()
+
+    def show_history(self, row: StaffRow) -> None:
+        """The person's records, now read."""
+        self.row, self.waiting = row, False
+        if self.is_mounted:
+            self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one("#history", DataTable)
+        table.clear()
+        wait = self.query_one("#history-wait", Plain)
+        wait.update("⋯ " + _("Reading this person's records…") if self.waiting else "")
+        wait.display = self.waiting
+        if self.waiting:
+            return
         for fact in reversed(self.row.history):
             table.add_row(
                 *cells(
@@ -399,10 +421,12 @@ class DashboardScreen(Screen[None]):
         if event.data_table.id != "staff":
             return
         summary = self.dashboard.summary  # Its rows, not those shown: they may be newer.
+        if summary is None:
+            return
         key = event.row_key.value
-        row = next((r for r in summary.staff if r.id == key), None) if summary else None
+        row = next((r for r in summary.staff if r.id == key), None)
         if row is not None:
-            self.app.push_screen(PersonScreen(row))
+            self.app.push_screen(PersonScreen(row, waiting=not summary.histories))
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         if event.data_table.id == "staff" and event.column_index < len(SORT_KEYS):
@@ -521,6 +545,7 @@ class DashboardApp(App[int]):
                 self._load_question_words()
                 self.call_from_thread(self._statistics_made, prefetched)
                 return
+            # Shown without each person's records (a summary kept from before): made here.
         # Listing thousands of files is quick alone, but many times slower while the screen
         # is being built in the other thread (each file's stat gives the interpreter up, and
         # getting it back waits on the builder): so it starts once the screen is drawn.
@@ -530,12 +555,20 @@ class DashboardApp(App[int]):
         if waiting:  # Say at once how much there is to verify, and let it be drawn first.
             self.call_from_thread(self._progressed, (0, waiting))
             self.progress_drawn.wait(PAINT_WAIT)
+        context = RecordContext.load()
+        inputs = inputs_digest(self.store, self.today, self.policy_ids, context)
         try:
             roster = load_roster(self.store)
         except RosterError as error:
             self.call_from_thread(self._failed, str(error))
             return
-        first = self._summary_of(ScanResult.of(plan), roster)
+        first = self._summary_of(ScanResult.of(plan), roster, context)
+        if not waiting and prefetched is not None and same_standing(prefetched, first):
+            # What is shown stays (the table is not filled again): only the records are added.
+            self.call_from_thread(self._histories_made, first)
+            self._load_question_words()
+            self._make_statistics(first)
+            return
         self.call_from_thread(self._loaded, first, (0, waiting) if waiting else None)
 
         def statistics() -> None:  # While the workers verify, when there is anything to verify.
@@ -545,6 +578,7 @@ class DashboardApp(App[int]):
         if not waiting:
             self.rows_drawn.wait(PAINT_WAIT)  # The statistics hold the interpreter a while.
             statistics()
+            keep_summary(self.store, first, inputs, self.policy_ids, context)
             return
         shown, pause = time.monotonic(), REFILL_SECONDS
         told = shown
@@ -556,18 +590,35 @@ class DashboardApp(App[int]):
                 told = time.monotonic()
             if time.monotonic() - shown >= pause and done < total:
                 started = time.monotonic()
-                summary = self._summary_of(ScanResult.of(plan), roster)
+                summary = self._summary_of(ScanResult.of(plan), roster, context)
                 self._show_summary(summary, (done, total))
                 shown = time.monotonic()
                 # Drawing takes time from the verification: the bigger the store, the rarer.
                 pause = max(REFILL_SECONDS, 10 * (shown - started))
 
         result = run_scan(plan, progress, meanwhile=statistics)
-        self._show_summary(self._summary_of(result, roster), None)
+        final = self._summary_of(result, roster, context)
+        self._show_summary(final, None)
+        keep_summary(self.store, final, inputs, self.policy_ids, context)
 
     def _histories_read(self, summary: Summary, rows: list[StaffRow]) -> None:
         """Each person's records, read after the summary they belong to is shown."""
         summary.staff = rows
+        summary.histories = True
+        self._show_histories(summary)
+
+    def _histories_made(self, summary: Summary) -> None:
+        """The summary shown (kept from before) made again, the same but with each person's
+        records: it takes the place of the one shown, whose tables stay as they are."""
+        self.summary = summary
+        self._show_histories(summary)
+
+    def _show_histories(self, summary: Summary) -> None:
+        """A person's records open while they were read: shown now."""
+        rows = {row.id: row for row in summary.staff}
+        for screen in self.screen_stack:
+            if isinstance(screen, PersonScreen) and screen.waiting and screen.row.id in rows:
+                screen.show_history(rows[screen.row.id])
 
     def _load_question_words(self) -> None:
         """The policies' texts, for the statistics' tables (in the scan's thread)."""
@@ -580,8 +631,10 @@ class DashboardApp(App[int]):
             except ContentFolderError:
                 self.policies = {}
 
-    def _summary_of(self, scanned: ScanResult, roster: Roster) -> Summary:
-        return summarize_scan(scanned, self.today, roster, policies=self.policy_ids)
+    def _summary_of(self, scanned: ScanResult, roster: Roster, context: RecordContext) -> Summary:
+        return summarize_scan(
+            scanned, self.today, roster, context=context, policies=self.policy_ids
+        )
 
     def _show_summary(self, summary: Summary, progress: tuple[int, int] | None) -> None:
         """Show a summary, then its statistics."""
