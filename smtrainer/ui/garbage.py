@@ -4,7 +4,14 @@ Python's full collection walks every object the app holds; with the content, the
 for the journey and Textual's own, it takes 30 to 50 ms, and it starts whenever enough objects
 were made: often in the middle of answering a key. Here the objects of the started app are set
 aside for good (they live as long as it does), full collections are made rare, and one is made
-when no key has come for a second; the young generations are collected as before.
+when no key has come for a second, after which what survived it is set aside too; the young
+generations are collected as before.
+
+What is set aside is still freed when nothing refers to it any more; only a cycle of objects set
+aside (a widget replaced since, with its parent and its styles) waits until the app ends, when
+everything set aside is put back for Python's own collections: under 10 MB over a whole
+induction with a collection after every key, for idle collections of a few milliseconds instead
+of 30 to 50 (the whole app walked each time).
 """
 
 from __future__ import annotations
@@ -61,3 +68,6 @@ class IdleCollector:
         self.timer = None
         if gc.get_count()[2]:  # Something reached the oldest generation since the last one.
             gc.collect()
+            # What survived is set aside too: the next collection walks only what is made
+            # after it (walking all the app holds took 50 ms and more late in a journey).
+            self.set_aside()

@@ -79,3 +79,18 @@ async def test_what_the_app_builds_by_itself_after_start_is_set_aside_too(tiny: 
         screen, _language = app._identity_ahead
         # Set aside (frozen) objects are no longer among those the collector looks at.
         assert not any(o is screen for o in gc.get_objects())
+
+
+async def test_what_survives_an_idle_collection_is_set_aside(tiny: Path) -> None:
+    """The next collection walks only what is made after it."""
+    app = make_app(tiny)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        survivor: list[object] = [{}]
+        app.survivor = survivor  # type: ignore[attr-defined]
+        gc.collect(1)  # Something for the oldest generation to look at.
+        assert any(o is survivor for o in gc.get_objects())
+        app.collector._collect()
+        assert not any(o is survivor for o in gc.get_objects())
+    assert gc.get_freeze_count() == 0  # All put back when the app ends.
