@@ -13,6 +13,7 @@ import pytest
 from textual.widgets import DataTable
 
 from smtrainer.cli.summary_cmd import summary_json
+from smtrainer.i18n import set_language
 from smtrainer.ui.dashboard import app as dashboard_app
 from smtrainer.ui.dashboard.app import DashboardApp, DashboardScreen, PersonScreen
 from smtrainer.ui.widgets import Plain
@@ -68,11 +69,16 @@ def test_a_summary_kept_is_told_apart_from_one_that_says_something_else(store: P
     assert not same_standing(kept, made)
 
 
+@pytest.mark.parametrize(
+    ("language", "waiting"),
+    [("en", "Reading this person's records"), ("fr", "Lecture des attestations de cette")],
+)
 async def test_the_dashboard_shows_the_kept_summary_then_adds_the_records(
-    store: Path, big: None, monkeypatch: pytest.MonkeyPatch
+    store: Path, big: None, monkeypatch: pytest.MonkeyPatch, language: str, waiting: str
 ) -> None:
     """A person opened before their records are made says so, then shows them; the staff
     table is filled once."""
+    set_language(language)
     _kept(store)
     prefetch = SummaryPrefetch(store, TODAY)
     go_on = threading.Event()
@@ -107,9 +113,7 @@ async def test_the_dashboard_shows_the_kept_summary_then_adds_the_records(
         await pilot.pause()
         person = app.screen
         assert isinstance(person, PersonScreen) and person.waiting
-        assert "Reading this person's records" in str(
-            person.query_one("#history-wait", Plain).render()
-        )
+        assert waiting in str(person.query_one("#history-wait", Plain).render())
         assert person.query_one("#history", DataTable).row_count == 0
         go_on.set()
         await app.workers.wait_for_complete()
