@@ -164,9 +164,26 @@ async def test_a_kept_summary_that_no_longer_holds_is_replaced(
         return handed
 
     monkeypatch.setattr(prefetch, "result", stale)
+    go_on = threading.Event()
+    real_plan = record_scan.plan_scan
+
+    def held_plan(folder: Path) -> Any:
+        go_on.wait(10)
+        return real_plan(folder)
+
+    monkeypatch.setattr(dashboard_app, "plan_scan", held_plan)
     app = DashboardApp(store, TODAY, prefetch=prefetch)
     async with app.run_test(size=(120, 40)) as pilot:
+        while app.summary is None or not app.rows_drawn.is_set():
+            await pilot.pause(0.01)
+        app.push_screen(PersonScreen(app.summary.staff[0], waiting=True))
+        await pilot.pause()
+        go_on.set()
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        person = app.screen
+        assert isinstance(person, PersonScreen) and not person.waiting  # Shown all the same.
+        await pilot.press("escape")
         await pilot.pause()
         assert app.summary is not None and app.summary.histories
         expected = summarize(store, TODAY)

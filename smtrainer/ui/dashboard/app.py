@@ -651,8 +651,8 @@ class DashboardApp(App[int]):
         """Fill the statistics' tables after the next refresh (they are on other tabs: the
         staff table is drawn first)."""
         self.statistics_of = summary
-        screen = self.screen
-        if summary is self.summary and isinstance(screen, DashboardScreen):
+        screen = self._dashboard_screen()
+        if summary is self.summary and screen is not None:
             screen.call_after_refresh(screen.fill_statistics)
 
     def _failed(self, problem: str) -> None:
@@ -663,9 +663,10 @@ class DashboardApp(App[int]):
 
     def _progressed(self, progress: tuple[int, int]) -> None:
         self.scan_progress = progress
-        screen = self.screen
-        if isinstance(screen, DashboardScreen):
+        screen = self._dashboard_screen()
+        if screen is not None:
             screen.show_progress()
+        if screen is not None and screen is self.screen:
             if not self.progress_drawn.is_set():
                 screen.call_after_refresh(self.progress_drawn.set)
         else:
@@ -675,10 +676,17 @@ class DashboardApp(App[int]):
         self.summary = summary
         self.scan_progress = progress
         self.call_later(self._show)
+        if summary.histories:  # In place of one shown without them.
+            self._show_histories(summary)
+
+    def _dashboard_screen(self) -> DashboardScreen | None:
+        """The dashboard's screen, shown or under another (a person's records, the commands):
+        what comes in is put in its tables either way."""
+        return next((s for s in self.screen_stack if isinstance(s, DashboardScreen)), None)
 
     async def _show(self) -> None:
-        screen = self.screen
-        if isinstance(screen, DashboardScreen):
+        screen = self._dashboard_screen()
+        if screen is not None:
             if not screen.body_ready:
                 pass  # The body shows both when mounted.
             elif self.problem is None:
