@@ -31,6 +31,20 @@ def big(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("smtrainer.workflows.summary_prefetch.LARGEST_CACHE", 1000)
 
 
+@pytest.fixture
+def go_on(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The dashboard makes its own summary only once this is set."""
+    event = threading.Event()
+    real_plan = record_scan.plan_scan
+
+    def held_plan(folder: Path) -> Any:
+        event.wait(10)
+        return real_plan(folder)
+
+    monkeypatch.setattr(dashboard_app, "plan_scan", held_plan)
+    return event
+
+
 def _kept(store: Path) -> Summary:
     """The summary command's run: it keeps its summary."""
     return printed.printed_summary(store, TODAY, context=RecordContext.load())
@@ -74,21 +88,18 @@ def test_a_summary_kept_is_told_apart_from_one_that_says_something_else(store: P
     [("en", "Reading this person's records"), ("fr", "Lecture des attestations de cette")],
 )
 async def test_the_dashboard_shows_the_kept_summary_then_adds_the_records(
-    store: Path, big: None, monkeypatch: pytest.MonkeyPatch, language: str, waiting: str
+    store: Path,
+    big: None,
+    go_on: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    waiting: str,
 ) -> None:
     """A person opened before their records are made says so, then shows them; the staff
     table is filled once."""
     set_language(language)
     _kept(store)
     prefetch = SummaryPrefetch(store, TODAY)
-    go_on = threading.Event()
-    real_plan = record_scan.plan_scan
-
-    def held_plan(folder: Path) -> Any:
-        go_on.wait(10)
-        return real_plan(folder)
-
-    monkeypatch.setattr(dashboard_app, "plan_scan", held_plan)
     fills: list[int] = []
     real_fill = DashboardScreen._fill_staff
 
@@ -149,7 +160,7 @@ async def test_the_dashboard_keeps_its_summary_for_the_next_start(
 
 
 async def test_a_kept_summary_that_no_longer_holds_is_replaced(
-    store: Path, big: None, monkeypatch: pytest.MonkeyPatch
+    store: Path, big: None, go_on: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The summary handed over says one thing, the records another (the clock moved on, say):
     what the app makes is shown in its place."""
@@ -164,14 +175,6 @@ async def test_a_kept_summary_that_no_longer_holds_is_replaced(
         return handed
 
     monkeypatch.setattr(prefetch, "result", stale)
-    go_on = threading.Event()
-    real_plan = record_scan.plan_scan
-
-    def held_plan(folder: Path) -> Any:
-        go_on.wait(10)
-        return real_plan(folder)
-
-    monkeypatch.setattr(dashboard_app, "plan_scan", held_plan)
     app = DashboardApp(store, TODAY, prefetch=prefetch)
     async with app.run_test(size=(120, 40)) as pilot:
         while app.summary is None or not app.rows_drawn.is_set():
