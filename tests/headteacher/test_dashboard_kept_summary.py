@@ -192,3 +192,29 @@ async def test_a_kept_summary_that_no_longer_holds_is_replaced(
         expected = summarize(store, TODAY)
         assert len(app.summary.staff) == len(expected.staff)
         assert app.screen.query_one("#staff", DataTable).row_count == len(expected.staff)
+
+
+async def test_the_records_are_made_once_every_staff_row_is_in(
+    store: Path, big: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Making the summary again holds the interpreter for seconds on a big store: the staff
+    table of the kept summary is filled first, not batch by batch in between."""
+    _kept(store)
+    monkeypatch.setattr(dashboard_app, "FIRST_ROWS", 5)
+    monkeypatch.setattr(dashboard_app, "BATCH_ROWS", 5)
+    rows_when_made: list[int] = []
+    real_plan = record_scan.plan_scan
+
+    def watched_plan(folder: Path) -> Any:
+        table = app.screen.query("#staff")
+        rows_when_made.append(table.first(DataTable).row_count if table else 0)
+        return real_plan(folder)
+
+    monkeypatch.setattr(dashboard_app, "plan_scan", watched_plan)
+    app = DashboardApp(store, TODAY, prefetch=SummaryPrefetch(store, TODAY))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.summary is not None and app.summary.histories
+        staff = len(app.summary.staff)
+    assert staff > 5 and rows_when_made == [staff]

@@ -67,6 +67,9 @@ BATCH_ROWS = 500
 """Staff rows added after each refresh until all are in."""
 PAINT_WAIT = 2.0
 """Seconds the scan waits at most for the screen to be drawn before it lists the records."""
+ROWS_WAIT = 10.0
+"""Seconds a summary kept from before waits at most for its staff rows to be all in before the
+summary is made again with each person's records."""
 PROGRESS_SECONDS = 0.2
 """While a scan runs, the count of records verified is shown again at most this often: each
 showing takes the screen's thread from the verification (and the end shows at once)."""
@@ -401,6 +404,8 @@ class DashboardScreen(Screen[None]):
             table.add_row(*map(PlainCell, line), key=row.id)
         if end < len(texts):
             self.call_after_refresh(self._add_staff_rows, table, texts, end, generation)
+        else:
+            self.dashboard.rows_in.set()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
@@ -516,6 +521,8 @@ class DashboardApp(App[int]):
         """Set once the first progress line is drawn."""
         self.rows_drawn = threading.Event()
         """Set once the staff table is first filled and drawn."""
+        self.rows_in = threading.Event()
+        """Set once every staff row is first in the table."""
 
     @property
     def policy(self) -> Policy | None:
@@ -545,7 +552,9 @@ class DashboardApp(App[int]):
                 self._load_question_words()
                 self.call_from_thread(self._statistics_made, prefetched)
                 return
-            # Shown without each person's records (a summary kept from before): made here.
+            # Shown without each person's records (a summary kept from before): made here, once
+            # the staff table is filled (making it holds the interpreter for seconds).
+            self.rows_in.wait(ROWS_WAIT)
         # Listing thousands of files is quick alone, but many times slower while the screen
         # is being built in the other thread (each file's stat gives the interpreter up, and
         # getting it back waits on the builder): so it starts once the screen is drawn.
