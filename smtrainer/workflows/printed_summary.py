@@ -84,7 +84,7 @@ def printed_summary(
     and kept otherwise. RosterError as `summarize`."""
     context = context or RecordContext.load()
     listing = list_records(store)
-    inputs = _inputs(store, context, today, due_soon_days, policies)
+    inputs = inputs_digest(store, context, today, policies, due_soon_days)
     kept = _kept(store, today, context, listing, inputs)
     if kept is not None:
         return kept
@@ -97,9 +97,7 @@ def printed_summary(
         listing=listing,
         history=False,
     )
-    # Kept only when the roster read is the one digested (not changed meanwhile).
-    if inputs is not None and inputs == _inputs(store, context, today, due_soon_days, policies):
-        _keep(store, summary, inputs, _moment(context))
+    keep_summary(store, summary, inputs, policies, context, due_soon_days)
     summary.scanned = None  # Its facts are not kept: neither are its statistics.
     summary.counted = []
     return summary
@@ -110,7 +108,7 @@ def kept_summary(
 ) -> Summary | None:
     """The summary kept from before, without each person's records, when nothing it depends
     on changed since; None otherwise (nothing is made)."""
-    inputs = _inputs(store, context, today, DUE_SOON_DAYS, policies)
+    inputs = inputs_digest(store, context, today, policies)
     return _kept(store, today, context, list_records(store), inputs)
 
 
@@ -120,21 +118,15 @@ def keep_summary(
     inputs: str | None,
     policies: Sequence[str],
     context: RecordContext,
+    due_soon_days: int = DUE_SOON_DAYS,
 ) -> None:
     """Keep a summary made from every record file (as saved in the scan cache), for
     `kept_summary` and the summary command. `inputs`: `inputs_digest` taken before the roster
-    was read; nothing is kept when it changed since."""
-    if inputs is not None and inputs == _inputs(
-        store, context, summary.today, DUE_SOON_DAYS, policies
-    ):
+    was read; nothing is kept when it changed since (the roster read is not the one
+    digested)."""
+    now = inputs_digest(store, context, summary.today, policies, due_soon_days)
+    if inputs is not None and inputs == now:
         _keep(store, summary, inputs, _moment(context))
-
-
-def inputs_digest(
-    store: Path, today: dt.date, policies: Sequence[str], context: RecordContext
-) -> str | None:
-    """What a summary kept depends on besides the records, now (None: no roster to read)."""
-    return _inputs(store, context, today, DUE_SOON_DAYS, policies)
 
 
 def _kept(
@@ -170,12 +162,12 @@ def _keep(store: Path, summary: Summary, inputs: str, moment: str) -> None:
     write_checked(store / MEMO_FILE, _memo(key, after, before, summary))
 
 
-def _inputs(
+def inputs_digest(
     store: Path,
     context: RecordContext,
     today: dt.date,
-    due_soon_days: int,
     policies: Sequence[str],
+    due_soon_days: int = DUE_SOON_DAYS,
 ) -> str | None:
     """The digest of what a summary depends on besides the records; None when the roster
     cannot be read (the summary then says why)."""

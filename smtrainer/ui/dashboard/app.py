@@ -565,7 +565,7 @@ class DashboardApp(App[int]):
             self.call_from_thread(self._progressed, (0, waiting))
             self.progress_drawn.wait(PAINT_WAIT)
         context = RecordContext.load()
-        inputs = inputs_digest(self.store, self.today, self.policy_ids, context)
+        inputs = inputs_digest(self.store, context, self.today, self.policy_ids)
         try:
             roster = load_roster(self.store)
         except RosterError as error:
