@@ -173,3 +173,50 @@ async def test_a_language_switch_says_the_problems_again(store: Path, first: str
         assert current_language() == second
         shown = str(app.screen.query_one("#problems-text", Static).render())
         assert reasons[second] in shown and reasons[first] not in shown
+
+
+@pytest.mark.parametrize("first", ["en", "fr"])
+async def test_a_language_switch_during_the_load_says_the_problems_again(
+    store: Path, first: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A switch made while the store is still being read: the problems found in the first
+    language are said again in the second once the reading ends."""
+    import threading
+
+    from smtrainer.ui.dashboard import app as dashboard_app
+
+    victim = sorted((store / "records").glob("*.toml"))[0]
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("score_pct = ", "score_pct = 1", 1), encoding="utf-8")
+    reasons = {
+        "en": "signature does not match the content",
+        "fr": "la signature ne correspond pas au contenu",
+    }
+    second = "fr" if first == "en" else "en"
+    made, go_on = threading.Event(), threading.Event()
+    keep = dashboard_app.keep_summary
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if not made.is_set():  # The last summary was made, in the first language: it waits.
+            made.set()
+            assert go_on.wait(30)
+        keep(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard_app, "keep_summary", held)
+    set_language(first)
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):  # The screen goes on being drawn meanwhile.
+            if made.is_set():
+                break
+            await pilot.pause(0.05)
+        assert made.is_set()
+        await pilot.press("f2")
+        assert current_language() == second
+        go_on.set()
+        for _ in range(200):
+            await ready(pilot)
+            shown = str(app.screen.query_one("#problems-text", Static).render())
+            if reasons[second] in shown and not app.loading():
+                break
+        assert reasons[second] in shown and reasons[first] not in shown

@@ -23,6 +23,7 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
+from textual.worker import Worker, WorkerState
 
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.model import Policy
@@ -513,6 +514,8 @@ class DashboardApp(App[int]):
         """The summary whose statistics are made (made in the scan's thread, after the
         summary itself is shown)."""
         self.problem: str | None = None
+        self.loaded_in = current_language()
+        """The language the last load was started in."""
         self.scan_progress: tuple[int, int] | None = None
         """(records verified, records to verify) while a scan runs."""
         self.painted = threading.Event()
@@ -539,6 +542,24 @@ class DashboardApp(App[int]):
     def load(self) -> None:
         """Scan the store away from the UI thread: paint what the cache knows at once, then fill
         in as worker processes verify the rest (a cold scan of a big store takes a while)."""
+        self.loaded_in = current_language()
+        self._load()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A load that ends after a language switch says its problems again."""
+        finished = event.worker.name == "load" and event.state == WorkerState.SUCCESS
+        if finished and current_language() != self.loaded_in:
+            self._say_problems_again()
+
+    def _say_problems_again(self) -> None:
+        """Why each file cannot be trusted was said in the other language: said again (only
+        those files are read again)."""
+        summary = self.summary
+        if summary is not None and summary.problems:
+            self.prefetch = None
+            self.load()
+
+    def _load(self) -> None:
         prefetch = self.prefetch
         prefetched = prefetch.result() if prefetch is not None else None
         if prefetch is not None and prefetched is not None:
@@ -724,12 +745,8 @@ class DashboardApp(App[int]):
         index = SUPPORTED_LANGUAGES.index(current_language())
         set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
         await show_in_active_language(self)
-        summary = self.summary
-        if summary is not None and summary.problems and not self.loading():
-            # Why each file cannot be trusted was said in the other language: said again
-            # (only those files are read again).
-            self.prefetch = None
-            self.load()
+        if not self.loading():  # A load under way says them again when it ends.
+            self._say_problems_again()
 
     def loading(self) -> bool:
         return any(worker.name == "load" and worker.is_running for worker in self.workers)
