@@ -19,7 +19,11 @@ The baselines, the summaries and the dashboard are each run five times (`--runs`
 given, with the slowest and the fastest run (one start of a few tenths of a second varies by a
 tenth from run to run, and a loop of seconds by more on a busy machine: on a shared host, what
 the second core gives moves from one run to the next). Each summary is run just after
-its baselines, and a ratio is the median of the runs' own ratios.
+its baselines, and a ratio is the median of the runs' own ratios. The cold summary's baseline
+is the mean of the plain loop run just before it and just after it (this machine's speed drifts
+over seconds: one loop alone is often a quarter faster or slower than the next); it is also
+given against the two halves, run just before it: how near it comes to what two cores give
+with no overhead at all.
 `--quick` measures a tiny store and skips the dashboard (a smoke test of the script itself).
 """
 
@@ -307,6 +311,7 @@ def main() -> int:
 
     summary = [*smtrainer, "summary", "--store", str(store), "--json", "--today", TODAY.isoformat()]
     loops, halves, stats, colds, peaks, warms = [], [], [], [], [], []
+    brackets = []
     for _ in range(runs):  # Each run's figures beside the baselines measured just before them.
         start = time.perf_counter()
         plain_loop(records)
@@ -319,6 +324,9 @@ def main() -> int:
         cold_run, peak_run, _out = timed(summary, env)
         colds.append(cold_run)
         peaks.append(peak_run)
+        start = time.perf_counter()
+        plain_loop(records)
+        brackets.append((loops[-1] + time.perf_counter() - start) / 2)
         start = time.perf_counter()  # The command alone (no process between to read its memory).
         out = subprocess.run(summary, env=env, capture_output=True, check=False).stdout.decode()
         warms.append(time.perf_counter() - start)
@@ -329,7 +337,8 @@ def main() -> int:
         statistics.median(warms),
     )
     two, stat_baseline = statistics.median(halves), statistics.median(stats)
-    cold_ratio = statistics.median(c / b for c, b in zip(colds, loops, strict=True))
+    cold_ratio = statistics.median(c / b for c, b in zip(colds, brackets, strict=True))
+    cold_halves = statistics.median(c / h for c, h in zip(colds, halves, strict=True))
     two_ratio = statistics.median(h / b for h, b in zip(halves, loops, strict=True))
     warm_ratio = statistics.median(w / b for w, b in zip(warms, stats, strict=True))
     report = json.loads(out)
@@ -355,6 +364,7 @@ def main() -> int:
     )
     print(
         f"summary --json, cold                  {cold:8.2f} s   {cold_ratio:.2f}× the loop"
+        f" (before and after it), {cold_halves:.2f}× the two halves"
         f"   ({max(colds):.2f}–{min(colds):.2f} s)"
     )
     print(
@@ -379,7 +389,7 @@ def main() -> int:
             f"   all verified {spread(cold_runs, 'done')} (cold summary {cold:.2f} s)"
         )
     print(f"(median of {runs} runs each, slowest–fastest in brackets;")
-    print(" a ratio is the median of each run's figure over the baseline measured just before it)")
+    print(" a ratio is the median of each run's figure over its baseline in that run)")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
