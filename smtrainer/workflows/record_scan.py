@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import itertools
 import operator
 import os
 import threading
@@ -28,6 +29,7 @@ from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _, current_language, set_language
 from smtrainer.storage.listing import MAX_DEPTH, unsafe_name
 from smtrainer.storage.scan_cache import (
+    CACHE_FILE,
     CacheEntry,
     DetailEntry,
     ScanCache,
@@ -550,6 +552,23 @@ def _start_early() -> ProcessPoolExecutor | None:
         pool.shutdown(wait=False)
         return None
     return pool
+
+
+def workers_ahead(store: Path) -> ProcessPoolExecutor | None:
+    """Worker processes forked now, for the first scan of a store (no scan cache: every record
+    file is to be verified) with enough record files to need them; None otherwise. For a user
+    interface to call before it starts: forked then, they get ready while it starts, where
+    once it runs they could only start afresh, and later. Hand them to `run_scan`, or shut them
+    down."""
+    if (store / CACHE_FILE).exists():
+        return None
+    try:
+        with os.scandir(store / RECORDS) as listing:
+            if sum(1 for _entry in itertools.islice(listing, PARALLEL_FROM)) < PARALLEL_FROM:
+                return None
+    except OSError:
+        return None
+    return _start_early()
 
 
 def _hand_out(

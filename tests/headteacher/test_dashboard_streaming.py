@@ -213,3 +213,52 @@ async def test_a_warm_store_s_statistics_are_made_once_the_first_rows_are_drawn(
         await pilot.pause()
         assert app.statistics_of is app.summary is not None
     assert drawn_when_made == [True]
+
+
+def test_workers_are_started_ahead_only_for_a_first_scan_that_needs_them(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = len(list((store / "records").glob("*.toml")))
+    monkeypatch.setattr(record_scan, "PARALLEL_FROM", files + 1)
+    assert record_scan.workers_ahead(store) is None  # Too few records to need them.
+    monkeypatch.setattr(record_scan, "PARALLEL_FROM", files)
+    pool = record_scan.workers_ahead(store)
+    assert pool is not None
+    pool.shutdown()
+    assert record_scan.workers_ahead(store / "nowhere") is None
+    summarize(store, TODAY)  # Writes the scan cache: the next scan is not a first one.
+    assert record_scan.workers_ahead(store) is None
+
+
+async def test_a_first_scan_verifies_on_the_workers_started_ahead(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers started before the app verify its first scan; started for a store with nothing
+    left to verify, they are shut down at once."""
+    monkeypatch.setattr(record_scan, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(record_scan, "CHUNK", 10)
+    pool = record_scan.workers_ahead(store)
+    assert pool is not None
+    handed: list[object] = []
+    submit = pool.submit
+
+    def counted(function, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        handed.append(function)
+        return submit(function, *args, **kwargs)
+
+    monkeypatch.setattr(pool, "submit", counted)
+    app = DashboardApp(store, TODAY, workers=pool)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.summary is not None and app.summary.records == summarize(store, TODAY).records
+    assert record_scan._verify_chunk in handed
+    assert app.workers_ahead is None and pool._shutdown_thread  # Used, then shut down.
+
+    idle = record_scan._start_pool(2)
+    assert idle is not None
+    app = DashboardApp(store, TODAY, workers=idle)  # The cache now knows every record.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.workers_ahead is None and idle._shutdown_thread

@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -60,6 +60,9 @@ from smtrainer.workflows.summary_export import (
     trust_lines,
 )
 from smtrainer.workflows.summary_prefetch import SummaryPrefetch
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 SORT_KEYS = ("id", "name", "role", "status", "last_completed")
 FIRST_ROWS = 60
@@ -499,10 +502,13 @@ class DashboardApp(App[int]):
         policy: Policy | None = None,
         policy_ids: Sequence[str] = (),
         prefetch: SummaryPrefetch | None = None,
+        workers: ProcessPoolExecutor | None = None,
     ) -> None:
         super().__init__()
         self.prefetch = prefetch
         """The summary being made in a second process while the app starts, if any."""
+        self.workers_ahead = workers
+        """Worker processes started before the app, for its first scan, if any."""
         self.store = store
         self.today = today
         self.policy_ids = list(policy_ids)
@@ -590,8 +596,11 @@ class DashboardApp(App[int]):
         try:
             roster = load_roster(self.store)
         except RosterError as error:
+            self._drop_workers()
             self.call_from_thread(self._failed, str(error))
             return
+        if not waiting:
+            self._drop_workers()
         first = self._summary_of(ScanResult.of(plan), roster, context)
         if not waiting and prefetched is not None and same_standing(prefetched, first):
             # What is shown stays (the table is not filled again): only the records are added.
@@ -626,10 +635,23 @@ class DashboardApp(App[int]):
                 # Drawing takes time from the verification: the bigger the store, the rarer.
                 pause = max(REFILL_SECONDS, 10 * (shown - started))
 
-        result = run_scan(plan, progress, meanwhile=statistics)
+        result = run_scan(plan, progress, meanwhile=statistics, pool=self._take_workers())
         final = self._summary_of(result, roster, context)
         self._show_summary(final, None)
         keep_summary(self.store, final, inputs, self.policy_ids, context)
+
+    def _take_workers(self) -> ProcessPoolExecutor | None:
+        workers, self.workers_ahead = self.workers_ahead, None
+        return workers
+
+    def _drop_workers(self) -> None:
+        """Worker processes started for nothing (nothing to verify, or the app is leaving)."""
+        workers = self._take_workers()
+        if workers is not None:
+            workers.shutdown(wait=False, cancel_futures=True)
+
+    def on_unmount(self) -> None:
+        self._drop_workers()
 
     def _histories_read(self, summary: Summary, rows: list[StaffRow]) -> None:
         """Each person's records, read after the summary they belong to is shown."""

@@ -16,14 +16,18 @@ if TYPE_CHECKING:
 
 
 def make_dashboard(store: Path, today: dt.date, policies: Sequence[str] = ()) -> DashboardApp:
-    """The dashboard app, its summary already being made in a second process (started before
-    the app's own modules are even imported, so that both take their time at once)."""
+    """The dashboard app, its summary already being made in a second process, or for a store
+    never scanned its worker processes started (both before the app's own modules are even
+    imported, so that they take their time at once)."""
     prefetch = SummaryPrefetch(store, today, policies)
-    from smtrainer.ui.dashboard.app import DashboardApp
-    from smtrainer.workflows.record_scan import prepare_parallel_scan
+    from smtrainer.workflows.record_scan import prepare_parallel_scan, workers_ahead
 
     prepare_parallel_scan()
-    return DashboardApp(store, today, policy_ids=policies, prefetch=prefetch)
+    # A first run verifies every record: its worker processes get ready while the app starts.
+    workers = workers_ahead(store)
+    from smtrainer.ui.dashboard.app import DashboardApp
+
+    return DashboardApp(store, today, policy_ids=policies, prefetch=prefetch, workers=workers)
 
 
 def run_dashboard(store: Path, today: dt.date, policies: Sequence[str] = ()) -> int:
