@@ -44,6 +44,9 @@ before (without each person's records) is handed over, to be shown meanwhile."""
 SHARED_BYTES = 8 * LARGEST_CACHE
 """Room for the summary handed over (only the pages written take memory)."""
 _SIZES = struct.Struct("<QQ")
+PROCESS_END_WAIT = 0.5
+"""Seconds to wait for the second process to end once it has handed its summary over (it ends
+at once; one that does not is left to end when the app does)."""
 
 
 class SummaryPrefetch:
@@ -54,6 +57,7 @@ class SummaryPrefetch:
         self._receiver: Connection | None = None
         self._shared: mmap.mmap | None = None
         self._parts: tuple[int, int] | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
         if threading.active_count() != 1 or "fork" not in multiprocessing.get_all_start_methods():
             return  # Forking is only safe with one thread.
         try:
@@ -66,19 +70,20 @@ class SummaryPrefetch:
         except OSError:
             return  # No memory to share: the app makes the summary itself.
         receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_summarise,
+            args=(sender, shared, store, today, list(policies), kept_only),
+            daemon=True,
+        )
         try:
-            context.Process(
-                target=_summarise,
-                args=(sender, shared, store, today, list(policies), kept_only),
-                daemon=True,
-            ).start()
+            process.start()
         except OSError:
             receiver.close()
             shared.close()
             return
         finally:
             sender.close()
-        self._receiver, self._shared = receiver, shared
+        self._receiver, self._shared, self._process = receiver, shared, process
 
     def result(self) -> Summary | None:
         """The summary, each person's records not yet in it (see `histories`), or None when the
@@ -131,9 +136,14 @@ class SummaryPrefetch:
         return rows
 
     def _release(self) -> None:
+        """Free the shared memory, and wait for the second process to end (it has sent all
+        it had to, or failed), so that it does not linger as a zombie while the app runs."""
         shared, self._shared = self._shared, None
         if shared is not None:
             shared.close()
+        process, self._process = self._process, None
+        if process is not None:
+            process.join(timeout=PROCESS_END_WAIT)
 
 
 def _summarise(

@@ -30,6 +30,25 @@ def test_a_warm_store_is_summarised_in_the_second_process(store: Path) -> None:
     assert prefetched.choice_counts == made_here.choice_counts
 
 
+@pytest.mark.parametrize("damaged", [False, True])
+def test_the_second_process_is_waited_for_once_it_has_handed_over(
+    store: Path, damaged: bool
+) -> None:
+    """Whether it gave a summary or not, the second process ends and is waited for (it does not
+    linger, a zombie, while the app runs)."""
+    summarize(store, TODAY)
+    if damaged:
+        (store / "roster.toml").write_text("[[staff]\nbroken", encoding="utf-8")
+    prefetch = SummaryPrefetch(store, TODAY)
+    process = prefetch._process
+    assert process is not None
+    prefetched = prefetch.result()
+    assert (prefetched is None) == damaged
+    if prefetched is not None:
+        prefetch.histories(prefetched)
+    assert process.exitcode == 0 and prefetch._process is None
+
+
 def test_a_store_with_records_to_verify_is_left_to_the_app(store: Path) -> None:
     assert SummaryPrefetch(store, TODAY).result() is None  # No scan cache yet.
 
