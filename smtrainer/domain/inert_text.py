@@ -27,7 +27,14 @@ def shown_name(value: object) -> str:
     return shown if shown == text else f'"{shown}"'
 
 
+SPACES = frozenset("\u00a0\u202f")
+"""No-break spaces, which French puts before a colon or inside a number: shown as they are
+(Python counts no space but the plain one printable)."""
+
+
 def _safe(char: str) -> bool:
+    if char in SPACES:
+        return True
     return char.isprintable() and unicodedata.category(char) not in ("Cf", "Cs", "Co")
 
 
