@@ -220,3 +220,45 @@ async def test_a_language_switch_during_the_load_says_the_problems_again(
             if reasons[second] in shown and not app.loading():
                 break
         assert reasons[second] in shown and reasons[first] not in shown
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_the_staff_table_is_exported_only_once_every_record_is_verified(
+    store: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table still being filled in is not exported as if it were the whole truth."""
+    import threading
+
+    from smtrainer.ui.dashboard import app as dashboard_app
+
+    started, go_on = threading.Event(), threading.Event()
+    scan = dashboard_app.run_scan
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        assert go_on.wait(30)
+        return scan(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard_app, "run_scan", held)
+    set_language(language)
+    said = {
+        "en": ("still being verified", "Exported 40 members of staff (the whole table) to"),
+        "fr": ("encore en cours de vérification", "40 membres du personnel (tout le tableau)"),
+    }[language]
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):
+            if started.is_set() and app.scan_progress is not None:
+                break
+            await pilot.pause(0.05)
+        app.screen.query_one("#staff", DataTable).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        assert not (store / "exports").exists()
+        assert any(said[0] in str(n.message) for n in app._notifications)
+        go_on.set()
+        await ready(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert any(said[1] in str(n.message) for n in app._notifications)
+    assert len(list((store / "exports").glob("staff-*.csv"))) == 1

@@ -30,7 +30,7 @@ from smtrainer.domain.model import Policy
 from smtrainer.domain.roles import role_label
 from smtrainer.domain.roster import Roster
 from smtrainer.domain.status import STATUS_LABELS, StaffStatus
-from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, set_language
+from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, ngettext, set_language
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError, load_roster
@@ -454,10 +454,19 @@ class DashboardScreen(Screen[None]):
         self.query_one("#search", Input).focus()
 
     def action_export(self) -> None:
-        summary = self.dashboard.summary
-        if summary is None:
+        """Export the whole staff table, never one still being filled in."""
+        dashboard = self.dashboard
+        summary = dashboard.summary
+        if dashboard.problem is not None:
+            self.notify(_("Nothing to export: the store cannot be read."), severity="warning")
             return
-        path = self.dashboard.store / "exports" / f"staff-{summary.today.isoformat()}.csv"
+        if summary is None or dashboard.scan_progress is not None:
+            self.notify(
+                _("The records are still being verified: export once they all are."),
+                severity="warning",
+            )
+            return
+        path = dashboard.store / "exports" / f"staff-{summary.today.isoformat()}.csv"
         try:
             save_document(path, staff_csv(summary))
         except StorageError as error:
@@ -465,7 +474,15 @@ class DashboardScreen(Screen[None]):
                 _("Export failed: {reason}").format(reason=error), severity="error", markup=False
             )
             return
-        self.notify(_("Exported to {path}").format(path=path), timeout=10, markup=False)
+        self.notify(
+            ngettext(
+                "Exported {count} member of staff (the whole table) to {path}",
+                "Exported {count} members of staff (the whole table) to {path}",
+                len(summary.staff),
+            ).format(count=whole_number(len(summary.staff)), path=path),
+            timeout=10,
+            markup=False,
+        )
 
 
 def _roles(summary: Summary | None) -> list[str]:
