@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
 from textual.widgets._footer import FooterKey
 
-from smtrainer.i18n import _
+from smtrainer.i18n import N_, _
 
 
 class SizedByLayout:
@@ -254,10 +254,16 @@ class KeyFooter(Footer):
         key.set_reactive(FooterKey.compact, self.compact)
         return key
 
+    TEXTUAL_LABELS = frozenset({N_("Dismiss menu")})
+    """Labels of keys that Textual's own widgets show (a drop-down list's Escape), in English:
+    translated here."""
+
     def _label(self, action: str, description: str) -> str:
         """A key's label as drawn: none for some keys below 80 columns (`KEY_ONLY_WHEN_NARROW`)."""
         narrow = self.app.size.width < 80
-        return "" if narrow and action in self.KEY_ONLY_WHEN_NARROW else description
+        if narrow and action in self.KEY_ONLY_WHEN_NARROW:
+            return ""
+        return _(description) if description in self.TEXTUAL_LABELS else description
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if not self.is_attached or screen not in self.app.screen_stack or not screen.is_mounted:

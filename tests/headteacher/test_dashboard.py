@@ -262,3 +262,21 @@ async def test_the_staff_table_is_exported_only_once_every_record_is_verified(
         await pilot.pause()
         assert any(said[1] in str(n.message) for n in app._notifications)
     assert len(list((store / "exports").glob("staff-*.csv"))) == 1
+
+
+async def test_an_open_drop_down_list_s_key_is_named_in_french(store: Path) -> None:
+    """Textual's own key label for a drop-down list (Escape) is shown in the session's language."""
+    from textual.widgets import Select
+
+    from smtrainer.ui.widgets import KeyFooter
+
+    set_language("fr")
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.screen.query_one("#status-filter", Select).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        labels = [str(key.description) for key in app.screen.query_one(KeyFooter).children]
+        assert "Fermer la liste" in labels and "Dismiss menu" not in labels
