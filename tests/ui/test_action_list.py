@@ -5,6 +5,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
+
 from smtrainer.domain.progress import Stage
 from smtrainer.storage.action_list import action_list_path
 from smtrainer.ui.launch import make_app
@@ -12,14 +14,15 @@ from smtrainer.ui.screens.closing import DoneScreen
 from tests.ui.driver import run_to_done, step
 
 
-async def test_s_saves_the_action_list_and_signing_keeps_it(tiny: Path) -> None:
+@pytest.mark.parametrize("key", ["s", "S"])  # The footer names it S, as keyboards print it.
+async def test_s_saves_the_action_list_and_signing_keeps_it(tiny: Path, key: str) -> None:
     app = make_app(tiny)
     assert app is not None
     path = action_list_path("tiny")
     async with app.run_test(size=(80, 24)) as pilot:
         while app.progress is None or app.progress.position.stage is not Stage.ACTIONS:
             await step(pilot)
-        await pilot.press("s")
+        await pilot.press(key)
         await pilot.pause()
         text = path.read_text(encoding="utf-8")
         assert "☐ Review your personal accounts against rule one." in text

@@ -167,8 +167,8 @@ class DashboardScreen(Screen[None]):
     AUTO_FOCUS = ""
     """Nothing takes the focus by itself (keys such as / and o work from anywhere)."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "export", N_("Export CSV"), id="export"),
-        Binding("o", "sort", N_("Sort"), id="sort"),
+        Binding("e,E", "export", N_("Export CSV"), id="export"),
+        Binding("o,O", "sort", N_("Sort"), id="sort"),
         Binding("slash", "search", N_("Search"), id="search"),
     ]
 

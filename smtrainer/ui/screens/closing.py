@@ -102,7 +102,7 @@ class ActionsScreen(JourneyScreen):
     """The person's own action list from the practice check; S keeps a copy on this computer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "save", N_("Save my list"), id="save-actions", priority=True),
+        Binding("s,S", "save", N_("Save my list"), id="save-actions", priority=True),
     ]
 
     def heading(self) -> str:
@@ -254,7 +254,7 @@ class DoneScreen(JourneyScreen):
     """The certificate, where the record is, and how to hand it in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "save", N_("Printable copy"), id="save-certificate"),
+        Binding("s,S", "save", N_("Printable copy"), id="save-certificate"),
         Binding("escape", "home", N_("Welcome screen"), id="back"),
         Binding("enter", "home", N_("Welcome screen"), id="continue", priority=True),
     ]

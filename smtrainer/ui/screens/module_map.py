@@ -93,7 +93,7 @@ class MapScreen(JourneyScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Labelled where it leads (`_label_next_step`); at first, as for a learner starting out.
-        Binding("a", "assessment", N_("Assessment"), id="assessment", priority=True),
+        Binding("a,A", "assessment", N_("Assessment"), id="assessment", priority=True),
     ]
 
     def heading(self) -> str:
@@ -157,7 +157,8 @@ class MapScreen(JourneyScreen):
         """The footer's label for A says where it leads (see `next_step`)."""
         label = self.next_step(short=True)
         bindings = self._bindings.key_to_bindings
-        bindings["a"] = [replace(b, description=label) for b in bindings["a"]]
+        for key in ("a", "A"):
+            bindings[key] = [replace(b, description=label) for b in bindings[key]]
         self.refresh_bindings()
 
     def on_mount(self) -> None:

@@ -18,7 +18,7 @@ class ReviewScreen(JourneyScreen):
     """Score, pass or not, and every wrong answer with its explanation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "stop", N_("Stop here"), id="stop", priority=True),
+        Binding("s,S", "stop", N_("Stop here"), id="stop", priority=True),
     ]
 
     def heading(self) -> str:
