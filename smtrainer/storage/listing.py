@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from smtrainer.i18n import _
+from smtrainer.i18n import N_, _
 
 RECORD_SUFFIX = ".toml"
 MAX_DEPTH = 8
@@ -34,6 +34,18 @@ class Skipped(StrEnum):
     UNSAFE_NAME = "unsafe_name"
     NOT_REGULAR = "not_regular"
     TOO_DEEP = "too_deep"
+
+
+SKIP_REASONS = {
+    Skipped.LINK: N_("a link: links are never followed"),
+    Skipped.HIDDEN: N_("a hidden file: hidden files are never collected"),
+    Skipped.UNSAFE_NAME: N_(
+        "the file name holds bytes that are not UTF-8 or control characters: rename it"
+    ),
+    Skipped.NOT_REGULAR: N_("not a regular file"),
+    Skipped.TOO_DEEP: N_("too deep in sub-folders"),
+}
+"""Why each kind of file left alone is not read, in words (translated when shown)."""
 
 
 @dataclass(frozen=True)

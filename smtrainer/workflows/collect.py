@@ -12,23 +12,13 @@ from pathlib import Path
 
 from smtrainer.domain.record_signing import MAX_RECORD_BYTES
 from smtrainer.domain.roster import Roster, Trust
-from smtrainer.i18n import N_, _
+from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.listing import Skipped, open_no_follow, record_entries
+from smtrainer.storage.listing import SKIP_REASONS, Skipped, open_no_follow, record_entries
 from smtrainer.storage.private import PRIVATE_FILE, private_folder
 from smtrainer.storage.records import write_record_file
 from smtrainer.workflows.record_context import RecordContext
 from smtrainer.workflows.store import RECORDS, RecordFacts, facts_of, scan
-
-SKIP_REASONS = {
-    Skipped.LINK: N_("a link: links are never followed"),
-    Skipped.HIDDEN: N_("a hidden file: hidden files are never collected"),
-    Skipped.UNSAFE_NAME: N_(
-        "the file name holds bytes that are not UTF-8 or control characters: rename it"
-    ),
-    Skipped.NOT_REGULAR: N_("not a regular file"),
-    Skipped.TOO_DEEP: N_("too deep in sub-folders"),
-}
 
 
 @dataclass

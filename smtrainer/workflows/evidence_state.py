@@ -70,7 +70,7 @@ def sorted_evidence(
 
 
 def _key(scanned: ScanResult, roster: Roster, context: RecordContext) -> str | None:
-    if scanned.generation is None:
+    if scanned.facts_key is None:
         return None
     keys = [
         (key, [k.fingerprint for k in member.keys if not k.revoked_on], bool(member.keys))
@@ -88,7 +88,7 @@ def _key(scanned: ScanResult, roster: Roster, context: RecordContext) -> str | N
         ),
         digest_size=16,
     ).hexdigest()
-    return f"{RULES}/{scanned.generation}/{digest}"
+    return f"{RULES}/{scanned.facts_key}/{digest}"
 
 
 def _same_sides(state: _State, future_after: str, later_from: str) -> bool:

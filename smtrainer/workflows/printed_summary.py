@@ -2,7 +2,8 @@
 small file, not every record's facts.
 
 A printed summary depends on exactly these: the record files (the scan cache's generation token,
-which stays the same only while every file keeps its name, size, times and inode), the roster
+which stays the same only while every file keeps its name, size, times and inode, and the files
+named as records left alone: links, unsafe names…), the roster
 file's bytes, the policies' terms, the day of the summary, the due-soon days, the policies asked
 for, the session's language, and which valid records are dated after the clock's moment (a
 record dated in the future counts once that moment has come). It is kept under a key made of
@@ -136,9 +137,10 @@ def _kept(
     listing: Listing | None,
     inputs: str | None,
 ) -> Summary | None:
-    if listing is None or listing.unchanged is None or inputs is None:
+    if listing is None or listing.facts_key is None or inputs is None:
         return None
-    memo = read_checked(store / MEMO_FILE, _Memo, f"{RULES}/{listing.unchanged}/{inputs}")
+    key = f"{RULES}/{listing.facts_key}/{inputs}"
+    memo = read_checked(store / MEMO_FILE, _Memo, key)
     moment = _moment(context)
     if memo is not None and memo.after <= moment and (not memo.before or moment < memo.before):
         return memo.summary(today)
@@ -152,13 +154,13 @@ def _moment(context: RecordContext) -> str:
 def _keep(store: Path, summary: Summary, inputs: str, moment: str) -> None:
     """Keep a summary just made from every record file's facts, as saved in the scan cache."""
     scanned = summary.scanned
-    if scanned is None or scanned.generation is None:
+    if scanned is None or scanned.facts_key is None:
         return
     valid = Status.VALID.value
     dated = [fact.completed_at for fact in scanned.facts if fact.status == valid]
     after = max((time for time in dated if time <= moment), default="")
     before = min((time for time in dated if time > moment), default="")
-    key = f"{RULES}/{scanned.generation}/{inputs}"
+    key = f"{RULES}/{scanned.facts_key}/{inputs}"
     write_checked(store / MEMO_FILE, _memo(key, after, before, summary))
 
 

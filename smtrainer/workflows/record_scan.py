@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import importlib
 import itertools
 import operator
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from smtrainer import __version__
+from smtrainer.domain.inert_text import shown_name
 from smtrainer.domain.record_facts import (
     NO_DETAIL,
     RecordDetail,
@@ -27,7 +29,7 @@ from smtrainer.domain.record_facts import (
 )
 from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _, current_language, set_language
-from smtrainer.storage.listing import MAX_DEPTH, unsafe_name
+from smtrainer.storage.listing import MAX_DEPTH, RECORD_SUFFIX, SKIP_REASONS, Skipped, unsafe_name
 from smtrainer.storage.scan_cache import (
     CACHE_FILE,
     CacheEntry,
@@ -106,6 +108,9 @@ class ScanPlan:
     todo: list[tuple[str, str]] = field(default_factory=list)
     """(name, path) of the files to verify."""
     unreadable: dict[str, RecordFacts] = field(default_factory=dict)
+    refused: list[RecordFacts] = field(default_factory=list)
+    """Files named as records left alone (links, not regular files, unsafe names): listed
+    again at each scan, never cached."""
     cached_names: int = 0
     generation: str | None = None
     """The scan cache's token once every file's facts are known and saved under it."""
@@ -119,9 +124,11 @@ class ScanPlan:
     @property
     def known(self) -> list[RecordFacts]:
         """The facts available now (from the cache, or verified so far), in file order."""
-        return [self.entries[n].facts for n in self.names if n in self.entries] + list(
-            self.unreadable.values()
-        )
+        return [
+            *(self.entries[n].facts for n in self.names if n in self.entries),
+            *self.unreadable.values(),
+            *self.refused,
+        ]
 
 
 @dataclass
@@ -136,7 +143,9 @@ class ScanResult:
     store: Path | None = None
     generation: str | None = None
     """Set when these are all the store's facts, exactly as saved in the scan cache under this
-    token (None during a scan, or when the cache could not be trusted or saved)."""
+    token (None during a scan, or when the cache could not be trusted or saved), besides the
+    files left alone (`refused`)."""
+    refused: list[RecordFacts] = field(default_factory=list)
 
     @classmethod
     def of(cls, plan: ScanPlan) -> ScanResult:
@@ -145,14 +154,35 @@ class ScanResult:
         if plan.tallies is None:
             plan.tallies = _add_up(plan)
         return cls(
-            plan.known, plan.entries, plan.tallies, plan.details, plan.store, plan.generation
+            plan.known,
+            plan.entries,
+            plan.tallies,
+            plan.details,
+            plan.store,
+            plan.generation,
+            plan.refused,
         )
+
+    @property
+    def facts_key(self) -> str | None:
+        """Names these facts exactly (see `facts_key`); None when `generation` is None."""
+        return facts_key(self.generation, self.refused)
 
     def detail(self, name: str) -> RecordDetail:
         entry = self.entries.get(name)
         if entry is None:
             return NO_DETAIL
         return _detail_of(self.details, entry)
+
+
+def facts_key(generation: str | None, refused: list[RecordFacts]) -> str | None:
+    """A key that names a store's facts exactly, for what is kept from them: the scan cache's
+    generation, and which files were left alone at listing and why (they are not cached).
+    None with no generation."""
+    if generation is None or not refused:
+        return generation
+    digest = hashlib.blake2b(msgspec.msgpack.encode(refused), digest_size=16).hexdigest()
+    return f"{generation}+{digest}"
 
 
 def _detail_of(details: Details, entry: CacheEntry) -> RecordDetail:
@@ -189,6 +219,13 @@ class Listing:
 
     files: list[os.DirEntry[str]]
     unchanged: str | None = None
+    refused: list[RecordFacts] = field(default_factory=list)
+    """The files named as records that are left alone (see `ScanPlan.refused`)."""
+
+    @property
+    def facts_key(self) -> str | None:
+        """`facts_key` of the facts the cache holds, when they are all the files listed."""
+        return facts_key(self.unchanged, self.refused)
 
 
 class _EarlyStart:
@@ -214,12 +251,18 @@ class _EarlyStart:
 
 
 def _record_files(
-    folder: str, depth: int = 0, early: _EarlyStart | None = None
+    folder: str,
+    depth: int = 0,
+    early: _EarlyStart | None = None,
+    refused: list[tuple[str, Skipped]] | None = None,
 ) -> list[os.DirEntry[str]]:
     """The record files below `folder`, sorted by name, following the rule of storage.listing
     (as collect applies it): links, hidden files, files that are not regular files (a named
     pipe would never end its read), folders too deep and names that cannot be stored or shown
-    safely are never read. Nothing is asked of the file system beyond the listing."""
+    safely are never read. Nothing is asked of the file system beyond the listing. Each file
+    named as a record that is left alone for being a link, not a regular file or unsafely
+    named is added to `refused` with why (hidden files are left alone in silence: a program
+    writing a file may hide it until it is whole)."""
     try:
         with os.scandir(folder) as listing:
             found = list(listing)
@@ -231,15 +274,34 @@ def _record_files(
     files = []
     for entry in found:
         name = entry.name
-        if name.startswith(".") or unsafe_name(name):
+        if name.startswith("."):
+            continue
+        if unsafe_name(name):
+            if refused is not None and name.endswith(RECORD_SUFFIX):
+                refused.append((entry.path, Skipped.UNSAFE_NAME))
             continue
         # Neither test follows a link: a link is neither a file nor a folder here.
         if entry.is_file(follow_symlinks=False):
-            if name.endswith(".toml"):
+            if name.endswith(RECORD_SUFFIX):
                 files.append(entry)
         elif depth < MAX_DEPTH and entry.is_dir(follow_symlinks=False):
-            files += _record_files(entry.path, depth + 1, early)
+            files += _record_files(entry.path, depth + 1, early, refused)
+        elif refused is not None and name.endswith(RECORD_SUFFIX):
+            why = Skipped.LINK if entry.is_symlink() else Skipped.NOT_REGULAR
+            if why is Skipped.LINK or not entry.is_dir(follow_symlinks=False):
+                refused.append((entry.path, why))
     return files
+
+
+def _refused_facts(store: Path, refused: list[tuple[str, Skipped]]) -> list[RecordFacts]:
+    """The files left alone (see `_record_files`) as unreadable records, named as shown (a
+    name that needed escaping quoted), saying why they are not read."""
+    prefix = len(str(store)) + 1
+    unreadable = Status.UNREADABLE.value
+    return [
+        RecordFacts(shown_name(path[prefix:]), unreadable, _(SKIP_REASONS[why]))
+        for path, why in refused
+    ]
 
 
 _name = operator.attrgetter("name")
@@ -261,6 +323,8 @@ def _plan(
 ) -> ScanPlan:
     plan = ScanPlan(store, details=Details(store))
     language = plan.language
+    if listing is not None:
+        plan.refused = listing.refused
     if cache is not None and listing is not None and listing.unchanged == cache.generation:
         plan.entries = {entry.facts.file: entry for entry in cache.entries}  # Compared already.
         plan.names = list(plan.entries)
@@ -278,7 +342,9 @@ def _plan(
     if listing is not None:
         files = listing.files
     else:
-        files = _record_files(str(folder or store / RECORDS), early=early)
+        refused: list[tuple[str, Skipped]] = []
+        files = _record_files(str(folder or store / RECORDS), early=early, refused=refused)
+        plan.refused = _refused_facts(store, refused)
     for entry in files:
         name = entry.path[prefix:]
         names.append(name)
@@ -322,17 +388,20 @@ def list_records(store: Path) -> Listing | None:
     index = read_scan_index(store, RULES)
     if index is None:
         return None
-    files = _record_files(str(store / RECORDS))
+    skipped: list[tuple[str, Skipped]] = []
+    files = _record_files(str(store / RECORDS), refused=skipped)
+    refused = _refused_facts(store, skipped)
     if len(index.entries) != len(files):
-        return Listing(files)
+        return Listing(files, refused=refused)
     prefix = len(str(store)) + 1
     other_language = index.language != current_language()
     for entry, known in zip(files, index.entries, strict=True):
         if entry.path[prefix:] != known.name or not _same_stamp(known.stamp, entry):
-            return Listing(files)
+            return Listing(files, refused=refused)
         if other_language and known.reason:
-            return Listing(files)  # Its reason is said again in the session's language.
-    return Listing(files, index.generation)
+            # Its reason is said again in the session's language.
+            return Listing(files, refused=refused)
+    return Listing(files, index.generation, refused)
 
 
 def _take_away_stale(plan: ScanPlan, cached: dict[str, CacheEntry]) -> None:

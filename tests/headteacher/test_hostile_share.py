@@ -119,7 +119,11 @@ def test_named_pipe_in_the_folder_hangs_nothing(school: School, tmp_path: Path) 
     os.mkfifo(school.share / "pipe.toml")
     summary = smtrainer("summary", "--store", str(school.store), "--json", home=tmp_path)
     assert summary.returncode == 0, summary.stderr
-    assert json.loads(summary.stdout)["totals"]["records"] == 1
+    said = json.loads(summary.stdout)
+    assert said["totals"]["records"] == 2 and said["totals"]["verified"] == 1
+    assert said["problems"] == [
+        {"file": "records/pipe.toml", "reason": "unreadable", "detail": "not a regular file"}
+    ]
     verify = smtrainer("verify", str(folder / "pipe.toml"), home=tmp_path)
     assert verify.returncode == 1 and "not a regular file" in verify.stdout
     assert smtrainer("verify", str(folder), home=tmp_path).returncode == 0
@@ -140,6 +144,7 @@ def test_record_turned_into_a_pipe_after_the_listing_is_unreadable_and_not_kept(
     school: School,
 ) -> None:
     from smtrainer.workflows.record_scan import plan_scan, run_scan
+    from smtrainer.workflows.store import RecordFacts
 
     folder = school.store / "records"
     folder.mkdir()
@@ -155,7 +160,12 @@ def test_record_turned_into_a_pipe_after_the_listing_is_unreadable_and_not_kept(
     ]
     assert "not a regular file" in result.facts[1].reason
     assert list(result.entries) == ["records/fine.toml"]  # Read again next time.
-    assert run_scan(plan_scan(school.store)).facts == [result.facts[0]]
+    again = run_scan(plan_scan(school.store))  # Listed now as what it is: never opened.
+    assert again.facts == [
+        result.facts[0],
+        RecordFacts("records/swapped.toml", Status.UNREADABLE.value, "not a regular file"),
+    ]
+    assert list(again.entries) == ["records/fine.toml"]
 
 
 LEVELS = 1100
@@ -288,6 +298,7 @@ async def test_dashboard_opens_on_a_hostile_store(school: School) -> None:
         assert "\x1b" not in shown and "Ann\\x1b]0;pwned\\x07 Lee" in shown
         problems = str(app.screen.query_one("#problems-text").render())
         assert "verdict" in problems and "refresher_due" in problems
+        assert '"records/esc\\x1b]0;pwned\\x07.toml"' in problems and "\x1b" not in problems
     assert app.return_code in (0, None)
 
 
@@ -657,6 +668,44 @@ def test_the_store_scan_lists_record_files_only(school: School, tmp_path: Path) 
     (folder / "folder.toml").mkdir()
     plan = plan_scan(school.store)
     assert plan.names == ["records/fine.toml", "records/level0/nested.toml"]
+    # What is named as a record but left alone is said, not hidden (a hidden file is).
+    assert [(fact.file, fact.status, fact.reason) for fact in plan.refused] == [
+        (
+            '"records/esc\\x1b[31m.toml"',
+            "unreadable",
+            "the file name holds bytes that are not UTF-8 or control characters: rename it",
+        ),
+        ("records/link.toml", "unreadable", "a link: links are never followed"),
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_files_left_alone_are_named_by_the_summary_and_noticed_when_added(
+    school: School, tmp_path: Path, language: str
+) -> None:
+    """A link, or a name made to write to the terminal, in the store's records folder: the
+    summary names it inertly with why it is not read, also when it comes after a summary was
+    kept (nothing else changed)."""
+    folder = school.store / "records"
+    folder.mkdir()
+    school.put("fine.toml", record()).rename(folder / "fine.toml")
+    args = ["summary", "--store", str(school.store), "--lang", language]
+    first = smtrainer(*args, home=tmp_path)
+    assert first.returncode == 0 and "link.toml" not in first.stdout
+    (folder / "link.toml").symlink_to(tmp_path / "elsewhere.toml")
+    school.put("escape.toml", record()).rename(folder / "esc\x1b]0;owned\x07.toml")
+    shown = smtrainer(*args, home=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    said = {
+        "en": ("a link: links are never followed", "not UTF-8 or control characters"),
+        "fr": ("un lien\u00a0: les liens ne sont jamais suivis", "caractères de contrôle"),
+    }[language]
+    assert "records/link.toml" in shown.stdout and said[0] in shown.stdout
+    assert '"records/esc\\x1b]0;owned\\x07.toml"' in shown.stdout and said[1] in shown.stdout
+    assert "\x1b" not in shown.stdout and "\x07" not in shown.stdout
+    (folder / "link.toml").unlink()
+    again = smtrainer(*args, home=tmp_path)
+    assert "link.toml" not in again.stdout and "owned" in again.stdout
 
 
 def test_a_file_nobody_may_read_is_tried_again_without_writing_the_cache_again(
