@@ -100,6 +100,20 @@ def totals_sentence(summary: Summary) -> str:
         changed=summary.key_changed,
         invalid=summary.invalid,
     )
+    set_aside = (
+        summary.records
+        - summary.verified
+        - summary.unverified
+        - summary.key_changed
+        - summary.invalid
+        - summary.later
+    )
+    if set_aside > 0:  # Copies of a record, reused record ids: listed with the problems.
+        text += " " + ngettext(
+            "{count} copy of a record is set aside (its record id is in another file too).",
+            "{count} copies of records are set aside (their record ids are in other files too).",
+            set_aside,
+        ).format(count=set_aside)
     if summary.later:
         text += " " + ngettext(
             "{count} record made after {day} is left out.",

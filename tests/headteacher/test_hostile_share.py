@@ -738,3 +738,26 @@ def test_a_file_nobody_may_read_is_tried_again_without_writing_the_cache_again(
     assert (school.store / scan_cache.CACHE_FILE).stat().st_mtime_ns == written
     monkeypatch.setattr(listing, "read_no_follow", real)
     assert [f.status for f in scan_store(school.store).facts] == [Status.VALID.value] * 2
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_totals_add_up_with_a_copy_set_aside(school: School, language: str) -> None:
+    """An identical copy of a record counts once: the totals say the other is set aside."""
+    from smtrainer.i18n import set_language
+    from smtrainer.workflows.summary_export import totals_sentence
+
+    folder = school.store / "records"
+    folder.mkdir()
+    text = school.put("fine.toml", record()).read_bytes()
+    (folder / "fine.toml").write_bytes(text)
+    (folder / "copy.toml").write_bytes(text)
+    set_language(language)
+    summary = summarize(school.store, TODAY, context=CONTEXT)
+    assert (summary.records, summary.verified, summary.invalid) == (2, 1, 0)
+    said = {
+        "en": "1 copy of a record is set aside (its record id is in another file too).",
+        "fr": "1 copie d'une attestation est mise de côté (son identifiant figure aussi dans un "
+        "autre fichier).",
+    }[language]
+    assert totals_sentence(summary).endswith(said)
+    assert [p.reason for p in summary.problems] == ["copy"]
