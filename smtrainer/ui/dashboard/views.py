@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from smtrainer.domain.model import Policy, Verdict
 from smtrainer.domain.roles import role_label
+from smtrainer.domain.signature_name import signature_key
 from smtrainer.domain.status import STATUS_LABELS, StaffStatus
 from smtrainer.i18n import _
 from smtrainer.ui.words import verdict_label
@@ -19,12 +21,19 @@ class Filters:
     role: str | None = None
 
 
+_search_key = functools.lru_cache(maxsize=1 << 16)(signature_key)
+"""A name or id as the search compares it (case, accents and spaces aside), each worked out
+once however many letters are typed."""
+
+
 def filtered(rows: list[StaffRow], filters: Filters) -> list[StaffRow]:
-    needle = filters.text.casefold().strip()
+    """The rows that pass the filters; the search matches a name or id whatever its case and
+    accents ("lefevre" finds Lefèvre)."""
+    needle = _search_key(filters.text)
     return [
         row
         for row in rows
-        if (not needle or needle in row.name.casefold() or needle in row.id.casefold())
+        if (not needle or needle in _search_key(row.name) or needle in _search_key(row.id))
         and (filters.status is None or row.status is filters.status)
         and (filters.role is None or row.role == filters.role)
     ]

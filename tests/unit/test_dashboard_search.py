@@ -1,0 +1,46 @@
+"""The dashboard's search: a name or id whatever its case, accents and spaces."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smtrainer.domain.status import StaffStatus
+from smtrainer.ui.dashboard.views import Filters, filtered
+from smtrainer.workflows.summary import StaffRow
+
+ROWS = [
+    StaffRow("S-0042", "Zoé Lefèvre", "teacher", StaffStatus.CURRENT, "", None, "", ()),
+    StaffRow("S-0006", "Sam  Reid", "office", StaffStatus.NEVER, "", None, "", ()),
+]
+
+
+def names(text: str) -> list[str]:
+    return [row.name for row in filtered(ROWS, Filters(text))]
+
+
+def test_accents_case_and_spaces_aside() -> None:
+    assert names("lefev") == ["Zoé Lefèvre"]
+    assert names("ZOE") == ["Zoé Lefèvre"]
+    assert names("Lefè") == ["Zoé Lefèvre"]
+    assert names("sam reid") == ["Sam  Reid"]
+    assert names("s-0006") == ["Sam  Reid"]
+    assert names("  ") == ["Zoé Lefèvre", "Sam  Reid"]
+    assert names("lefebvre") == []
+
+
+@given(st.text(alphabet="abcdefilmorsvzéèÉÈ -0246", max_size=6))
+def test_case_and_the_way_accents_are_typed_never_change_what_is_found(text: str) -> None:
+    found = filtered(ROWS, Filters(text))
+    assert filtered(ROWS, Filters(text.upper())) == found
+    assert filtered(ROWS, Filters(unicodedata.normalize("NFD", text))) == found
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    assert filtered(ROWS, Filters(bare)) == found
+
+
+def test_any_piece_of_a_name_finds_its_row() -> None:
+    for row in ROWS:
+        for start in range(len(row.name)):
+            assert row in filtered(ROWS, Filters(row.name[start : start + 3]))
