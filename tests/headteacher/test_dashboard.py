@@ -280,3 +280,19 @@ async def test_an_open_drop_down_list_s_key_is_named_in_french(store: Path) -> N
         await pilot.pause()
         labels = [str(key.description) for key in app.screen.query_one(KeyFooter).children]
         assert "Fermer la liste" in labels and "Dismiss menu" not in labels
+
+
+async def test_an_attempt_not_passed_shows_no_refresher_date(store: Path) -> None:
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.summary is not None
+        row = next(r for r in app.summary.staff if any(not f.passed for f in r.history))
+        app.push_screen(PersonScreen(row))
+        await pilot.pause()
+        table = app.screen.query_one("#history", DataTable)
+        lines = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        failed = [line for line in lines if "Not passed" in line[2]]
+        passed = [line for line in lines if "Passed" in line[2] and "Not" not in line[2]]
+        assert failed and all(line[3] == "—" for line in failed)
+        assert all(line[3] != "—" for line in passed)

@@ -44,3 +44,23 @@ def test_any_piece_of_a_name_finds_its_row() -> None:
     for row in ROWS:
         for start in range(len(row.name)):
             assert row in filtered(ROWS, Filters(row.name[start : start + 3]))
+
+
+def test_names_roles_and_statuses_sort_as_read_in_the_session_s_language() -> None:
+    from smtrainer.i18n import set_language
+    from smtrainer.ui.dashboard.views import roles_in_order, sort_key
+
+    rows = [
+        StaffRow("S-3", "Élodie Roux", "teacher", StaffStatus.NEVER, "", None, "", ()),
+        StaffRow("S-1", "Zoé Lefèvre", "office", StaffStatus.CURRENT, "", None, "", ()),
+        StaffRow("S-2", "Eric Blanc", "volunteer", StaffStatus.OVERDUE, "", None, "", ()),
+    ]
+    # Élodie with the Es (before Eric), not after Zoé as by code point.
+    assert [r.id for r in sorted(rows, key=sort_key("name"))] == ["S-3", "S-2", "S-1"]
+    assert [r.id for r in sorted(rows, key=sort_key("status"))] == ["S-1", "S-2", "S-3"]
+    set_language("en")
+    assert roles_in_order(["volunteer", "teacher", "office"]) == ["office", "teacher", "volunteer"]
+    assert [r.id for r in sorted(rows, key=sort_key("role"))] == ["S-1", "S-3", "S-2"]
+    set_language("fr")  # Bénévole, Enseignant(e), Personnel administratif.
+    assert roles_in_order(["volunteer", "teacher", "office"]) == ["volunteer", "teacher", "office"]
+    assert [r.id for r in sorted(rows, key=sort_key("role"))] == ["S-2", "S-3", "S-1"]

@@ -40,6 +40,8 @@ from smtrainer.ui.dashboard.views import (
     filtered,
     question_rows,
     role_lines,
+    roles_in_order,
+    sort_key,
     status_word,
     wrong_turn_rows,
 )
@@ -136,7 +138,8 @@ class PersonScreen(ModalScreen[None]):
                     fact.completed_at[:10],
                     str(fact.score_pct),
                     "✓ " + _("Passed") if fact.passed else "✗ " + _("Not passed"),
-                    fact.refresher_due,
+                    # An attempt not passed sets no refresher date, whatever the record holds.
+                    fact.refresher_due if fact.passed else "—",
                     fact.language,
                 )
             )
@@ -389,9 +392,7 @@ class DashboardScreen(Screen[None]):
         table = self.query_one("#staff", DataTable)
         table.clear(columns=True)
         key = SORT_KEYS[self.sort_index]
-        self.shown_rows = sorted(
-            filtered(summary.staff, self.filters), key=lambda r: (str(getattr(r, key)), r.id)
-        )
+        self.shown_rows = sorted(filtered(summary.staff, self.filters), key=sort_key(key))
         texts = [staff_line(summary, row, "—", status_word) for row in self.shown_rows]
         for index, label in enumerate(staff_header(summary)):
             table.add_column(label, width=column_width(label, (line[index] for line in texts)))
@@ -486,7 +487,7 @@ class DashboardScreen(Screen[None]):
 
 
 def _roles(summary: Summary | None) -> list[str]:
-    return sorted({row.role for row in summary.staff}) if summary else []
+    return roles_in_order({row.role for row in summary.staff}) if summary else []
 
 
 SORT_LABELS = {

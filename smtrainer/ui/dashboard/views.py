@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from smtrainer.domain.model import Policy, Verdict
@@ -39,6 +40,27 @@ def filtered(rows: list[StaffRow], filters: Filters) -> list[StaffRow]:
     ]
 
 
+_STATUS_ORDER = {status: index for index, status in enumerate(STATUS_LABELS)}
+
+
+def sort_key(column: str) -> Callable[[StaffRow], tuple[object, str]]:
+    """How the staff table sorts by `column` ("id", "name", "role", "status",
+    "last_completed"), then by id: names and roles as read in the session's language, accents
+    aside (É sorts with E), and statuses in the order the totals give them."""
+    if column == "name":
+        return lambda row: (_search_key(row.name), row.id)
+    if column == "role":
+        return lambda row: (_search_key(role_label(row.role)), row.id)
+    if column == "status":
+        return lambda row: (_STATUS_ORDER.get(row.status, len(_STATUS_ORDER)), row.id)
+    return lambda row: (str(getattr(row, column)), row.id)
+
+
+def roles_in_order(roles: Iterable[str]) -> list[str]:
+    """Role codes in the order of their names in the session's language."""
+    return sorted(roles, key=lambda role: (_search_key(role_label(role)), role))
+
+
 def status_word(status: StaffStatus) -> str:
     symbol = {
         StaffStatus.CURRENT: "✓",
@@ -58,9 +80,9 @@ def bar(done: int, total: int, width: int = 30) -> str:
 
 def role_lines(summary: Summary) -> list[tuple[str, str, int, int]]:
     """(role label, bar, current, people) per role."""
+    by_role = summary.by_role()
     return [
-        (role_label(role), bar(done, total), done, total)
-        for role, (done, total) in summary.by_role().items()
+        (role_label(role), bar(*by_role[role]), *by_role[role]) for role in roles_in_order(by_role)
     ]
 
 
