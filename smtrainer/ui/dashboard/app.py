@@ -66,7 +66,14 @@ from smtrainer.workflows.summary_prefetch import SummaryPrefetch
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
-SORT_KEYS = ("id", "name", "role", "status", "last_completed")
+SORT_KEYS = ("id", "name", "status", "role", "last_completed")
+"""The staff table's first columns, each the key it sorts by."""
+
+
+def shown_order(line: list[str]) -> list[str]:
+    """A staff line (as exported: id, name, role, status…) in the table's order: the status
+    before the role, so that it is seen at 80 columns, whatever the length of role names."""
+    return [line[0], line[1], line[3], line[2], *line[4:]]
 FIRST_ROWS = 60
 """Staff rows added before the first paint (more than a screenful)."""
 BATCH_ROWS = 500
@@ -393,8 +400,10 @@ class DashboardScreen(Screen[None]):
         table.clear(columns=True)
         key = SORT_KEYS[self.sort_index]
         self.shown_rows = sorted(filtered(summary.staff, self.filters), key=sort_key(key))
-        texts = [staff_line(summary, row, "—", status_word) for row in self.shown_rows]
-        for index, label in enumerate(staff_header(summary)):
+        texts = [
+            shown_order(staff_line(summary, row, "—", status_word)) for row in self.shown_rows
+        ]
+        for index, label in enumerate(shown_order(staff_header(summary))):
             table.add_column(label, width=column_width(label, (line[index] for line in texts)))
         self.fill_generation += 1
         self._add_staff_rows(table, texts, 0, self.fill_generation)
