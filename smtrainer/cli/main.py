@@ -527,4 +527,4 @@ def _head_teacher(args: argparse.Namespace) -> int:
         )
     from smtrainer.ui.dashboard.launch import run_dashboard
 
-    return run_dashboard(store, today, args.policy)
+    return run_dashboard(store, today, args.policy, remember_language=args.lang is None)

@@ -57,9 +57,21 @@ class ConfirmDialog(ModalScreen[bool | None]):
                 classes="dialog-hint",
             )
 
+    TIGHT_HEIGHT = 18
+    """Below this many rows the dialog drops its padding, so that the question, the buttons
+    and the keys still fit (it can be opened in a window too small for the rest: Ctrl+Q)."""
+
     def on_mount(self) -> None:
         retranslate(self)
+        self._fit()
         self.query_one(f"#{self.focused_id}", Button).focus()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        for dialog in self.query(".dialog"):
+            dialog.set_class(self.app.size.height < self.TIGHT_HEIGHT, "-tight")
 
     async def refresh_language(self) -> None:
         focused = self.focused
@@ -67,6 +79,7 @@ class ConfirmDialog(ModalScreen[bool | None]):
             self.focused_id = focused.id
         retranslate(self)
         await self.recompose()
+        self._fit()
         self.query_one(f"#{self.focused_id}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -105,6 +118,11 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,enter", "close", N_("Close"), id="close"),
         Binding("f2", "app.switch_language", show=False),
+        # Taller than a small window: the arrows and page keys scroll it.
+        Binding("up", "scroll(-1)", show=False),
+        Binding("down", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-10)", show=False),
+        Binding("pagedown", "scroll(10)", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -134,6 +152,9 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(".dialog").scroll_relative(y=lines, animate=False)
 
 
 class PassphraseDialog(ModalScreen[str | None]):

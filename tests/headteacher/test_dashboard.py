@@ -296,3 +296,19 @@ async def test_an_attempt_not_passed_shows_no_refresher_date(store: Path) -> Non
         passed = [line for line in lines if "Passed" in line[2] and "Not" not in line[2]]
         assert failed and all(line[3] == "—" for line in failed)
         assert all(line[3] != "—" for line in passed)
+
+
+@pytest.mark.parametrize("remember", [True, False])
+async def test_a_language_switch_is_kept_for_the_next_start_unless_one_was_asked_for(
+    store: Path, remember: bool
+) -> None:
+    from smtrainer.storage.settings import load_settings
+
+    set_language("en")
+    app = DashboardApp(store, TODAY)
+    app.remember_language = remember  # As `smtrainer dashboard` sets it without --lang.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f2")
+        await ready(pilot)
+    assert load_settings().language == ("fr" if remember else None)

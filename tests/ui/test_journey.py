@@ -229,3 +229,41 @@ async def test_too_small_over_dialogs_then_back(tiny: Path) -> None:
         await pilot.pause()
         assert not app.showing(TooSmallScreen)
         assert sum(isinstance(screen, CommandPalette) for screen in app.screen_stack) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_the_quit_question_fits_a_tiny_window(tiny: Path, language: str) -> None:
+    """Ctrl+Q in a window too small for the rest: the question and both answers are seen."""
+    from textual.widgets import Button
+
+    from smtrainer.ui.dialogs import ConfirmDialog
+
+    set_language(language)
+    app = app_on(tiny)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        screen = dialog.region
+        for widget in [dialog.query_one(".dialog-text"), *dialog.query(Button)]:
+            assert screen.contains_region(widget.region), widget
+        assert dialog.query_one(".dialog").has_class("-tight")
+
+
+async def test_the_help_scrolls_with_the_arrows_when_taller_than_the_window(tiny: Path) -> None:
+    from smtrainer.ui.dialogs import HelpScreen
+
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.max_scroll_y > 0  # Taller than 24 rows: the last lines are reached so.
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert dialog.scroll_y == dialog.max_scroll_y
+        await pilot.press("up")
+        await pilot.pause()
+        assert dialog.scroll_y == dialog.max_scroll_y - 1

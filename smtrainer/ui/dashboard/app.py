@@ -34,6 +34,7 @@ from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, ngettex
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError, load_roster
+from smtrainer.storage.settings import load_settings, save_settings
 from smtrainer.ui.dashboard.table_cells import PlainCell, column_width
 from smtrainer.ui.dashboard.views import (
     Filters,
@@ -74,6 +75,8 @@ def shown_order(line: list[str]) -> list[str]:
     """A staff line (as exported: id, name, role, status…) in the table's order: the status
     before the role, so that it is seen at 80 columns, whatever the length of role names."""
     return [line[0], line[1], line[3], line[2], *line[4:]]
+
+
 FIRST_ROWS = 60
 """Staff rows added before the first paint (more than a screenful)."""
 BATCH_ROWS = 500
@@ -400,9 +403,7 @@ class DashboardScreen(Screen[None]):
         table.clear(columns=True)
         key = SORT_KEYS[self.sort_index]
         self.shown_rows = sorted(filtered(summary.staff, self.filters), key=sort_key(key))
-        texts = [
-            shown_order(staff_line(summary, row, "—", status_word)) for row in self.shown_rows
-        ]
+        texts = [shown_order(staff_line(summary, row, "—", status_word)) for row in self.shown_rows]
         for index, label in enumerate(shown_order(staff_header(summary))):
             table.add_column(label, width=column_width(label, (line[index] for line in texts)))
         self.fill_generation += 1
@@ -536,6 +537,9 @@ class DashboardApp(App[int]):
         """The summary being made in a second process while the app starts, if any."""
         self.workers_ahead = workers
         """Worker processes started before the app, for its first scan, if any."""
+        self.remember_language = False
+        """Whether a language switch is saved in the settings, for the next start (as the
+        training app does, unless a language was asked for when starting)."""
         self.store = store
         self.today = today
         self.policy_ids = list(policy_ids)
@@ -793,9 +797,23 @@ class DashboardApp(App[int]):
     async def action_switch_language(self) -> None:
         index = SUPPORTED_LANGUAGES.index(current_language())
         set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
+        if self.remember_language:
+            self._save_language()
         await show_in_active_language(self)
         if not self.loading():  # A load under way says them again when it ends.
             self._say_problems_again()
+
+    def _save_language(self) -> None:
+        settings = load_settings()
+        settings.language = current_language()
+        try:
+            save_settings(settings)
+        except StorageError as error:
+            self.notify(
+                _("Could not save your settings: {reason}").format(reason=error.reason),
+                severity="warning",
+                markup=False,
+            )
 
     def loading(self) -> bool:
         return any(worker.name == "load" and worker.is_running for worker in self.workers)
