@@ -23,6 +23,7 @@ async def test_cold_store_shows_progress_then_everything(
 ) -> None:
     monkeypatch.setattr(record_scan, "CHUNK", 10)
     seen: list[str] = []
+    totals: list[str] = []
     app = DashboardApp(store, TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         while app.summary is None or app.scan_progress is not None or not seen:
@@ -30,6 +31,7 @@ async def test_cold_store_shows_progress_then_everything(
             label = app.screen.query("#scan-progress")
             if label and app.scan_progress is not None:
                 seen.append(str(label.first(Plain).render()))
+                totals.append(str(app.screen.query_one("#totals", Plain).render()))
             if app.summary is not None and app.scan_progress is None and seen:
                 break
             if not any(w.is_running for w in app.workers) and app.scan_progress is None:
@@ -39,6 +41,10 @@ async def test_cold_store_shows_progress_then_everything(
         assert any("Verified" in text and "records" in text for text in seen), seen
         assert app.summary is not None and app.scan_progress is None
         assert not app.screen.query_one("#scan-progress", Plain).display
+        # While the records are verified the totals say they are not final; then they are.
+        assert any(text.startswith("So far, while the records are verified: ") for text in totals)
+        final = str(app.screen.query_one("#totals", Plain).render())
+        assert final.startswith(f"{app.summary.records} records: ")
         expected = summarize(store, TODAY)
         assert app.summary.records == expected.records
         assert [r.status for r in app.summary.staff] == [r.status for r in expected.staff]

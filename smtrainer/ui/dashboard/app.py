@@ -344,7 +344,10 @@ class DashboardScreen(Screen[None]):
             _("{status}: {count}").format(status=status_word(s), count=counts[s])
             for s in STATUS_LABELS
         )
-        return totals_sentence(summary) + "\n" + people
+        totals = totals_sentence(summary)
+        if self.dashboard.scan_progress is not None:  # Only what is verified yet is counted.
+            totals = _("So far, while the records are verified: {totals}").format(totals=totals)
+        return totals + "\n" + people
 
     def _role_text(self, summary: Summary) -> str:
         lines = [_("Current or due soon, by role:"), ""]
