@@ -21,11 +21,11 @@ from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, next_language, set_language
-from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.settings import Settings, load_settings, save_settings
+from smtrainer.storage.settings import Settings, load_settings
 from smtrainer.ui.build_ahead import build_unseen, resume_drawing, until_settled
 from smtrainer.ui.garbage import IdleCollector
 from smtrainer.ui.key_queue import KeyQueue
+from smtrainer.ui.saved_settings import save_or_say
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
@@ -291,14 +291,7 @@ class TrainerApp(App[int]):
         self.push_screen(ConfirmDialog(message), answer)
 
     def _save_settings(self, settings: Settings) -> None:
-        try:
-            save_settings(settings)
-        except StorageError as error:
-            self.notify(
-                _("Could not save your settings: {reason}").format(reason=error.reason),
-                severity="warning",
-                markup=False,
-            )
+        save_or_say(self, settings)
 
     async def action_switch_language(self) -> None:
         """Show everything in the next language, keeping the current screen and its state."""

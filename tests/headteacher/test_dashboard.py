@@ -150,17 +150,22 @@ async def test_names_with_brackets_are_shown_as_written(store: Path) -> None:
         assert "Ann [Supply] [/b] Lee" in names
 
 
+def tamper_with_one_record(store: Path) -> dict[str, str]:
+    """Change a value of the store's first record; what each language says of it."""
+    victim = sorted((store / "records").glob("*.toml"))[0]
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("score_pct = ", "score_pct = 1", 1), encoding="utf-8")
+    return {
+        "en": "signature does not match the content",
+        "fr": "la signature ne correspond pas au contenu",
+    }
+
+
 @pytest.mark.parametrize("first", ["en", "fr"])
 async def test_a_language_switch_says_the_problems_again(store: Path, first: str) -> None:
     """Why a file cannot be trusted is said in the language switched to, not the one the
     scan was made in."""
-    victim = sorted((store / "records").glob("*.toml"))[0]
-    text = victim.read_text(encoding="utf-8")
-    victim.write_text(text.replace("score_pct = ", "score_pct = 1", 1), encoding="utf-8")
-    reasons = {
-        "en": "signature does not match the content",
-        "fr": "la signature ne correspond pas au contenu",
-    }
+    reasons = tamper_with_one_record(store)
     second = "fr" if first == "en" else "en"
     set_language(first)
     app = DashboardApp(store, TODAY)
@@ -185,13 +190,7 @@ async def test_a_language_switch_during_the_load_says_the_problems_again(
 
     from smtrainer.ui.dashboard import app as dashboard_app
 
-    victim = sorted((store / "records").glob("*.toml"))[0]
-    text = victim.read_text(encoding="utf-8")
-    victim.write_text(text.replace("score_pct = ", "score_pct = 1", 1), encoding="utf-8")
-    reasons = {
-        "en": "signature does not match the content",
-        "fr": "la signature ne correspond pas au contenu",
-    }
+    reasons = tamper_with_one_record(store)
     second = "fr" if first == "en" else "en"
     made, go_on = threading.Event(), threading.Event()
     keep = dashboard_app.keep_summary

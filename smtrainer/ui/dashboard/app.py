@@ -34,7 +34,7 @@ from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, ngettex
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError, load_roster
-from smtrainer.storage.settings import load_settings, save_settings
+from smtrainer.storage.settings import load_settings
 from smtrainer.ui.dashboard.table_cells import PlainCell, column_width
 from smtrainer.ui.dashboard.views import (
     Filters,
@@ -47,6 +47,7 @@ from smtrainer.ui.dashboard.views import (
     wrong_turn_rows,
 )
 from smtrainer.ui.formatting import whole_number
+from smtrainer.ui.saved_settings import save_or_say
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
 from smtrainer.ui.widgets import KeyFooter, Plain, cells
 from smtrainer.workflows.printed_summary import inputs_digest, keep_summary
@@ -809,14 +810,7 @@ class DashboardApp(App[int]):
     def _save_language(self) -> None:
         settings = load_settings()
         settings.language = current_language()
-        try:
-            save_settings(settings)
-        except StorageError as error:
-            self.notify(
-                _("Could not save your settings: {reason}").format(reason=error.reason),
-                severity="warning",
-                markup=False,
-            )
+        save_or_say(self, settings)
 
     def loading(self) -> bool:
         return any(worker.name == "load" and worker.is_running for worker in self.workers)
