@@ -327,11 +327,33 @@ def _positive(text: str) -> int:
     return value
 
 
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2999, 12, 31)
+"""The days a command may be asked to judge from or simulate up to: records a year or ten
+either side must still have dates (a date beyond year 9999 cannot be written)."""
+MOST_DEMO_YEARS = 50
+
+
 def _day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(_("must be a date like 2026-09-01")) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(
+            _("must be a day from {first} to {last}").format(
+                first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()
+            )
+        )
+    return day
+
+
+def _demo_years(text: str) -> int:
+    value = _positive(text)
+    if value > MOST_DEMO_YEARS:
+        raise argparse.ArgumentTypeError(
+            _("must be a whole number from 1 to {most}").format(most=MOST_DEMO_YEARS)
+        )
+    return value
 
 
 def _demo_parser(commands: Any) -> None:
@@ -347,7 +369,9 @@ def _demo_parser(commands: Any) -> None:
     )
     demo.add_argument("--out", type=Path, required=True, metavar=_("DIR"), help=_("new folder"))
     demo.add_argument("--staff", type=_positive, default=60, metavar="N", help=_("staff members"))
-    demo.add_argument("--years", type=_positive, default=3, metavar="N", help=_("years of history"))
+    demo.add_argument(
+        "--years", type=_demo_years, default=3, metavar="N", help=_("years of history")
+    )
     demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed"))
     demo.add_argument(
         "--today", type=_day, default=None, metavar=_("DATE"), help=_("the day to simulate up to")

@@ -40,7 +40,10 @@ def create_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
     private = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, encryption
     )
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise StorageError(path.parent, error.strerror or str(error)) from error
     atomic_write(path, private, mode=0o600, exclusive=True)
     public = sshsig.public_key_line(key.public_key(), KEY_COMMENT) + "\n"
     atomic_write(path.with_suffix(".pub"), public.encode("ascii"), mode=0o644)
