@@ -69,7 +69,8 @@ def make_certificate(
                     score=record["score_pct"], mark=record["pass_mark"], result=result
                 ),
             ),
-            (_("Refresher due"), _long_date(due, language)),
+            # An attempt not passed sets no refresher date, whatever the record holds.
+            (_("Refresher due"), _long_date(due, language) if record["passed"] else "—"),
             (_("Signing key"), fingerprint),
             (_("Verification code"), verification_code(record)),
         )

@@ -32,6 +32,13 @@ def test_certificate_is_worded_in_the_records_language() -> None:
     assert current_language() == "en", "making a certificate must not change the app's language"
 
 
+def test_an_attempt_not_passed_has_no_refresher_date_on_its_certificate() -> None:
+    failed = {**record(), "passed": False}
+    rows = dict(make_certificate(failed, "SHA256:abc", "Titre", "École").rows)
+    assert rows["Remise à niveau prévue le"] == "—"
+    assert "Non réussi" in rows["Score"]
+
+
 def test_html_is_escaped_and_declares_its_language() -> None:
     page = certificate_html(make_certificate(record(), "SHA256:abc", "Titre", "École <b>"))
     assert '<html lang="fr">' in page
