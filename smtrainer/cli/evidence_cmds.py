@@ -165,10 +165,18 @@ def _passphrase(new: bool) -> str | None:
 def run_evidence(args: argparse.Namespace, store: Path, today: dt.date) -> int:
     if args.command == "issuer":
         return _run_issuer(args)
-    if args.command == "credential":
-        if args.credential_action == "issue":
-            return _run_issue(args, store, today)
+    if args.command == "credential" and args.credential_action != "issue":
         return _run_verify(args)
+    if not store.is_dir():  # Every other command reads the store: a mistyped path is said.
+        print(
+            _("smtrainer {command}: error: no such store folder: {path}").format(
+                command=args.command, path=store
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    if args.command == "credential":
+        return _run_issue(args, store, today)
     if args.command == "report":
         from smtrainer.cli.report_cmd import run_report
 

@@ -35,3 +35,23 @@ def test_days_and_years_out_of_range_are_refused_with_the_range(
     assert ended.value.code == 2
     error = capsys.readouterr().err
     assert said in error and "Traceback" not in error
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--html", "r.html"],
+        ["export", "xapi"],
+        ["credential", "issue"],
+    ],
+)
+def test_evidence_from_a_store_that_is_not_there_is_refused(
+    args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped store path is said, not taken for an empty store (an empty log, exit 0)."""
+    missing = tmp_path / "typo"
+    args = [str(tmp_path / arg) if arg == "r.html" else arg for arg in args]
+    assert main([*args, "--store", str(missing), "--lang", "en"]) == 2
+    error = capsys.readouterr().err
+    assert f"error: no such store folder: {missing}" in error
+    assert not (tmp_path / "r.html").exists() and not missing.exists()
