@@ -21,11 +21,11 @@ from smtrainer.domain.model import Policy
 from smtrainer.domain.problems import Problem
 from smtrainer.domain.progress import Progress, Stage
 from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, next_language, set_language
-from smtrainer.storage.settings import Settings, load_settings
+from smtrainer.storage.settings import load_settings
 from smtrainer.ui.build_ahead import build_unseen, resume_drawing, until_settled
 from smtrainer.ui.garbage import IdleCollector
 from smtrainer.ui.key_queue import KeyQueue
-from smtrainer.ui.saved_settings import save_or_say
+from smtrainer.ui.saved_settings import update_settings
 from smtrainer.ui.screens.welcome import WelcomeScreen
 from smtrainer.ui.themes import HIGH_CONTRAST, register_themes
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
@@ -144,9 +144,7 @@ class TrainerApp(App[int]):
             return
         self.policies = dict(entry.policies)
         problem = self.journey.use_policy(self.policies)
-        settings = load_settings()
-        settings.policy = policy_id
-        self._save_settings(settings)
+        update_settings(self, policy=policy_id)
         self.push_screen(WelcomeScreen())
         if problem:
             self.notify(problem, severity="warning", timeout=15, markup=False)
@@ -273,9 +271,7 @@ class TrainerApp(App[int]):
     def action_toggle_contrast(self) -> None:
         high = self.theme != HIGH_CONTRAST
         self.theme = HIGH_CONTRAST if high else "textual-dark"
-        settings = load_settings()
-        settings.high_contrast = high
-        self._save_settings(settings)
+        update_settings(self, high_contrast=high)
 
     def action_request_quit(self) -> None:
         from smtrainer.ui.dialogs import ConfirmDialog
@@ -290,9 +286,6 @@ class TrainerApp(App[int]):
         message = _("Quit now? Your progress is saved and you can resume later.")
         self.push_screen(ConfirmDialog(message), answer)
 
-    def _save_settings(self, settings: Settings) -> None:
-        save_or_say(self, settings)
-
     async def action_switch_language(self) -> None:
         """Show everything in the next language, keeping the current screen and its state."""
         languages = [lang for lang in SUPPORTED_LANGUAGES if lang in self.policies] or list(
@@ -300,9 +293,7 @@ class TrainerApp(App[int]):
         )
         set_language(next_language(languages))
         if self.remember_language:
-            settings = load_settings()
-            settings.language = current_language()
-            self._save_settings(settings)
+            update_settings(self, language=current_language())
         await show_in_active_language(self)
 
     # The journey: the controller changes and saves it; the app shows where it now is.

@@ -8,11 +8,15 @@ from textual.app import App
 
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
-from smtrainer.storage.settings import Settings, save_settings
+from smtrainer.storage.settings import load_settings, save_settings
 
 
-def save_or_say(app: App[Any], settings: Settings) -> None:
-    """Save `settings`; if they cannot be saved, say why in a notification."""
+def update_settings(app: App[Any], **changes: object) -> None:
+    """Save the settings with these fields changed; if they cannot be saved, say why in a
+    notification."""
+    settings = load_settings()
+    for name, value in changes.items():
+        setattr(settings, name, value)
     try:
         save_settings(settings)
     except StorageError as error:

@@ -287,9 +287,10 @@ def _record_files(
         elif depth < MAX_DEPTH and entry.is_dir(follow_symlinks=False):
             files += _record_files(entry.path, depth + 1, early, refused)
         elif refused is not None and name.endswith(RECORD_SUFFIX):
-            why = Skipped.LINK if entry.is_symlink() else Skipped.NOT_REGULAR
-            if why is Skipped.LINK or not entry.is_dir(follow_symlinks=False):
-                refused.append((entry.path, why))
+            if entry.is_symlink():
+                refused.append((entry.path, Skipped.LINK))
+            elif not entry.is_dir(follow_symlinks=False):  # A folder too deep is left unsaid.
+                refused.append((entry.path, Skipped.NOT_REGULAR))
     return files
 
 

@@ -34,7 +34,6 @@ from smtrainer.i18n import N_, SUPPORTED_LANGUAGES, _, current_language, ngettex
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
 from smtrainer.storage.roster import RosterError, load_roster
-from smtrainer.storage.settings import load_settings
 from smtrainer.ui.dashboard.table_cells import PlainCell, column_width
 from smtrainer.ui.dashboard.views import (
     Filters,
@@ -42,12 +41,13 @@ from smtrainer.ui.dashboard.views import (
     question_rows,
     role_lines,
     roles_in_order,
+    shown_order,
     sort_key,
     status_word,
     wrong_turn_rows,
 )
 from smtrainer.ui.formatting import whole_number
-from smtrainer.ui.saved_settings import save_or_say
+from smtrainer.ui.saved_settings import update_settings
 from smtrainer.ui.translated_bindings import retranslate, show_in_active_language
 from smtrainer.ui.widgets import KeyFooter, Plain, cells
 from smtrainer.workflows.printed_summary import inputs_digest, keep_summary
@@ -70,12 +70,6 @@ if TYPE_CHECKING:
 
 SORT_KEYS = ("id", "name", "status", "role", "last_completed")
 """The staff table's first columns, each the key it sorts by."""
-
-
-def shown_order(line: list[str]) -> list[str]:
-    """A staff line (as exported: id, name, role, status…) in the table's order: the status
-    before the role, so that it is seen at 80 columns, whatever the length of role names."""
-    return [line[0], line[1], line[3], line[2], *line[4:]]
 
 
 FIRST_ROWS = 60
@@ -802,15 +796,10 @@ class DashboardApp(App[int]):
         index = SUPPORTED_LANGUAGES.index(current_language())
         set_language(SUPPORTED_LANGUAGES[(index + 1) % len(SUPPORTED_LANGUAGES)])
         if self.remember_language:
-            self._save_language()
+            update_settings(self, language=current_language())
         await show_in_active_language(self)
         if not self.loading():  # A load under way says them again when it ends.
             self._say_problems_again()
-
-    def _save_language(self) -> None:
-        settings = load_settings()
-        settings.language = current_language()
-        save_or_say(self, settings)
 
     def loading(self) -> bool:
         return any(worker.name == "load" and worker.is_running for worker in self.workers)

@@ -56,6 +56,12 @@ def sort_key(column: str) -> Callable[[StaffRow], tuple[object, str]]:
     return lambda row: (str(getattr(row, column)), row.id)
 
 
+def shown_order(line: list[str]) -> list[str]:
+    """A staff line (as exported: id, name, role, status…) in the table's order: the status
+    before the role, so that it is seen at 80 columns, whatever the length of role names."""
+    return [line[0], line[1], line[3], line[2], *line[4:]]
+
+
 def roles_in_order(roles: Iterable[str]) -> list[str]:
     """Role codes in the order of their names in the session's language."""
     return sorted(roles, key=lambda role: (_search_key(role_label(role)), role))
