@@ -123,9 +123,21 @@ class PlainSession:
     def end(self, why: str) -> None:
         if self.mode is Mode.DONE or self.journey.progress is None:
             self.console.say(why)
-        else:
+        elif self.journey.all_saved():
             self.console.say(
                 why + " " + _("Your progress is saved: run smtrainer again to resume.")
+            )
+        else:
+            for note in self.notes:  # The problem, if it is not said yet.
+                self.console.say(note)
+            self.notes.clear()
+            self.console.say(
+                why
+                + " "
+                + _(
+                    "Your latest progress could not be saved (see the problem above): what "
+                    "you did since it was last saved is lost."
+                )
             )
         self.mode = Mode.ENDED
 

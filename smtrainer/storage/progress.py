@@ -153,11 +153,13 @@ class ProgressWriter:
     then written atomically by the writer thread, oldest first; a save still waiting is dropped
     when a newer one of the same file arrives (the newer one holds everything). The thread is
     not a daemon: the interpreter waits for it before exiting, so queued saves reach the disk
-    even when nobody calls `flush`. A failed write goes to `on_error`, on the writer thread.
+    even when nobody calls `flush`. A failed write goes to `on_error`, on the writer thread;
+    `failed` says whether the last write made failed.
     """
 
     def __init__(self, on_error: Callable[[StorageError], None]) -> None:
         self.on_error = on_error
+        self.failed = False
         self._pending: dict[Path, bytes] = {}
         self._lock = threading.Condition()
         self._thread: threading.Thread | None = None
@@ -184,7 +186,10 @@ class ProgressWriter:
                 try:
                     atomic_write(job[0], job[1], mode=0o600)
                 except StorageError as error:
+                    self.failed = True
                     self.on_error(error)
+                else:
+                    self.failed = False
         finally:
             with self._lock:  # Only reached early if a write raised something unexpected.
                 if self._thread is threading.current_thread():

@@ -283,7 +283,13 @@ class TrainerApp(App[int]):
             if quit_now:
                 self.exit(0)
 
-        message = _("Quit now? Your progress is saved and you can resume later.")
+        if self.journey.progress is None or self.journey.all_saved():
+            message = _("Quit now? Your progress is saved and you can resume later.")
+        else:
+            message = _(
+                "Quit now? Your latest progress could not be saved: what you did since it "
+                "was last saved will be lost."
+            )
         self.push_screen(ConfirmDialog(message), answer)
 
     async def action_switch_language(self) -> None:

@@ -137,6 +137,7 @@ class JourneyController:
         self.clock = clock
         self.on_problem = on_problem or (lambda _message: None)
         self.writer = ProgressWriter(self._not_saved) if save_in_background else None
+        self._save_failed = False
 
     @property
     def policy(self) -> Policy:
@@ -196,12 +197,22 @@ class JourneyController:
         try:
             save_progress(self.progress)
         except StorageError as error:
+            self._save_failed = True
             self._not_saved(error)
+        else:
+            self._save_failed = False
 
     def flush(self) -> None:
         """Return once every save made so far is written (saves in the background)."""
         if self.writer is not None:
             self.writer.flush()
+
+    def all_saved(self) -> bool:
+        """Whether the journey's latest state is on disk (waiting for saves under way): False
+        when the last save failed, so that nobody is told their progress is kept when it is
+        not."""
+        self.flush()
+        return not (self.writer.failed if self.writer is not None else self._save_failed)
 
     def _not_saved(self, error: StorageError) -> None:
         self.on_problem(_("Your progress could not be saved: {reason}").format(reason=error.reason))

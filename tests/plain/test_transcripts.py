@@ -6,17 +6,21 @@ the difference before committing it.
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from smtrainer.cli.main import main
 from smtrainer.domain.record_status import Status
+from smtrainer.i18n import set_language
+from smtrainer.plain.launch import run_plain
 from smtrainer.storage.records import local_records_dir
 from smtrainer.workflows.journey_controller import SEED_VARIABLE
 from smtrainer.workflows.verify import record_files, verify_file
-from tests.plain.transcripts import CONTENT, GOLDEN, SEED, answers, comparable, run
+from tests.plain.transcripts import CONTENT, GOLDEN, NOW, SEED, answers, comparable, run
 
 CASES = {
     "induction-en": ("en", None, "induction"),
@@ -72,3 +76,45 @@ def test_end_of_input_keeps_the_progress_and_resumes(
     assert code == 0
     assert "1. Resume where you stopped (The basics)" in second
     assert "Module 1 of 1, scenario 1 of 1, step 2" in second.split("> 1")[-1]
+
+
+class BreaksTheProgressFolder(io.StringIO):
+    """Answers that put a file where the progress folder was once `after` lines are read."""
+
+    def __init__(self, text: str, after: int, home: Path) -> None:
+        super().__init__(text)
+        self.left = after
+        self.home = home
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        self.left -= 1
+        if self.left == 0:
+            folder = self.home / "data" / "progress"
+            shutil.rmtree(folder)
+            folder.write_text("a file where the folder should be", encoding="utf-8")
+        return super().readline(size)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_stopping_after_a_failed_save_does_not_claim_the_progress_is_saved(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setenv(SEED_VARIABLE, SEED)
+    lines = answers(f"induction-{language}").splitlines(keepends=True)
+    set_language(language)
+    out = io.StringIO()
+    code = run_plain(
+        CONTENT,
+        language_forced=True,
+        stdin=BreaksTheProgressFolder("".join(lines[:12]), 10, isolated),
+        stdout=out,
+        clock=lambda: NOW,
+    )
+    assert code == 0
+    ending = " ".join(out.getvalue().rstrip().split("\n\n")[-1].split())
+    saved, not_saved = {
+        "en": ("Your progress is saved", "Your latest progress could not be saved"),
+        "fr": ("Votre progression est enregistrée", "Votre dernière progression n'a pas pu"),
+    }[language]
+    assert saved not in ending
+    assert not_saved in ending

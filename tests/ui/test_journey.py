@@ -267,3 +267,29 @@ async def test_the_help_scrolls_with_the_arrows_when_taller_than_the_window(tiny
         await pilot.press("up")
         await pilot.pause()
         assert dialog.scroll_y == dialog.max_scroll_y - 1
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_the_quit_question_does_not_claim_unsaved_progress_is_saved(
+    tiny: Path, isolated: Path, language: str
+) -> None:
+    import shutil
+
+    from smtrainer.ui.dialogs import ConfirmDialog
+
+    set_language(language)
+    app = app_on(tiny)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.progress is None or app.progress.position.stage is not Stage.KEY_POINT:
+            await step(pilot)
+        folder = isolated / "data" / "progress"
+        shutil.rmtree(folder)
+        folder.write_text("a file where the folder should be", encoding="utf-8")
+        while app.progress.position.stage is Stage.KEY_POINT:
+            await step(pilot)  # Each step's save fails, and says so.
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = " ".join(app.screen.question.split())
+        assert ("could not be saved" if language == "en" else "n'a pas pu") in question
+        assert ("Your progress is saved" if language == "en" else "est enregistrée") not in question

@@ -155,6 +155,31 @@ def test_a_failed_save_is_reported_not_raised(
     assert problems and problems[0].startswith("Your progress could not be saved")
 
 
+@pytest.mark.parametrize("background", [False, True])
+def test_all_saved_says_whether_the_last_save_reached_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, background: bool
+) -> None:
+    policies = load_policy_set(TINY).policies
+    journey = JourneyController(
+        policies, seeds=lambda: 5, clock=lambda: NOW, save_in_background=background
+    )
+    home = tmp_path / "home"
+    monkeypatch.setenv("SMTRAINER_HOME", str(home))
+    journey.start(journey.identity("Ada", "teacher"))
+    assert journey.all_saved()
+    progress = home / "data" / "progress"
+    saved = progress.with_name("kept")
+    progress.rename(saved)
+    progress.write_text("a file where the folder should be")  # Every save now fails.
+    journey.open_module(journey.modules()[0].id)
+    assert not journey.all_saved()
+    progress.unlink()
+    saved.rename(progress)
+    journey.rate_confidence(2)  # This save succeeds: everything is on disk again.
+    assert journey.all_saved()
+    assert saved_position(journey) == journey.position
+
+
 def test_the_seed_is_fixed_only_through_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SEED_VARIABLE, "1234")
     assert new_seed() == 1234
