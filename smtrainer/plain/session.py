@@ -135,8 +135,8 @@ class PlainSession:
                 why
                 + " "
                 + _(
-                    "Your latest progress could not be saved (see the problem above): what "
-                    "you did since it was last saved is lost."
+                    "Your latest progress could not be saved, as said when it failed: what you "
+                    "did since it was last saved is lost."
                 )
             )
         self.mode = Mode.ENDED
