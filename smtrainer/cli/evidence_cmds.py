@@ -22,8 +22,13 @@ EVIDENCE_COMMANDS = {"issuer", "credential", "export", "push", "report"}
 Subparser = Callable[[Any, str, str, str], argparse.ArgumentParser]
 
 
-def add_parsers(commands: Any, subparser: Subparser, store_option: Callable[..., None]) -> None:
-    """Register the evidence commands on the main parser."""
+def add_parsers(
+    commands: Any,
+    subparser: Subparser,
+    store_option: Callable[..., None],
+    day: Callable[[str], dt.date],
+) -> None:
+    """Register the evidence commands on the main parser (`day` reads a date argument)."""
     issuer = subparser(
         commands,
         "issuer",
@@ -69,6 +74,13 @@ def add_parsers(commands: Any, subparser: Subparser, store_option: Callable[...,
     issue.add_argument("--staff", metavar="STAFF_ID", help=_("only this person's latest record"))
     issue.add_argument(
         "--out", type=Path, default=Path("credentials"), metavar=_("DIR"), help=_("output folder")
+    )
+    issue.add_argument(
+        "--today",
+        type=day,
+        default=None,
+        metavar=_("DATE"),
+        help=_("the day to judge from: records expired by then get no credential (today)"),
     )
     check = subparser(
         credential_actions,
@@ -226,14 +238,29 @@ def _run_issue(args: argparse.Namespace, store: Path, today: dt.date) -> int:
         key = load_issuer_key(profile, _passphrase(new=False))
         records = trusted_records(store, today, args.staff)
         report = issue_credentials(
-            records, profile, key, args.out, now=dt.datetime.now(dt.UTC), content_dir=args.content
+            records,
+            profile,
+            key,
+            args.out,
+            now=dt.datetime.now(dt.UTC),
+            today=today,
+            content_dir=args.content,
         )
     except (IssuerError, StorageError, ValueError) as error:
         return _error("credential", error)
+    if args.staff and report.expired:
+        due = report.expired[-1].record["refresher_due"]
+        return _error(
+            "credential",
+            _(
+                "the latest passed record of {staff} expired on {day} (the refresher was due "
+                "then): no credential is issued for it"
+            ).format(staff=inert(args.staff), day=inert(str(due))),
+        )
     if args.staff and not report.written:
         return _error(
             "credential",
-            _("no verified, approved, passed record for {staff}").format(staff=args.staff),
+            _("no verified, approved, passed record for {staff}").format(staff=inert(args.staff)),
         )
     count = len(report.written)
     print(
@@ -243,6 +270,17 @@ def _run_issue(args: argparse.Namespace, store: Path, today: dt.date) -> int:
             count,
         ).format(count=count, folder=inert(args.out))
     )
+    if report.expired:
+        left = len(report.expired)
+        print(
+            ngettext(
+                "{count} passed record left out: its refresher was due before today, so its "
+                "credential would already be expired",
+                "{count} passed records left out: their refresher was due before today, so "
+                "their credentials would already be expired",
+                left,
+            ).format(count=left)
+        )
     return 0
 
 

@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     _head_teacher_parsers(commands)
     from smtrainer.cli.evidence_cmds import add_parsers
 
-    add_parsers(commands, _subparser, _store_option)
+    add_parsers(commands, _subparser, _store_option, _day)
     return parser
 
 
@@ -447,7 +447,7 @@ def _main(argv: Sequence[str] | None) -> int:
         from smtrainer.workflows.store import default_store
 
         store = getattr(args, "store", None) or default_store()
-        return run_evidence(args, store, dt.date.today())
+        return run_evidence(args, store, getattr(args, "today", None) or dt.date.today())
     if args.command == "deliver":
         from smtrainer.cli.deliver_cmd import run_deliver
 

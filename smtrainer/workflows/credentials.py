@@ -80,6 +80,9 @@ def policy_titles(policy_id: str, content_dir: Path | None, cache: dict[str, Any
 @dataclass
 class IssueReport:
     written: list[Path] = field(default_factory=list)
+    expired: list[TrustedRecord] = field(default_factory=list)
+    """Records left out: their refresher was due before the day judged from, so a credential
+    made from them would be expired already (and `credential verify` would refuse it)."""
 
 
 def issue_credentials(
@@ -89,14 +92,20 @@ def issue_credentials(
     out_dir: Path,
     *,
     now: dt.datetime,
+    today: dt.date | None = None,
     content_dir: Path | None = None,
 ) -> IssueReport:
-    """One signed credential file per record, named by the record id (written atomically)."""
+    """One signed credential file per record still in date, named by the record id (written
+    atomically); the records whose refresher was due before `today` (by default `now`'s day)
+    are left out, in `expired`."""
     report = IssueReport()
     method = verification_method_for(raw_public_key(key))
     issued_at = utc_timestamp(now)
     titles: dict[str, Any] = {}
     for item in records:
+        if str(item.record["refresher_due"]) < (today or now.date()).isoformat():
+            report.expired.append(item)
+            continue
         facts = BadgeFacts(
             record=item.record,
             record_sha256=item.sha256,

@@ -14,15 +14,16 @@ import pytest
 from smtrainer.cli.main import main
 from smtrainer.i18n import set_language
 from smtrainer.storage.issuer import IssuerError, IssuerProfile, init_issuer, issuer_dir
-from smtrainer.workflows.credentials import record_hashes, verify_credential
+from smtrainer.workflows.credentials import record_hashes, trusted_records, verify_credential
 
 from .conftest import NAMES, TODAY
 
 NOW = dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC)
 
 
-def issue(store: Path, out: Path, *extra: str) -> int:
-    return main(["credential", "issue", "--store", str(store), "--out", str(out), *extra])
+def issue(store: Path, out: Path, *extra: str, today: dt.date = TODAY) -> int:
+    where = ["--store", str(store), "--out", str(out), "--today", str(today)]
+    return main(["credential", "issue", *where, *extra])
 
 
 def leaf_paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -131,6 +132,30 @@ def test_one_persons_latest_only(store: Path, issuer: IssuerProfile, tmp_path: P
     staff_id = "s-0001"  # Ids match whatever their case.
     assert issue(store, one, "--staff", staff_id) in (0, 1)
     assert len(list(one.glob("*.json"))) <= 1
+
+
+def test_records_already_expired_get_no_credential(
+    store: Path, issuer: IssuerProfile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    passed = trusted_records(store, TODAY)
+    expired = [r for r in passed if str(r.record["refresher_due"]) < TODAY.isoformat()]
+    assert expired and len(expired) < len(passed), "the demo has both kinds"
+    out = tmp_path / "credentials"
+    capsys.readouterr()
+    assert issue(store, out) == 0
+    said = capsys.readouterr().out
+    written = [json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")]
+    assert len(written) == len(passed) - len(expired)
+    assert all(c["validUntil"] >= TODAY.isoformat() for c in written)
+    assert f"{len(passed) - len(expired)} credentials written" in said
+    assert f"{len(expired)} passed records left out" in said
+
+    person = str(passed[-1].record["staff_id"])
+    later = dt.date(2040, 1, 1)
+    assert issue(store, tmp_path / "one", "--staff", person, today=later) == 1
+    error = capsys.readouterr().err
+    assert "expired on" in error and person in error
+    assert not list((tmp_path / "one").glob("*.json"))
 
 
 def test_verify_command_words_in_french(
