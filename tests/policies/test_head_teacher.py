@@ -11,6 +11,7 @@ import pytest
 
 from smtrainer.cli.main import main
 from smtrainer.domain.status import StaffStatus
+from smtrainer.i18n import set_language
 from smtrainer.workflows.summary import summarize
 
 TODAY = dt.date(2026, 11, 21)
@@ -85,3 +86,23 @@ async def test_dashboard_shows_a_column_per_policy(school: Path) -> None:
         table = app.screen.query_one("#staff", DataTable)
         labels = [str(column.label) for column in table.columns.values()]
         assert labels[-2:] == sorted(TWO)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_policy_id_nobody_knows_is_refused_not_judged(
+    school: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    """A mistyped --policy would show everyone as never started: it is said instead."""
+    base = ["--lang", language, "summary", "--store", str(school), "--today", TODAY.isoformat()]
+    capsys.readouterr()
+    assert main([*base, "--policy", "kingsworht", "--policy", "ict-aup"]) == 2
+    said = capsys.readouterr()
+    assert said.out == ""
+    assert "'kingsworht'" in said.err and "kingsworth" in said.err
+    assert ("installed" if language == "en" else "installé") in said.err
+    assert main([*base, "--policy", "magna-carta", "--json"]) == 0  # Installed, nobody trained.
+    assert {row["status"] for row in json.loads(capsys.readouterr().out)["staff"]} <= {
+        "never",
+        "left",
+    }
+    set_language("en")
