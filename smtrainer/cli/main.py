@@ -525,6 +525,28 @@ def _training(
     )
 
 
+def _unknown_policies(args: argparse.Namespace) -> bool:
+    """Whether --policy names a policy no installed pack has, which is then said: a mistyped
+    id would otherwise show everyone as never started."""
+    from smtrainer.content.policies import installed_policies, unknown_policies
+    from smtrainer.domain.inert_text import inert
+
+    unknown = unknown_policies(args.policy)
+    if unknown:
+        print(
+            _(
+                "smtrainer {command}: error: no policy pack {policies} is installed; "
+                "installed: {ids}"
+            ).format(
+                command=args.command,
+                policies=", ".join(inert(repr(p)) for p in unknown),
+                ids=", ".join(installed_policies()) or "-",
+            ),
+            file=sys.stderr,
+        )
+    return bool(unknown)
+
+
 def _head_teacher(args: argparse.Namespace) -> int:
     from smtrainer.storage.paths import default_store
 
@@ -538,6 +560,8 @@ def _head_teacher(args: argparse.Namespace) -> int:
         from smtrainer.cli.store_cmds import run_roster
 
         return run_roster(args, store)
+    if args.command in {"summary", "dashboard"} and _unknown_policies(args):
+        return 2
     if args.command == "summary":
         from smtrainer.cli.summary_cmd import run_summary
 

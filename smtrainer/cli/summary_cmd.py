@@ -11,7 +11,7 @@ import msgspec
 
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.roster import Trust
-from smtrainer.domain.status import STATUS_LABELS, StaffStatus
+from smtrainer.domain.status import STATUS_LABELS
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
@@ -97,33 +97,6 @@ def summary_json(summary: Summary) -> dict[str, object]:
     }
 
 
-def installed_policies() -> list[str]:
-    """The ids of the policy packs installed (bundled), sorted."""
-    from smtrainer.content.catalog import load_catalog
-    from smtrainer.content.errors import ContentFolderError
-    from smtrainer.content.policies import content_roots
-
-    try:
-        return sorted(load_catalog(content_roots()).packs)
-    except ContentFolderError:
-        return []
-
-
-def unknown_policies(policies: Sequence[str], summary: Summary) -> list[str]:
-    """The policies asked for that no installed pack has and nobody has a record of: a
-    mistyped id would otherwise show everyone as never started."""
-    if not policies:
-        return []
-    installed = set(installed_policies())
-    seen = {
-        standing.policy_id
-        for row in summary.staff
-        for standing in row.policies
-        if standing.status is not StaffStatus.NEVER
-    }
-    return [p for p in policies if p not in installed and p not in seen]
-
-
 def run_summary(
     store: Path,
     *,
@@ -144,19 +117,6 @@ def run_summary(
     except RosterError as error:
         print(_("smtrainer summary: error: {message}").format(message=error), file=sys.stderr)
         return 1
-    unknown = unknown_policies(policies, summary)
-    if unknown:
-        print(
-            _(
-                "smtrainer summary: error: no policy pack {policies} is installed and no record "
-                "is of it; installed: {ids}"
-            ).format(
-                policies=", ".join(inert(repr(p)) for p in unknown),
-                ids=", ".join(installed_policies()) or "-",
-            ),
-            file=sys.stderr,
-        )
-        return 2
     if csv_path is not None:
         try:
             save_document(csv_path, staff_csv(summary))

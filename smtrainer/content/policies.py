@@ -10,6 +10,7 @@ from pathlib import Path
 
 from smtrainer import __version__
 from smtrainer.content.catalog import CATALOG_FORMAT, Catalog, load_catalog
+from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.location import bundled_content_dir
 from smtrainer.domain import model as model_module
 from smtrainer.domain.model import Policy
@@ -83,3 +84,19 @@ def content_signature(roots: Sequence[Path]) -> str:
             continue
         digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def unknown_policies(policies: Sequence[str]) -> list[str]:
+    """Those of `policies` that no installed pack has (a record of one is not valid here)."""
+    if not policies:
+        return []
+    installed = installed_policies()
+    return [policy_id for policy_id in policies if policy_id not in installed]
+
+
+def installed_policies() -> list[str]:
+    """The ids of the policy packs installed (bundled), sorted."""
+    try:
+        return sorted(load_catalog(content_roots()).packs)
+    except ContentFolderError:
+        return []
