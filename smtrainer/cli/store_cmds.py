@@ -62,7 +62,16 @@ def run_collect(source: Path, store: Path, content: Path | None = None) -> int:
 
 
 def run_roster(args: argparse.Namespace, store: Path) -> int:
-    """Dispatch `smtrainer roster ACTION` with the roster loaded."""
+    """Dispatch `smtrainer roster ACTION` with the roster loaded. Only `import` may start a
+    store; every other action on a store folder that is not there says so."""
+    if args.roster_action != "import" and not store.is_dir():
+        print(
+            _("smtrainer {command}: error: no such store folder: {path}").format(
+                command="roster", path=shown_name(store)
+            ),
+            file=sys.stderr,
+        )
+        return 2
     try:
         roster = load_roster(store)
     except RosterError as error:

@@ -15,10 +15,13 @@ PRIVATE_FOLDER = 0o700
 
 
 def private_folder(folder: Path) -> Path:
-    """Create `folder` (and its parents) if needed and make it owner-only; StorageError if not."""
+    """Create `folder` (and its parents) if needed, owner-only; StorageError if it cannot be.
+    A folder already there keeps the mode its owner gave it: a store made read-only stays so
+    (a write into it then fails, and says why)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        folder.chmod(PRIVATE_FOLDER)
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+            folder.chmod(PRIVATE_FOLDER)  # Whatever the umask.
     except OSError as error:
         raise StorageError(folder, error.strerror or str(error)) from error
     return folder

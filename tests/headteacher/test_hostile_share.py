@@ -23,6 +23,7 @@ from smtrainer.domain.record import NAMESPACE
 from smtrainer.domain.record_status import Status
 from smtrainer.domain.roster import Roster, StaffMember
 from smtrainer.domain.status import StaffStatus
+from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.roster import RosterError, load_roster, save_roster
 from smtrainer.workflows.collect import collect
 from smtrainer.workflows.record_context import RecordContext
@@ -489,6 +490,22 @@ def test_store_is_private_whatever_the_umask(school: School) -> None:
     assert stat.S_IMODE((school.store / "records").stat().st_mode) == 0o700
     for path in [school.store / "roster.toml", *(school.store / "records").iterdir()]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_a_store_keeps_the_mode_its_owner_gave_it(school: School) -> None:
+    """Made read-only (or shared with a group) on purpose, a store is not opened up again."""
+    save_roster(school.store, school.roster)
+    for mode in (0o500, 0o750):
+        school.store.chmod(mode)
+        try:
+            save_roster(school.store, school.roster)
+        except StorageError:
+            assert os.geteuid() != 0 and mode == 0o500  # Only root may write into it.
+        if os.geteuid() == 0 or mode & stat.S_IWUSR:
+            school.put("ok.toml", record())
+            collected(school)
+        assert stat.S_IMODE(school.store.stat().st_mode) == mode
+    school.store.chmod(0o700)
 
 
 def test_passphrase_is_only_asked_on_a_terminal(tmp_path: Path) -> None:

@@ -43,6 +43,9 @@ def test_days_and_years_out_of_range_are_refused_with_the_range(
         ["report", "--html", "r.html"],
         ["export", "xapi"],
         ["credential", "issue"],
+        ["roster", "pending"],
+        ["roster", "leave", "S-0001"],
+        ["roster", "allowed-signers", "--out", "r.html"],
     ],
 )
 def test_evidence_from_a_store_that_is_not_there_is_refused(
