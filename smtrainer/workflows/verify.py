@@ -15,7 +15,9 @@ from smtrainer.domain.record_status import Status
 from smtrainer.i18n import N_, _
 from smtrainer.storage.listing import record_entries
 from smtrainer.storage.records import read_limited
+from smtrainer.storage.roster import ROSTER_FILE
 from smtrainer.workflows.record_context import RecordContext
+from smtrainer.workflows.record_scan import RECORDS
 
 STATUS_WORDS = {
     Status.VALID: N_("valid"),
@@ -36,9 +38,12 @@ class FileVerification:
 
 def record_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Each path that is a file, and every ``*.toml`` below each path that is a folder (links
-    and hidden files inside folders are left alone, as `collect` does)."""
+    and hidden files inside folders are left alone, as `collect` does); of a head teacher's
+    store, only its records folder (its roster is not a record)."""
     for path in paths:
         if path.is_dir():
+            if (path / ROSTER_FILE).is_file() and (path / RECORDS).is_dir():
+                path = path / RECORDS
             yield from (found.path for found in record_entries(path) if found.skipped is None)
         else:
             yield path

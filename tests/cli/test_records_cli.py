@@ -134,6 +134,21 @@ def test_demo_is_deterministic_and_verifies(tmp_path: Path) -> None:
     assert len(staff) == 26
 
 
+def test_verify_on_a_store_checks_its_records_not_its_roster(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store"
+    assert main(["demo", "--out", str(store), "--staff", "3", "--years", "1"]) == 0
+    (store / "notes.toml").write_text("not a record", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["verify", str(store)]) == 0
+    said = capsys.readouterr().out
+    assert "roster.toml" not in said and "notes.toml" not in said
+    assert said.count("valid") == len(list((store / "records").rglob("*.toml")))
+    (store / "records" / "stray.toml").write_text("not a record", encoding="utf-8")
+    assert main(["verify", str(store)]) == 1
+
+
 def test_demo_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "something").write_text("keep me")
     assert main(["demo", "--out", str(tmp_path)]) == 2
