@@ -71,7 +71,7 @@ def add_parsers(
         ),
     )
     store_option(issue)
-    issue.add_argument("--staff", metavar="STAFF_ID", help=_("only this person's latest record"))
+    issue.add_argument("--staff", metavar=_("STAFF_ID"), help=_("only this person's latest record"))
     issue.add_argument(
         "--out", type=Path, default=Path("credentials"), metavar=_("DIR"), help=_("output folder")
     )

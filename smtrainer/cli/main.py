@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         "content_dir",
         nargs="?",
         type=Path,
-        metavar="CONTENT_DIR",
+        metavar=_("CONTENT_DIR"),
         help=_("folder holding <lang>/<policy>/ packs (default: the bundled content)"),
     )
     check.add_argument("--strict", action="store_true", help=_("fail on warnings too"))
@@ -175,8 +175,8 @@ def _head_teacher_parsers(commands: Any) -> None:
     )
     _action(actions, "pending", _("records signed by keys not approved yet"))
     approve = _action(actions, "approve", _("approve a key for a member of staff"))
-    approve.add_argument("staff_id", metavar="STAFF_ID")
-    approve.add_argument("fingerprint", metavar="FINGERPRINT")
+    approve.add_argument("staff_id", metavar=_("STAFF_ID"))
+    approve.add_argument("fingerprint", metavar=_("FINGERPRINT"))
     change = approve.add_mutually_exclusive_group()
     change.add_argument(
         "--replace",
@@ -189,7 +189,7 @@ def _head_teacher_parsers(commands: Any) -> None:
         help=_("approve this key as well as the one already approved (a second computer)"),
     )
     leave = _action(actions, "leave", _("mark a member of staff as having left"))
-    leave.add_argument("staff_id", metavar="STAFF_ID")
+    leave.add_argument("staff_id", metavar=_("STAFF_ID"))
     leave.add_argument(
         "--on", type=_day, default=None, metavar=_("DATE"), help=_("the day they left (today)")
     )
@@ -372,7 +372,7 @@ def _demo_parser(commands: Any) -> None:
     demo.add_argument(
         "--years", type=_demo_years, default=3, metavar="N", help=_("years of history")
     )
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed"))
+    demo.add_argument("--seed", type=int, default=1, metavar=_("SEED"), help=_("random seed"))
     demo.add_argument(
         "--today", type=_day, default=None, metavar=_("DATE"), help=_("the day to simulate up to")
     )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from smtrainer import __version__
-from smtrainer.cli.main import main
+from smtrainer.cli.main import build_parser, main
+from smtrainer.i18n import set_language
 
 FR_MODULE = "fr/tiny/01-bases.toml"
 
@@ -52,6 +55,35 @@ def test_help_in_french_has_no_english_of_ours(capsys: pytest.CaptureFixture[str
     assert out.startswith("utilisation\u00a0: smtrainer check")
     for english in ("usage:", "show this help", "fail on warnings", "positional", "folder holding"):
         assert english not in out
+
+
+def _actions(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple]:  # type: ignore[type-arg]
+    """(command path, action) of every argument of every command, subcommands included."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _actions(sub, (*path, name))
+        else:
+            yield path, action
+
+
+UNIVERSAL = {"URL", "N", "ID", "DATE", "ACTION", "SOURCE"}
+"""Argument names written the same in both languages."""
+
+
+def test_every_argument_name_is_translated() -> None:
+    """`--help` and usage errors name arguments by their metavar: in French, in French."""
+    set_language("en")
+    english = {(path, a.dest): a.metavar for path, a in _actions(build_parser())}
+    set_language("fr")
+    french = {(path, a.dest): a.metavar for path, a in _actions(build_parser())}
+    set_language("en")
+    named = {key: name for key, name in english.items() if isinstance(name, str)}
+    assert len(named) > 20
+    same = {
+        key: name for key, name in named.items() if french[key] == name and name not in UNIVERSAL
+    }
+    assert not same
 
 
 def test_french_from_the_environment() -> None:
