@@ -8,6 +8,7 @@ import getpass
 import json
 import os
 import sys
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,9 @@ def add_parsers(
     init.add_argument(
         "--name-fr", metavar=_("NAME"), help=_("the school's name in French (default: --name)")
     )
-    init.add_argument("--url", default="", metavar="URL", help=_("the school's web site"))
+    init.add_argument(
+        "--url", default="", type=web_address, metavar="URL", help=_("the school's web site")
+    )
     init.add_argument(
         "--passphrase", action="store_true", help=_("protect the issuer key with a passphrase")
     )
@@ -149,6 +152,21 @@ def add_parsers(
     )
 
 
+def web_address(text: str) -> str:
+    """An http:// or https:// address with a host (argparse type): it names the school in
+    credentials and statements, where anything else would not resolve."""
+    parts = urllib.parse.urlsplit(text)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() or not c.isprintable() for c in text)
+    ):
+        raise argparse.ArgumentTypeError(
+            _("must be a web address starting with https:// or http://")
+        )
+    return text
+
+
 def _xapi_options(parser: argparse.ArgumentParser, store_option: Callable[..., None]) -> None:
     store_option(parser)
     parser.add_argument(
@@ -156,6 +174,7 @@ def _xapi_options(parser: argparse.ArgumentParser, store_option: Callable[..., N
     )
     parser.add_argument(
         "--home-page",
+        type=web_address,
         metavar="URL",
         help=_("the school's home page, for staff without an e-mail address (default: issuer URL)"),
     )

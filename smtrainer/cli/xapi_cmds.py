@@ -19,6 +19,7 @@ from smtrainer.workflows.xapi_export import (
     LrsError,
     jsonl,
     ledger_path,
+    legacy_ledger_path,
     push,
     store_statements,
 )
@@ -92,7 +93,13 @@ def run_push(args: argparse.Namespace, store: Path) -> int:
     try:
         auth = _auth(args)
         statements = _statements(args, store)
-        report = push(statements, args.lrs, auth, ledger_path(store, args.lrs))
+        report = push(
+            statements,
+            args.lrs,
+            auth,
+            ledger_path(store, args.lrs),
+            earlier=legacy_ledger_path(store, args.lrs),
+        )
     except ActorError as error:
         return _error("push", _actor_message(error))
     except LrsError as error:

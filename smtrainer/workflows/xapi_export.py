@@ -88,6 +88,7 @@ def _urllib_post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, b
         return int(error.code), b""
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", error)
+        reason = getattr(reason, "strerror", None) or reason  # Not "[Errno 111] …".
         raise LrsError(
             _("cannot reach the learning record store at {url}: {reason}").format(
                 url=url, reason=reason
@@ -96,8 +97,19 @@ def _urllib_post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, b
 
 
 def ledger_path(store: Path, endpoint: str) -> Path:
-    name = hashlib.sha256(endpoint.encode("utf-8")).hexdigest()[:16]
-    return store / LEDGER_FOLDER / f"pushed-{name}.json"
+    """Where what was delivered to `endpoint` is noted: one ledger per statements resource,
+    however the endpoint is written (with or without a final slash or "/statements")."""
+    return _ledger(store, statements_url(endpoint))
+
+
+def _ledger(store: Path, name: str) -> Path:
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return store / LEDGER_FOLDER / f"pushed-{digest}.json"
+
+
+def legacy_ledger_path(store: Path, endpoint: str) -> Path:
+    """The ledger of earlier versions, named after the endpoint exactly as it was typed."""
+    return _ledger(store, endpoint)
 
 
 def _read_ledger(path: Path) -> dict[str, str]:
@@ -140,15 +152,17 @@ def push(
     *,
     post: Poster = _urllib_post,
     batch: int = BATCH,
+    earlier: Path | None = None,
 ) -> PushReport:
     """Send what this store has not delivered yet, batch by batch; the ledger is saved after
-    every accepted batch, so an interrupted push loses nothing and the next one catches up."""
+    every accepted batch, so an interrupted push loses nothing and the next one catches up.
+    `earlier`: a ledger of an earlier version, read when `ledger` is not there yet."""
     url = statements_url(endpoint)
     headers = {"Content-Type": "application/json", "X-Experience-API-Version": XAPI_VERSION}
     if auth is not None:
         token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
         headers["Authorization"] = f"Basic {token}"
-    delivered = _read_ledger(ledger)
+    delivered = _read_ledger(earlier if earlier is not None and not ledger.exists() else ledger)
     report = PushReport()
     # A statement whose content changed since it was delivered is sent again: the LRS keeps
     # the first version and says so (409), and the push reports it.
@@ -190,12 +204,18 @@ def _count(report: PushReport, answer: tuple[int, bytes], chunk: list[dict[str, 
 
 
 def _stored_ids(body: bytes, chunk: list[dict[str, Any]]) -> int:
-    """How many statements of `chunk` a 200 answer says were stored (its list of ids)."""
+    """How many statements of `chunk` a 200 answer says were stored (its list of ids, as xAPI
+    requires); LrsError when the answer is anything else (a web page: not an LRS at all)."""
     try:
         ids = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return len(chunk)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        ids = None
     if not isinstance(ids, list):
-        return len(chunk)
+        raise LrsError(
+            _(
+                "the address answered, but not as a learning record store (no list of "
+                "statement ids): check the --lrs address"
+            )
+        )
     sent = {s["id"] for s in chunk}
     return sum(1 for item in ids if item in sent)

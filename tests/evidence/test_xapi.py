@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from smtrainer.cli.main import main
-from smtrainer.workflows.xapi_export import LrsError, PushReport, push
+from smtrainer.workflows.xapi_export import (
+    LrsError,
+    PushReport,
+    ledger_path,
+    legacy_ledger_path,
+    push,
+)
 
 HOME = "https://kingsworth.example"
 
@@ -92,3 +99,82 @@ def test_an_lrs_address_that_is_not_a_url_is_a_clear_error(
 ) -> None:
     assert main(["push", "--store", str(store), "--lrs", "notaurl", "--auth", "a:b"]) == 1
     assert "http://" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("home", ["kingsworth.example", "ftp://kingsworth.example", "https://"])
+def test_a_home_page_that_is_not_a_web_address_is_refused(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], home: str
+) -> None:
+    out = tmp_path / "s.jsonl"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "xapi", "--store", str(store), "--out", str(out), "--home-page", home])
+    assert exit_info.value.code == 2
+    assert "https://" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_one_ledger_however_the_endpoint_is_written(tmp_path: Path) -> None:
+    written = [
+        "http://lrs.example/xAPI",
+        "http://lrs.example/xAPI/",
+        "http://lrs.example/xAPI/statements",
+    ]
+    assert len({ledger_path(tmp_path, endpoint) for endpoint in written}) == 1
+    statements = [{"id": f"id-{n}", "n": n} for n in range(5)]
+    received: list[str] = []
+
+    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        batch = json.loads(body)
+        received.extend(s["id"] for s in batch)
+        return 200, json.dumps([s["id"] for s in batch]).encode()
+
+    for endpoint in written:
+        push(statements, endpoint, None, ledger_path(tmp_path, endpoint), post=post)
+    assert len(received) == 5
+
+
+def test_an_earlier_versions_ledger_is_read(tmp_path: Path) -> None:
+    """Ledgers were once named after the endpoint as typed: what they note is not sent again."""
+    endpoint = "http://lrs.example/xAPI/"
+    statements = [{"id": f"id-{n}", "n": n} for n in range(5)]
+    received: list[str] = []
+
+    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        batch = json.loads(body)
+        received.extend(s["id"] for s in batch)
+        return 200, json.dumps([s["id"] for s in batch]).encode()
+
+    old = legacy_ledger_path(tmp_path, endpoint)
+    push(statements[:3], endpoint, None, old, post=post)
+    received.clear()
+    new = ledger_path(tmp_path, endpoint)
+    report = push(statements, endpoint, None, new, post=post, earlier=old)
+    assert sorted(received) == ["id-3", "id-4"] and report.skipped == 3
+    assert new.exists()
+
+
+def test_a_web_page_answering_200_is_not_a_delivery(tmp_path: Path) -> None:
+    statements = [{"id": f"id-{n}", "n": n} for n in range(3)]
+
+    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        return 200, b"<!doctype html><html><body>Welcome to our site</body></html>"
+
+    ledger = tmp_path / "ledger.json"
+    with pytest.raises(LrsError, match="not as a learning record store"):
+        push(statements, "https://www.kingsworth.example", None, ledger, post=post)
+    assert not ledger.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_lrs_that_cannot_be_reached_is_said_without_raw_error_codes(
+    store: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    with socket.socket() as listener:  # A port that was free a moment ago: nobody listens.
+        listener.bind(("127.0.0.1", 0))
+        port = listener.getsockname()[1]
+    lrs = f"http://127.0.0.1:{port}/xAPI"
+    args = ["--lang", language, "push", "--store", str(store), "--lrs", lrs, "--auth", "a:b"]
+    assert main([*args, "--home-page", HOME]) == 1
+    error = capsys.readouterr().err
+    assert "[Errno" not in error
+    assert "Connection refused" in error
