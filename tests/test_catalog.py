@@ -75,3 +75,29 @@ def test_placeholders_match(catalog: Catalog) -> None:
 
 def test_french_plural_rule(catalog: Catalog) -> None:
     assert catalog.plural_forms == "nplurals=2; plural=(n > 1);"
+
+
+SIGN_IN = re.compile(r"basic credentials|refused the credentials|credentials must")
+"""Where "credentials" means a user name and password, not an Open Badge."""
+
+
+def test_one_french_word_for_each_kind_of_evidence(catalog: Catalog) -> None:
+    """A signed record is an "attestation", an Open Badges credential a "badge": never the one
+    word for the other, nor a third word for either."""
+    mixed = []
+    for message in catalog:
+        for english, french in _pairs(message):
+            said = french.casefold()
+            credential = bool(re.search(r"\bcredentials?\b", english)) and not SIGN_IN.search(
+                english
+            )
+            record = bool(re.search(r"\brecords?\b", english.replace("learning record", "")))
+            if "relevé" in said:
+                mixed.append((english, french))
+            elif credential and not record and "attestation" in said:
+                mixed.append((english, french))
+            elif credential and "badge" not in said:
+                mixed.append((english, french))
+            elif record and not credential and "badge" in said:
+                mixed.append((english, french))
+    assert not mixed
