@@ -81,23 +81,24 @@ SIGN_IN = re.compile(r"basic credentials|refused the credentials|credentials mus
 """Where "credentials" means a user name and password, not an Open Badge."""
 
 
+def _mixes_the_words(english: str, french: str) -> bool:
+    said = french.casefold()
+    credential = bool(re.search(r"\bcredentials?\b", english)) and not SIGN_IN.search(english)
+    record = bool(re.search(r"\brecords?\b", english.replace("learning record", "")))
+    if "relevé" in said:
+        return True
+    if credential:
+        return "badge" not in said or (not record and "attestation" in said)
+    return record and "badge" in said
+
+
 def test_one_french_word_for_each_kind_of_evidence(catalog: Catalog) -> None:
     """A signed record is an "attestation", an Open Badges credential a "badge": never the one
     word for the other, nor a third word for either."""
-    mixed = []
-    for message in catalog:
-        for english, french in _pairs(message):
-            said = french.casefold()
-            credential = bool(re.search(r"\bcredentials?\b", english)) and not SIGN_IN.search(
-                english
-            )
-            record = bool(re.search(r"\brecords?\b", english.replace("learning record", "")))
-            if "relevé" in said:
-                mixed.append((english, french))
-            elif credential and not record and "attestation" in said:
-                mixed.append((english, french))
-            elif credential and "badge" not in said:
-                mixed.append((english, french))
-            elif record and not credential and "badge" in said:
-                mixed.append((english, french))
+    mixed = [
+        (english, french)
+        for message in catalog
+        for english, french in _pairs(message)
+        if _mixes_the_words(english, french)
+    ]
     assert not mixed

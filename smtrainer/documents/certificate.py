@@ -101,9 +101,9 @@ def contacts_text(certificate: Certificate) -> str:
     """Whom to tell and the notes, as plain lines (screen and plain mode)."""
     lines = []
     if certificate.contacts:
-        with using_language(certificate.language):
+        with using_language(certificate.language):  # The record's language, throughout.
             lines.append(_("Who to tell:"))
-        lines.extend(contact_lines(certificate.contacts))
+            lines.extend(contact_lines(certificate.contacts))
     lines.extend(certificate.notes)
     return "\n".join(lines)
 

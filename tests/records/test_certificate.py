@@ -59,3 +59,35 @@ def test_certificate_of_a_tampered_record_is_refused(capsys: pytest.CaptureFixtu
     tampered = VALID.with_name("tampered-score.toml")
     assert main(["certificate", str(tampered)]) == 1
     assert "signature does not match" in capsys.readouterr().err
+
+
+def test_whom_to_tell_is_written_in_the_records_language_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A French record's certificate in an English session: French throughout, typography too."""
+    assert main(["--lang", "en", "certificate", str(VALID)]) == 0
+    said = capsys.readouterr().out
+    contacts = [line for line in said.splitlines() if line.startswith("• ")]
+    assert contacts and all("\u00a0: " in line for line in contacts)
+
+
+@pytest.mark.parametrize("kind", ["folder", "device", "missing"])
+def test_a_path_that_is_not_a_record_file_is_said_for_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    path = {"folder": tmp_path, "device": Path("/dev/null"), "missing": tmp_path / "x.toml"}[kind]
+    assert main(["certificate", str(path)]) == 2
+    said = capsys.readouterr().err
+    expected = {"folder": "is a folder", "device": "not a regular file", "missing": "no such file"}
+    assert expected[kind] in said
+
+
+def test_a_hostile_file_name_is_never_printed_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "\x1b[31mred\x07.toml"
+    path.write_bytes(b"")
+    assert main(["certificate", str(path)]) == 1
+    said = capsys.readouterr().err
+    assert "\x1b" not in said and "\x07" not in said
+    assert "\\x1b[31mred\\x07.toml" in said
