@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from smtrainer.domain.inert_text import shown_name
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.records import deliver_outbox, outbox_dir
@@ -41,7 +42,7 @@ def run_deliver(to: Path | None) -> int:
             "{count} record handed in to {path}.",
             "{count} records handed in to {path}.",
             len(delivered),
-        ).format(count=len(delivered), path=shared)
+        ).format(count=len(delivered), path=shown_name(shared))
     )
     for problem in problems:
         print(_("not delivered: {problem}").format(problem=problem), file=sys.stderr)

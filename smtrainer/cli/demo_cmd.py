@@ -11,6 +11,7 @@ from smtrainer.content.catalog import load_catalog
 from smtrainer.content.errors import ContentFolderError
 from smtrainer.content.location import bundled_content_dir
 from smtrainer.content.policies import policy_set_of
+from smtrainer.domain.inert_text import shown_name
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.workflows.demo import build_demo
@@ -31,7 +32,9 @@ def run_demo(
     installed by id (the same every run)."""
     if out.exists() and any(out.iterdir()):
         print(
-            _("smtrainer demo: error: {path} is not empty; choose a new folder").format(path=out),
+            _("smtrainer demo: error: {path} is not empty; choose a new folder").format(
+                path=shown_name(out)
+            ),
             file=sys.stderr,
         )
         return 2
@@ -72,6 +75,6 @@ def run_demo(
             "Demo school written to {folder}: {staff} staff, {records} signed record.",
             "Demo school written to {folder}: {staff} staff, {records} signed records.",
             summary.records,
-        ).format(folder=summary.folder, staff=summary.staff, records=summary.records)
+        ).format(folder=shown_name(summary.folder), staff=summary.staff, records=summary.records)
     )
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from smtrainer.cli.text import print_error as _error
-from smtrainer.domain.inert_text import inert
+from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.i18n import _, ngettext
 
 ISSUER_PASSPHRASE = "SMTRAINER_ISSUER_PASSPHRASE"
@@ -201,7 +201,7 @@ def run_evidence(args: argparse.Namespace, store: Path, today: dt.date) -> int:
     if not store.is_dir():  # Every other command reads the store: a mistyped path is said.
         print(
             _("smtrainer {command}: error: no such store folder: {path}").format(
-                command=args.command, path=store
+                command=args.command, path=shown_name(store)
             ),
             file=sys.stderr,
         )

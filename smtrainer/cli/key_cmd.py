@@ -7,6 +7,7 @@ import os
 import sys
 
 from smtrainer.domain import sshsig
+from smtrainer.domain.inert_text import shown_name
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.keys import (
@@ -76,7 +77,7 @@ def run_key(action: str, *, new_passphrase: bool = False) -> int:
     public = key.public_key()
     if action == "show":
         print(f"256 {sshsig.fingerprint(public)} {KEY_COMMENT} (ED25519)")
-        print(_("stored in {path}").format(path=path), file=sys.stderr)
+        print(_("stored in {path}").format(path=shown_name(path)), file=sys.stderr)
     else:
         print(sshsig.public_key_line(public, KEY_COMMENT))
     return 0

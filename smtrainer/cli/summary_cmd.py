@@ -108,7 +108,9 @@ def run_summary(
 ) -> int:
     if not store.is_dir():
         print(
-            _("smtrainer summary: error: no such store folder: {path}").format(path=store),
+            _("smtrainer summary: error: no such store folder: {path}").format(
+                path=shown_name(store)
+            ),
             file=sys.stderr,
         )
         return 2
@@ -123,7 +125,7 @@ def run_summary(
         except StorageError as error:
             print(_("smtrainer summary: error: {message}").format(message=error), file=sys.stderr)
             return 1
-        print(_("Staff summary written to {path}").format(path=csv_path))
+        print(_("Staff summary written to {path}").format(path=shown_name(csv_path)))
         return 0
     if as_json:
         text = msgspec.json.format(msgspec.json.encode(summary_json(summary)), indent=2)

@@ -10,7 +10,7 @@ from typing import Any
 
 from smtrainer.cli.text import print_error as _error
 from smtrainer.documents.xapi import ActorError
-from smtrainer.domain.inert_text import inert
+from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.issuer import IssuerError, load_profile
@@ -79,7 +79,10 @@ def _auth(args: argparse.Namespace) -> tuple[str, str] | None:
             text = args.auth_file.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as error:
             raise LrsError(
-                _("cannot read {file}: {reason}").format(file=args.auth_file, reason=error)
+                _("cannot read {file}: {reason}").format(
+                    file=shown_name(args.auth_file),
+                    reason=getattr(error, "strerror", None) or error,
+                )
             ) from error
     if text is None:
         return None

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from smtrainer.domain.inert_text import shown_name
 from smtrainer.i18n import _
 from smtrainer.workflows.summary_prefetch import SummaryPrefetch
 
@@ -41,7 +42,9 @@ def run_dashboard(
     `remember_language`: a language switch is saved for the next start (no `--lang` given)."""
     if not store.is_dir():
         print(
-            _("smtrainer dashboard: error: no such store folder: {path}").format(path=store),
+            _("smtrainer dashboard: error: no such store folder: {path}").format(
+                path=shown_name(store)
+            ),
             file=sys.stderr,
         )
         return 2
