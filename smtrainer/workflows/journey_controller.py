@@ -117,6 +117,10 @@ class Signing:
     problem: str | None = None
 
 
+UNREADABLE = "\ufffd"
+"""The replacement character: what a byte that could not be decoded became."""
+
+
 class JourneyController:
     """The journey of one learner through one policy, in whichever language is active."""
 
@@ -235,6 +239,12 @@ class JourneyController:
         """What is wrong with the identity given, in words; None when it can be used."""
         if not identity.name:
             return _("Please type your full name.")
+        if UNREADABLE in identity.name or UNREADABLE in identity.staff_id:
+            # What an input in another encoding gives: it would be signed as it is.
+            return _(
+                "The name or staff id has characters that could not be read (is the input "
+                "UTF-8?): please type it again."
+            )
         if text_problem(identity.name) or text_problem(identity.staff_id):
             return _("The name or staff id contains characters that cannot be used.")
         if identity.staff_id and not is_staff_id(identity.staff_id):
@@ -504,6 +514,8 @@ class JourneyController:
         from smtrainer.workflows.finish import finish
 
         name = self.state.identity.name
+        if not typed.strip():
+            return Signing(problem=_("Type your full name to sign: {name}").format(name=name))
         if not same_name(typed, name):
             return Signing(
                 problem=_("The name typed is not the name you gave: {name}").format(name=name)

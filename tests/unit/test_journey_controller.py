@@ -89,6 +89,22 @@ def test_identity_problems_are_words() -> None:
     assert journey.identity_problem(journey.identity("Ada", "")) == "Please choose your role."
     assert journey.identity_problem(journey.identity("Ada\x1b[2J", "teacher")) is not None
     assert journey.identity_problem(journey.identity("  Ada  ", "teacher")) is None
+    latin1 = "Zoé Lefèvre".encode("latin-1").decode("utf-8", errors="replace")
+    problem = journey.identity_problem(journey.identity(latin1, "teacher"))
+    assert problem is not None and "UTF-8" in problem
+    problem = journey.identity_problem(journey.identity("Zoé", "teacher", "S-\ufffd1"))
+    assert problem is not None and "UTF-8" in problem
+
+
+def test_an_empty_signature_asks_for_the_name_rather_than_saying_it_differs() -> None:
+    journey = controller()
+    journey.start(journey.identity("Ada Lovelace", "teacher"))
+    for typed in ("", "   "):
+        problem = journey.sign(typed).problem
+        assert problem is not None
+        assert problem.startswith("Type your full name to sign") and "Ada Lovelace" in problem
+    problem = journey.sign("Ada Byron").problem
+    assert problem is not None and problem.startswith("The name typed is not the name you gave")
 
 
 def test_induction_then_refresher_through_the_controller() -> None:
