@@ -55,8 +55,9 @@ def _passphrase(*, new: bool, existing: bool) -> str | None:
 
 def run_key(action: str, *, new_passphrase: bool = False) -> int:
     path = key_path()
+    existed = path.exists()
     try:
-        passphrase = _passphrase(new=new_passphrase and not path.exists(), existing=path.exists())
+        passphrase = _passphrase(new=new_passphrase and not existed, existing=existed)
     except PassphraseError as error:
         print(_("smtrainer key: error: {message}").format(message=error), file=sys.stderr)
         return 1
@@ -74,6 +75,14 @@ def run_key(action: str, *, new_passphrase: bool = False) -> int:
     except (KeyFileError, StorageError) as error:
         print(_("smtrainer key: error: {message}").format(message=error), file=sys.stderr)
         return 1
+    if new_passphrase and existed:
+        print(
+            _(
+                "smtrainer key: note: your key already exists, and --passphrase only protects a "
+                "new one; it is unchanged"
+            ),
+            file=sys.stderr,
+        )
     public = key.public_key()
     if action == "show":
         print(f"256 {sshsig.fingerprint(public)} {KEY_COMMENT} (ED25519)")

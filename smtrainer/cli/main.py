@@ -432,6 +432,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from smtrainer.cli.verify_cmd import run_message, run_verify
 
         if args.message is not None:
+            if args.paths or args.json:
+                parser.error(
+                    _("verify --message prints one file's signed bytes: give no PATH or --json")
+                )
             return run_message(args.message)
         if not args.paths:
             parser.error(_("verify needs at least one record file or folder"))

@@ -54,6 +54,11 @@ def test_passphrase_protected_key(isolated: Path) -> None:
     assert missing.returncode == 1
     again = run("key", "show", env=env)
     assert again.stdout == created.stdout
+    assert "only protects a new one" not in again.stderr
+    protect_again = run("key", "show", "--passphrase", env=env)
+    assert protect_again.returncode == 0
+    assert protect_again.stdout == created.stdout
+    assert "--passphrase only protects a new one" in protect_again.stderr
 
 
 def test_damaged_key_file_is_a_clear_error(isolated: Path) -> None:
@@ -101,6 +106,10 @@ def test_verify_usage_errors(tmp_path: Path) -> None:
     none = run("verify")
     assert none.returncode == 2
     assert "Traceback" not in none.stderr
+    for extra in (["--json"], [str(tmp_path)]):
+        mixed = run("verify", "--message", str(tmp_path / "r.toml"), *extra)
+        assert mixed.returncode == 2
+        assert "give no PATH or --json" in mixed.stderr
 
 
 def test_verify_in_french(capsys: pytest.CaptureFixture[str]) -> None:
