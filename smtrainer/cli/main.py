@@ -532,6 +532,8 @@ def _training(
 def _unknown_policies(args: argparse.Namespace) -> bool:
     """Whether --policy names a policy no installed pack has, which is then said: a mistyped
     id would otherwise show everyone as never started."""
+    if not args.policy:
+        return False
     from smtrainer.content.policies import installed_policies, unknown_policies
     from smtrainer.domain.inert_text import inert
 
