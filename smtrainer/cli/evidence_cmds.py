@@ -48,7 +48,7 @@ def add_parsers(
         "--name-fr", metavar=_("NAME"), help=_("the school's name in French (default: --name)")
     )
     init.add_argument(
-        "--url", default="", type=web_address, metavar="URL", help=_("the school's web site")
+        "--url", default=None, type=web_address, metavar="URL", help=_("the school's web site")
     )
     init.add_argument(
         "--passphrase", action="store_true", help=_("protect the issuer key with a passphrase")
@@ -233,7 +233,7 @@ def _run_issuer(args: argparse.Namespace) -> int:
                 )
             passphrase = _passphrase(new=True) if args.passphrase else None
             names = {"en": args.name, "fr": args.name_fr or args.name}
-            profile = init_issuer(names, args.url, passphrase)
+            profile = init_issuer(names, args.url or "", passphrase)
         else:
             profile = load_profile()
     except (IssuerError, ValueError) as error:

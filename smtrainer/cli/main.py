@@ -210,7 +210,7 @@ def _head_teacher_parsers(commands: Any) -> None:
     )
     summary.add_argument(
         "--due-soon-days",
-        type=_positive,
+        type=_due_soon_days,
         default=30,
         metavar="N",
         help=_("days before the refresher date that count as due soon (30)"),
@@ -352,6 +352,19 @@ def _demo_years(text: str) -> int:
     if value > MOST_DEMO_YEARS:
         raise argparse.ArgumentTypeError(
             _("must be a whole number from 1 to {most}").format(most=MOST_DEMO_YEARS)
+        )
+    return value
+
+
+MOST_DUE_SOON_DAYS = 3650
+"""Ten years: the longest a refresher may be set after a completion."""
+
+
+def _due_soon_days(text: str) -> int:
+    value = _positive(text)
+    if value > MOST_DUE_SOON_DAYS:
+        raise argparse.ArgumentTypeError(
+            _("must be a whole number from 1 to {most}").format(most=MOST_DUE_SOON_DAYS)
         )
     return value
 

@@ -217,11 +217,20 @@ def verify_credential(
     return CredentialCheck(
         path,
         tuple(problems),
-        issuer=str(issuer.get("name", issuer_id) if isinstance(issuer, dict) else issuer_id),
+        issuer=_issuer_name(issuer, issuer_id),
         subject=", ".join(names),
         achievement=str(achievement.get("name", "")),
         evidence=evidence,
     )
+
+
+def _issuer_name(issuer: object, issuer_id: object) -> str:
+    """The issuer's name as the credential gives it, else its id; empty when it has neither
+    (never the text of a missing or odd value)."""
+    name = issuer.get("name", issuer_id) if isinstance(issuer, dict) else issuer_id
+    if isinstance(name, dict):  # A name in several languages: the first.
+        name = next(iter(name.values()), "")
+    return name if isinstance(name, str) else ""
 
 
 def _date_problems(credential: Mapping[str, Any], now: dt.datetime) -> list[str]:

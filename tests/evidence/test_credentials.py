@@ -189,5 +189,19 @@ def test_unreadable_and_hostile_files_are_reported(tmp_path: Path) -> None:
     }
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-        assert not verify_credential(tmp_path / name, NOW).valid, name
+        check = verify_credential(tmp_path / name, NOW)
+        assert not check.valid, name
+        assert check.issuer == "", name  # Never "None", nor the text of an odd value.
     assert TODAY
+
+
+def test_issuer_init_from_the_command_line_with_or_without_a_web_site(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as refused:
+        main(["issuer", "init", "--name", "École", "--url", "www.example"])
+    assert refused.value.code == 2
+    assert main(["issuer", "init", "--name", "École Kingsworth"]) == 0
+    assert "did:key:" in capsys.readouterr().out
+    assert main(["issuer", "show"]) == 0
+    assert "Web site" not in capsys.readouterr().out

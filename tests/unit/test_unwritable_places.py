@@ -25,6 +25,7 @@ def test_a_key_whose_folder_cannot_be_made_is_a_storage_error(tmp_path: Path) ->
         (["summary", "--store", ".", "--today", "9999-12-31"], "2000-01-01 to 2999-12-31"),
         (["demo", "--out", "d", "--today", "0001-01-01"], "2000-01-01 to 2999-12-31"),
         (["demo", "--out", "d", "--years", "100000"], "from 1 to 50"),
+        (["summary", "--due-soon-days", "99999999999999999999"], "from 1 to 3650"),
     ],
 )
 def test_days_and_years_out_of_range_are_refused_with_the_range(
