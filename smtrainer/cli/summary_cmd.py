@@ -142,7 +142,8 @@ def _print(summary: Summary) -> None:
         counts[row.status.value] = counts.get(row.status.value, 0) + 1
     print(
         "  ".join(
-            f"{_(label)}: {counts.get(status.value, 0)}" for status, label in STATUS_LABELS.items()
+            _("{status}: {count}").format(status=_(label), count=counts.get(status.value, 0))
+            for status, label in STATUS_LABELS.items()
         )
     )
     print()
@@ -154,8 +155,15 @@ def _print(summary: Summary) -> None:
         print()
         print(_("Files that cannot be trusted:"))
         for problem in summary.problems:
-            text = f"  {shown_name(problem.file)}: {reason_label(problem.reason)} {problem.detail}"
-            print(inert(text.rstrip()))
+            name, reason = shown_name(problem.file), reason_label(problem.reason)
+            text = (
+                _("{file}: {reason} — {detail}").format(
+                    file=name, reason=reason, detail=problem.detail
+                )
+                if problem.detail
+                else _("{file}: {reason}").format(file=name, reason=reason)
+            )
+            print("  " + inert(text))
     trust = trust_lines(summary)
     if trust:
         print()

@@ -130,17 +130,18 @@ def trust_lines(summary: Summary) -> list[str]:
     for key in pending_keys(summary):
         who = inert(f"{key.staff_id or '—'} {key.staff_name}".strip())
         if key.trust is Trust.KEY_CHANGED:
-            lines.append(
-                _("Changed key for {who}: {fingerprint} ({count} records)").format(
-                    who=who, fingerprint=key.fingerprint, count=key.records
-                )
+            line = ngettext(
+                "Changed key for {who}: {fingerprint} ({count} record)",
+                "Changed key for {who}: {fingerprint} ({count} records)",
+                key.records,
             )
         else:
-            lines.append(
-                _("Key waiting for approval for {who}: {fingerprint} ({count} records)").format(
-                    who=who, fingerprint=key.fingerprint, count=key.records
-                )
+            line = ngettext(
+                "Key waiting for approval for {who}: {fingerprint} ({count} record)",
+                "Key waiting for approval for {who}: {fingerprint} ({count} records)",
+                key.records,
             )
+        lines.append(line.format(who=who, fingerprint=key.fingerprint, count=key.records))
     for fingerprint, ids in summary.shared_keys.items():
         lines.append(
             _("Key used by several people: {fingerprint} ({ids})").format(

@@ -533,6 +533,7 @@ def test_changed_and_shared_keys_are_visible(
     assert main(["summary", "--store", str(school.store), "--today", "2026-11-22"]) == 0
     out = capsys.readouterr().out
     assert "1 signed by a changed key" in out and "Changed key for S-0042" in out
+    assert "(1 record)" in out and "(1 records)" not in out
     assert "Key used by several people" in out and "S-0006" in out
     assert main(["summary", "--store", str(school.store), "--json"]) == 0
     keys = json.loads(capsys.readouterr().out)["keys"]

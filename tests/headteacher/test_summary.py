@@ -139,6 +139,8 @@ def test_summary_in_french(store: Path, capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert "vérifiées" in out or "vérifiée" in out
     assert "verified" not in out
+    counts = out.splitlines()[1]  # "à jour : 12  en retard : 3 …"
+    assert counts.count("\u00a0: ") == 6 and " :" not in counts.replace("\u00a0:", "")
 
 
 def test_missing_store_is_a_usage_error(tmp_path: Path) -> None:
