@@ -20,6 +20,29 @@ async def ready(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_the_arrows_and_enter_work_at_once(store: Path, language: str) -> None:
+    """No Tab needed first: the staff table has the focus once drawn; / still searches."""
+    set_language(language)
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one("#staff", DataTable)
+        assert app.focused is table
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert table.cursor_row == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        assert app.screen.row is app.screen_stack[0].shown_rows[2]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#search", Input)
+
+
 @pytest.fixture
 def fixed_store(demo_master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The demo store in this test's own folder, named by a relative path from there, so the

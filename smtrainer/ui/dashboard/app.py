@@ -173,7 +173,8 @@ class DashboardScreen(Screen[None]):
     """Tabs: staff, completion by role, questions, scenario wrong turns, problems."""
 
     AUTO_FOCUS = ""
-    """Nothing takes the focus by itself (keys such as / and o work from anywhere)."""
+    """The staff table takes the focus once drawn (`_focus_staff`): the arrows and Enter then
+    work at once, and keys such as / and o still work from anywhere."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e,E", "export", N_("Export CSV"), id="export"),
         Binding("o,O", "sort", N_("Sort"), id="sort"),
@@ -324,6 +325,14 @@ class DashboardScreen(Screen[None]):
             await self.show_summary()
         else:
             self.fill()
+        self._focus_staff()
+
+    def _focus_staff(self) -> None:
+        """Give the staff table the focus when nothing has it (the first drawing, or a drawing
+        again that took the focused widget away)."""
+        tables = self.query("#staff")
+        if tables and self.focused is None:
+            tables.first(DataTable).focus(scroll_visible=False)
 
     async def refresh_language(self) -> None:
         retranslate(self)
