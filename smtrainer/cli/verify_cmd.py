@@ -14,7 +14,7 @@ from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _
 from smtrainer.storage.records import read_limited
 from smtrainer.workflows.record_context import RecordContext
-from smtrainer.workflows.verify import STATUS_WORDS, FileVerification, record_files, verify_file
+from smtrainer.workflows.verify import STATUS_WORDS, FileVerification, verify_paths
 
 
 def _describe(item: FileVerification) -> str:
@@ -46,7 +46,7 @@ def run_verify(paths: list[Path], *, as_json: bool, content_dir: Path | None = N
             )
         return 2
     context = RecordContext.load(content_dir, clock=False)  # Checked, not counted: no clock.
-    results = [verify_file(path, context) for path in record_files(paths)]
+    results = list(verify_paths(paths, context))
     counts = Counter(item.result.status.value for item in results)
     if as_json:
         print(json.dumps(_json(results, counts), ensure_ascii=False, indent=2))

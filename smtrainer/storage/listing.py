@@ -71,8 +71,8 @@ def unsafe_name(name: str) -> bool:
 
 
 def record_entries(folder: Path) -> Iterator[Found]:
-    """Every `*.toml` below `folder`, sorted by name; hidden ones, links and unsafe names are
-    reported with the reason they are skipped."""
+    """Every `*.toml` below `folder`, sorted by name; hidden ones, links, unsafe names and
+    folders too deep to be read are reported with the reason they are skipped."""
     yield from _walk(folder, "", 0)
 
 
@@ -95,6 +95,8 @@ def _walk(folder: Path, prefix: str, depth: int) -> Iterator[Found]:
         elif entry.is_dir(follow_symlinks=False):
             if depth < MAX_DEPTH:
                 yield from _walk(path, name + "/", depth + 1)
+            else:  # Not read: said, as it may hold records.
+                yield Found(path, name, Skipped.TOO_DEEP)
         elif entry.name.endswith(RECORD_SUFFIX):
             regular = entry.is_file(follow_symlinks=False)
             yield Found(path, name, None if regular else Skipped.NOT_REGULAR)

@@ -13,7 +13,7 @@ from smtrainer.domain.record_signing import Verification
 from smtrainer.domain.record_signing import verify_record_bytes as gate
 from smtrainer.domain.record_status import Status
 from smtrainer.i18n import N_, _
-from smtrainer.storage.listing import record_entries
+from smtrainer.storage.listing import SKIP_REASONS, Skipped, record_entries
 from smtrainer.storage.records import read_limited
 from smtrainer.storage.roster import ROSTER_FILE
 from smtrainer.workflows.record_context import RecordContext
@@ -42,11 +42,35 @@ def record_files(paths: Sequence[Path]) -> Iterator[Path]:
     store, only its records folder (its roster is not a record)."""
     for path in paths:
         if path.is_dir():
-            if (path / ROSTER_FILE).is_file() and (path / RECORDS).is_dir():
-                path = path / RECORDS
-            yield from (found.path for found in record_entries(path) if found.skipped is None)
+            found = record_entries(_records_of(path))
+            yield from (entry.path for entry in found if entry.skipped is None)
         else:
             yield path
+
+
+def verify_paths(
+    paths: Sequence[Path], context: RecordContext | None = None
+) -> Iterator[FileVerification]:
+    """`verify_file` of each of `record_files(paths)`; besides, each file or folder inside a
+    folder that is left alone unread (a link, not a regular file, an unsafe name, too deep)
+    as unreadable, saying why, as `collect` reports it (hidden files stay silent)."""
+    for path in paths:
+        if not path.is_dir():
+            yield verify_file(path, context)
+            continue
+        for found in record_entries(_records_of(path)):
+            if found.skipped is None:
+                yield verify_file(found.path, context)
+            elif found.skipped is not Skipped.HIDDEN:
+                reason = _(SKIP_REASONS[found.skipped])
+                yield FileVerification(found.path, Verification(Status.UNREADABLE, reason))
+
+
+def _records_of(folder: Path) -> Path:
+    """The folder whose records are checked: of a head teacher's store, its records folder."""
+    if (folder / ROSTER_FILE).is_file() and (folder / RECORDS).is_dir():
+        return folder / RECORDS
+    return folder
 
 
 def verify_file(path: Path, context: RecordContext | None = None) -> FileVerification:

@@ -24,6 +24,7 @@ from smtrainer.domain.record_status import Status
 from smtrainer.domain.roster import Roster, StaffMember
 from smtrainer.domain.status import StaffStatus
 from smtrainer.storage.atomic import StorageError
+from smtrainer.storage.listing import MAX_DEPTH
 from smtrainer.storage.roster import RosterError, load_roster, save_roster
 from smtrainer.workflows.collect import collect
 from smtrainer.workflows.record_context import RecordContext
@@ -127,7 +128,9 @@ def test_named_pipe_in_the_folder_hangs_nothing(school: School, tmp_path: Path) 
     ]
     verify = smtrainer("verify", str(folder / "pipe.toml"), home=tmp_path)
     assert verify.returncode == 1 and "not a regular file" in verify.stdout
-    assert smtrainer("verify", str(folder), home=tmp_path).returncode == 0
+    in_folder = smtrainer("verify", str(folder), home=tmp_path)  # Listed, never opened.
+    assert in_folder.returncode == 1
+    assert "pipe.toml  not a regular file" in in_folder.stdout and "valid" in in_folder.stdout
     collected = smtrainer("collect", str(school.share), "--store", str(school.store), home=tmp_path)
     assert "Traceback" not in collected.stderr
 
@@ -403,6 +406,27 @@ def test_collect_never_follows_links(school: School, tmp_path: Path) -> None:
     report = collect(school.share, school.store, school.roster, CONTEXT)
     assert report.new == [] and len(report.invalid) == 2
     assert all("link" in reason for _path, reason in report.invalid)
+
+
+def test_verify_names_what_it_leaves_alone_in_a_folder(
+    school: School, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As collect does: links, unsafe names and folders too deep are said, never opened."""
+    school.put("fine.toml", record())
+    (school.share / "link.toml").symlink_to(school.share / "fine.toml")
+    (school.share / "\x1b[31mred.toml").write_bytes(b"")
+    (school.share / ".hidden.toml").write_bytes(b"")
+    deep = school.share.joinpath(*[f"d{n}" for n in range(MAX_DEPTH + 1)])
+    deep.mkdir(parents=True)
+    school.put("fine.toml", record()).rename(deep / "deep.toml")
+    assert main(["verify", str(school.share)]) == 1
+    said = capsys.readouterr().out
+    assert "link.toml  a link" in said
+    assert "\\x1b[31mred.toml" in said and "\x1b" not in said
+    assert "too deep in sub-folders" in said
+    assert "hidden" not in said and "deep.toml" not in said
+    report = collect(school.share, school.store, school.roster, CONTEXT)
+    assert any("too deep" in reason for _path, reason in report.invalid)
 
 
 def test_failed_attempt_after_an_in_date_pass_leaves_the_person_current(school: School) -> None:
