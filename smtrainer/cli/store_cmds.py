@@ -15,6 +15,7 @@ from smtrainer.domain.ids import is_staff_id
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.record import NAMESPACE
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember, Trust
+from smtrainer.domain.signature_name import same_name
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError
 from smtrainer.storage.documents import save_document
@@ -158,6 +159,13 @@ def _approve(
             "roster", _("{id} is not in the staff list; import it first").format(id=inert(staff_id))
         )
         return 1
+    if any(key.fingerprint == fingerprint for key in member.active_keys):
+        print(
+            _("Key {fingerprint} is already approved for {id} ({name}): nothing to do.").format(
+                fingerprint=inert(fingerprint), id=member.id, name=inert(member.name)
+            )
+        )
+        return 0
     summary = summarize(store, dt.date.today(), roster=roster)
     match = next(  # A record without a staff id can be approved for whoever the key is.
         (
@@ -175,6 +183,14 @@ def _approve(
             ),
         )
         return 1
+    if not same_name(match.staff_name, member.name):
+        print(
+            _(
+                "Note: the records signed by this key name {record_name}, not {name}: make "
+                "sure the key is theirs."
+            ).format(record_name=inert(match.staff_name), name=inert(member.name)),
+            file=sys.stderr,
+        )
     today = dt.date.today().isoformat()
     if member.active_keys and not add:
         if not (replace or _confirm_replace(member)):
@@ -182,7 +198,8 @@ def _approve(
                 "roster",
                 _(
                     "{id} already has an approved key; it changes only with --replace (the old "
-                    "key is kept as revoked), or --add to keep both"
+                    "key is kept as revoked, and the records it signed stop counting), or --add "
+                    "to keep both"
                 ).format(id=member.id),
             )
             return 1
@@ -206,8 +223,8 @@ def _confirm_replace(member: StaffMember) -> bool:
     if not sys.stdin.isatty():
         return False
     question = _(
-        "{id} ({name}) already has an approved key. Replace it (the old one is kept as "
-        "revoked)? [y/N] "
+        "{id} ({name}) already has an approved key. Replace it? The old one is kept as "
+        "revoked, and the records it signed stop counting (--add keeps both). [y/N] "
     ).format(id=member.id, name=inert(member.name))
     try:
         answer = input(question)
@@ -219,8 +236,22 @@ def _confirm_replace(member: StaffMember) -> bool:
 def _leave(store: Path, roster: Roster, staff_id: str, day: dt.date) -> int:
     member = roster.member(staff_id)
     if member is None:
-        _error("roster", _("{id} is not in the staff list").format(id=inert(staff_id)))
+        _error("roster", _("{id} is not in the staff list").format(id=shown_name(staff_id)))
         return 1
+    if day > dt.date.today():
+        _error(
+            "roster",
+            _("{day} is after today: say that someone has left once they have").format(
+                day=day.isoformat()
+            ),
+        )
+        return 2
+    if member.left_on and member.left_on != day.isoformat():
+        print(
+            _("{id} was recorded as leaving on {before}; now on {day}.").format(
+                id=member.id, before=inert(member.left_on), day=day.isoformat()
+            )
+        )
     member.left_on = day.isoformat()
     if not _save(store, roster):
         return 1

@@ -128,6 +128,10 @@ def test_unapproved_then_approved_then_changed_key(
     assert main(["roster", "--store", str(store), "pending"]) == 0
     assert approved.fingerprint in capsys.readouterr().out
     assert main(["roster", "--store", str(store), "approve", member.id, approved.fingerprint]) == 0
+    capsys.readouterr()
+    again = ["roster", "--store", str(store), "approve", member.id, approved.fingerprint]
+    assert main(again) == 0  # Approved already: said so, nothing changes.
+    assert "already approved" in capsys.readouterr().out
     assert any(
         f.staff_id == member.id
         for row in summarize(store, TODAY).staff
@@ -217,3 +221,40 @@ def test_record_without_staff_id_is_verified_once_its_key_is_approved(
     row = next(r for r in after.staff if r.id == member.id)
     assert any(f.fingerprint == fingerprint for f in row.history)
     assert row.last_completed == "2026-11-20"
+
+
+def test_approving_a_key_whose_records_name_someone_else_warns(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = load_roster(store)
+    first, second = list(roster.staff.values())[:2]
+    fingerprint = first.keys[0].fingerprint
+    first.keys = []
+    save_roster(store, roster)
+    # Second's records would be signed by first's key: approving it for second is suspect.
+    approve = ["roster", "--store", str(store), "approve"]
+    assert main([*approve, second.id, fingerprint]) == 1  # Not one of second's records.
+    capsys.readouterr()
+    roster = load_roster(store)
+    roster.member(second.id).name = "Someone Else"  # type: ignore[union-attr]
+    roster.member(second.id).keys = []  # type: ignore[union-attr]
+    save_roster(store, roster)
+    second_fingerprint = second.keys[0].fingerprint
+    assert main([*approve, second.id, second_fingerprint]) == 0
+    said = capsys.readouterr()
+    assert f"name {second.name}, not Someone Else" in said.err
+    assert main([*approve, first.id, fingerprint]) == 0
+    assert "make sure the key is theirs" not in capsys.readouterr().err  # Their own name.
+
+
+def test_leaving_is_never_after_today_and_a_changed_day_is_said(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    member = next(iter(load_roster(store).staff.values()))
+    leave = ["roster", "--store", str(store), "leave", member.id]
+    assert main([*leave, "--on", "2999-01-01"]) == 2
+    assert "after today" in capsys.readouterr().err
+    assert load_roster(store).member(member.id).left_on == ""  # type: ignore[union-attr]
+    assert main([*leave, "--on", "2026-01-05"]) == 0
+    assert main([*leave, "--on", "2026-02-01"]) == 0
+    assert "was recorded as leaving on 2026-01-05; now on 2026-02-01" in capsys.readouterr().out
