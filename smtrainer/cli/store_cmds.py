@@ -13,6 +13,7 @@ from pathlib import Path
 from smtrainer.cli.text import print_error as _error
 from smtrainer.domain.ids import is_staff_id
 from smtrainer.domain.inert_text import inert, shown_name
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.record import NAMESPACE
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember, Trust
 from smtrainer.domain.signature_name import same_name
@@ -104,7 +105,7 @@ def _import(store: Path, roster: Roster, path: Path, *, replace: bool) -> int:
     try:
         data = path.read_bytes()
     except OSError as error:
-        _error("roster", f"{shown_name(path)}: {error.strerror or error}")
+        _error("roster", f"{shown_name(path)}: {os_reason(error)}")
         return 2
     result = import_staff(data, roster, name=path.name, replace=replace)
     for problem in result.problems:

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from smtrainer.domain.inert_text import inert, shown_name
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.record import verification_code
 from smtrainer.domain.record_signing import message_of
 from smtrainer.domain.record_status import Status
@@ -83,7 +84,7 @@ def run_message(path: Path) -> int:
     try:
         message = message_of(read_limited(path))
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         print(
             _("smtrainer verify: error: {path}: {reason}").format(
                 path=shown_name(path), reason=reason

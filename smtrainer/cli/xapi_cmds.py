@@ -11,6 +11,7 @@ from typing import Any
 from smtrainer.cli.text import print_error as _error
 from smtrainer.documents.xapi import ActorError
 from smtrainer.domain.inert_text import inert, shown_name
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.i18n import _, ngettext
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.issuer import IssuerError, load_profile
@@ -81,7 +82,7 @@ def _auth(args: argparse.Namespace) -> tuple[str, str] | None:
             raise LrsError(
                 _("cannot read {file}: {reason}").format(
                     file=shown_name(args.auth_file),
-                    reason=getattr(error, "strerror", None) or error,
+                    reason=os_reason(error),
                 )
             ) from error
     if text is None:

@@ -21,6 +21,7 @@ from smtrainer.content.schema import (
 )
 from smtrainer.content.sources import Problems, SourceFile, display_path, read_toml
 from smtrainer.content.validate import validate_table
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.problems import Severity
 from smtrainer.i18n import SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, _
 
@@ -111,7 +112,7 @@ def _subfolders(folder: Path, problems: Problems) -> list[Path]:
         problems.add(
             display_path(folder),
             "",
-            _("cannot read folder: {reason}").format(reason=error.strerror or str(error)),
+            _("cannot read folder: {reason}").format(reason=os_reason(error)),
         )
         return []
     found = []

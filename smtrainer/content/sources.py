@@ -11,6 +11,7 @@ from typing import Any
 import tomli
 
 from smtrainer.content.toml_lines import line_for, locate_keys
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.problems import Problem, Severity
 from smtrainer.domain.toml_errors import describe as describe_toml_error
 from smtrainer.i18n import _
@@ -128,7 +129,7 @@ def read_toml(path: Path, problems: Problems) -> SourceFile:
         problems.add(
             source.display,
             "",
-            _("cannot read file: {reason}").format(reason=error.strerror or str(error)),
+            _("cannot read file: {reason}").format(reason=os_reason(error)),
         )
         return source
     try:

@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from smtrainer.domain.os_errors import os_reason
+
 
 class StorageError(Exception):
     """A file could not be written; the message says which and why."""
@@ -46,7 +48,7 @@ def atomic_write(
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise StorageError(path, error.strerror or str(error)) from error
+        raise StorageError(path, os_reason(error)) from error
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -67,4 +69,4 @@ def atomic_write(
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise StorageError(path, error.strerror or str(error)) from error
+        raise StorageError(path, os_reason(error)) from error

@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from smtrainer.domain import sshsig
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError, atomic_write
 from smtrainer.storage.paths import data_dir
@@ -43,7 +44,7 @@ def create_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
-        raise StorageError(path.parent, error.strerror or str(error)) from error
+        raise StorageError(path.parent, os_reason(error)) from error
     atomic_write(path, private, mode=0o600, exclusive=True)
     public = sshsig.public_key_line(key.public_key(), KEY_COMMENT) + "\n"
     atomic_write(path.with_suffix(".pub"), public.encode("ascii"), mode=0o644)
@@ -56,9 +57,7 @@ def load_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
         data = path.read_bytes()
     except OSError as error:
         raise KeyFileError(
-            _("cannot read the key {path}: {reason}").format(
-                path=path, reason=error.strerror or error
-            )
+            _("cannot read the key {path}: {reason}").format(path=path, reason=os_reason(error))
         ) from error
     try:
         key = serialization.load_ssh_private_key(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.storage.atomic import StorageError
 
 PRIVATE_FILE = 0o600
@@ -23,5 +24,5 @@ def private_folder(folder: Path) -> Path:
             folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
             folder.chmod(PRIVATE_FOLDER)  # Whatever the umask.
     except OSError as error:
-        raise StorageError(folder, error.strerror or str(error)) from error
+        raise StorageError(folder, os_reason(error)) from error
     return folder

@@ -13,6 +13,7 @@ from typing import Any
 
 import tomli_w
 
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.progress import (
     AssessmentProgress,
     Identity,
@@ -249,4 +250,4 @@ def clear_progress(policy_id: str, path: Path | None = None) -> None:
     try:
         target.unlink(missing_ok=True)
     except OSError as error:
-        raise StorageError(target, error.strerror or str(error)) from error
+        raise StorageError(target, os_reason(error)) from error

@@ -13,6 +13,7 @@ from typing import Any
 
 import tomli_w
 
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.record_signing import MAX_RECORD_BYTES
 from smtrainer.domain.record_v2 import SCHEMA_V2
 from smtrainer.i18n import _
@@ -117,7 +118,7 @@ def hand_in(shared: Path, name: str, text: str, timeout: float | None = None) ->
         except StorageError as error:
             outcome.append(error)
         except OSError as error:
-            outcome.append(StorageError(shared, error.strerror or str(error)))
+            outcome.append(StorageError(shared, os_reason(error)))
 
     seconds = HAND_IN_SECONDS if timeout is None else timeout
     worker = threading.Thread(target=write, name="hand-in", daemon=True)

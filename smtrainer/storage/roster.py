@@ -11,6 +11,7 @@ import msgspec
 import tomli as tomllib  # The compiled parser: much faster on big files.
 import tomli_w
 
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember
 from smtrainer.domain.toml_errors import describe as describe_toml_error
 from smtrainer.i18n import _
@@ -84,7 +85,7 @@ def _raw(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise _error(path, error.strerror or str(error)) from error
+        raise _error(path, os_reason(error)) from error
 
 
 def _digest(raw: bytes) -> str:

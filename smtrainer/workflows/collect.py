@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.record_signing import MAX_RECORD_BYTES
 from smtrainer.domain.roster import Roster, Trust
 from smtrainer.i18n import _
@@ -63,7 +64,7 @@ def collect(
         try:
             data = open_no_follow(found.path, MAX_RECORD_BYTES)
         except OSError as error:
-            reason = _("cannot read: {reason}").format(reason=error.strerror or error)
+            reason = _("cannot read: {reason}").format(reason=os_reason(error))
             report.invalid.append((found.path, reason))
             continue
         fact = facts_of(found.path.name, data)

@@ -19,6 +19,7 @@ from smtrainer.documents.jsonld_contexts import OB_V3P0, VC_V2
 from smtrainer.documents.open_badge import BadgeFacts, build_credential, evidence_uri
 from smtrainer.domain.dates import utc_timestamp
 from smtrainer.domain.did_key import verification_method_for
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.record_signing import verify_record_bytes
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import atomic_write
@@ -176,7 +177,7 @@ def verify_credential(
             return CredentialCheck(path, (_("larger than any credential smtrainer writes"),))
         credential = json.loads(data.decode("utf-8"))
     except OSError as error:
-        reason = _("cannot read: {reason}").format(reason=error.strerror or error)
+        reason = _("cannot read: {reason}").format(reason=os_reason(error))
         return CredentialCheck(path, (reason,))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return CredentialCheck(path, (_("not a JSON credential"),))

@@ -21,6 +21,7 @@ import msgspec
 
 from smtrainer import __version__
 from smtrainer.domain.inert_text import shown_name
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.record_facts import (
     NO_DETAIL,
     RecordDetail,
@@ -439,7 +440,7 @@ def _verify_chunk(items: list[tuple[str, str]]) -> bytes:
         try:
             data, info = read_no_follow(path, MAX_RECORD_BYTES)
         except OSError as error:
-            reason = _("cannot read: {reason}").format(reason=error.strerror or error)
+            reason = _("cannot read: {reason}").format(reason=os_reason(error))
             facts = RecordFacts(name, Status.UNREADABLE.value, reason)
             results.append((facts, encode_detail(NO_DETAIL), None))
             continue

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.domain.record_judgement import RecordTerms
 from smtrainer.domain.record_signing import Verification
 from smtrainer.domain.record_signing import verify_record_bytes as gate
@@ -79,7 +80,7 @@ def verify_file(path: Path, context: RecordContext | None = None) -> FileVerific
     try:
         data = read_limited(path)
     except OSError as error:
-        reason = _("cannot read: {reason}").format(reason=error.strerror or error)
+        reason = _("cannot read: {reason}").format(reason=os_reason(error))
         return FileVerification(path, Verification(Status.UNREADABLE, reason))
     result = gate(data)
     record = result.record

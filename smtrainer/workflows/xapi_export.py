@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from smtrainer.documents.xapi import XAPI_VERSION, StatementFacts, statements_for
+from smtrainer.domain.os_errors import os_reason
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import atomic_write
 from smtrainer.storage.roster import load_roster
@@ -88,7 +89,7 @@ def _urllib_post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, b
         return int(error.code), b""
     except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", error)
-        reason = getattr(reason, "strerror", None) or reason  # Not "[Errno 111] …".
+        reason = os_reason(reason)  # Not "[Errno 111] …".
         raise LrsError(
             _("cannot reach the learning record store at {url}: {reason}").format(
                 url=url, reason=reason

@@ -773,7 +773,7 @@ def test_a_file_nobody_may_read_is_tried_again_without_writing_the_cache_again(
         ("records/fine.toml", Status.VALID.value),
         ("records/locked.toml", Status.UNREADABLE.value),
     ]
-    assert "Permission denied" in first.facts[1].reason
+    assert "permission denied" in first.facts[1].reason
     written = (school.store / scan_cache.CACHE_FILE).stat().st_mtime_ns
     again = scan_store(school.store)
     assert again.facts == first.facts

@@ -99,7 +99,7 @@ def test_read_only_shared_folder_gives_a_clear_message_and_keeps_the_local_copy(
     )
     delivery = save_record("r.toml", _record_text(), local=local, shared=shared, outbox=outbox)
     assert delivery.problem is not None
-    assert "Read-only file system" in delivery.problem
+    assert "the disk is read-only" in delivery.problem
     assert str(shared) in delivery.problem
     assert (local / "r.toml").read_text(encoding="utf-8") == _record_text()
     assert (outbox / "r.toml").exists()
@@ -127,7 +127,7 @@ def test_full_disk_is_reported_and_leaves_no_partial_file(
     monkeypatch.setattr(atomic.os, "fdopen", lambda fd, mode: FullDisk(fd))
     with pytest.raises(StorageError) as error:
         save_record("r.toml", _record_text(), local=tmp_path)
-    assert error.value.reason == "No space left on device"
+    assert error.value.reason == "no space left on the disk"
     assert list(tmp_path.iterdir()) == []
 
 
