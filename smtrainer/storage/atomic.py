@@ -42,10 +42,16 @@ def atomic_write(
 
     With `exclusive`, fail if `path` already exists (create-only), without replacing it.
     `sync=False` skips the fsyncs, for bulk files that can be made again (the demo school).
+    A missing folder is made; owner-only (0700, whatever the umask) for a file that is
+    (`mode` 0600): a folder already there keeps its mode.
     """
     folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            private = mode & 0o077 == 0
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
+            if private:
+                folder.chmod(0o700)
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise StorageError(path, os_reason(error)) from error

@@ -26,6 +26,7 @@ from smtrainer.domain.model import Policy
 from smtrainer.domain.record import NAMESPACE, RecordKind, new_record_id
 from smtrainer.domain.roster import ApprovedKey, Roster, StaffMember
 from smtrainer.storage.atomic import atomic_write
+from smtrainer.storage.private import PRIVATE_FILE, private_folder
 from smtrainer.storage.roster import save_roster
 from smtrainer.workflows.demo_choices import PreparedPolicy, answer, prepare, walk
 from smtrainer.workflows.demo_writer import RecordWriter, available_cores, person_key
@@ -292,6 +293,7 @@ def build_demo(
         {lang: prepare(policy) for lang, policy in pack.items()} for pack in (policies, *also)
     ]
     count = 0
+    private_folder(private_folder(out) / "records")  # A store is private (docs/store.md).
     with RecordWriter(out / "records", seed, workers) as writer:
         for person in people:
             days = _completion_days(rng, person, today, years)
@@ -322,13 +324,13 @@ def _write_staff(out: Path, people: Sequence[Person], approved_on: str) -> None:
     writer.writerow(["Staff ID", "Full Name", "Role", "Email"])
     for person in people:
         writer.writerow([person.staff_id, person.name, person.role, person.email])
-    atomic_write(out / "staff.csv", buffer.getvalue().encode("utf-8"))
+    atomic_write(out / "staff.csv", buffer.getvalue().encode("utf-8"), mode=PRIVATE_FILE)
     signers = "".join(
         f'{p.staff_id} namespaces="{NAMESPACE}" '
         f"{sshsig.public_key_line(p.key.public_key(), p.staff_id)}\n"
         for p in people
     )
-    atomic_write(out / "allowed_signers", signers.encode("utf-8"))
+    atomic_write(out / "allowed_signers", signers.encode("utf-8"), mode=PRIVATE_FILE)
     roster = Roster(
         {
             p.staff_id: StaffMember(

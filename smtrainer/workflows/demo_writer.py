@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from smtrainer.domain.record_signing import sign_record
 from smtrainer.i18n import _
 from smtrainer.storage.atomic import StorageError
+from smtrainer.storage.private import PRIVATE_FILE
 from smtrainer.storage.records import record_file_name, record_text, write_record_file
 
 BATCH = 200
@@ -63,7 +64,7 @@ def write_batch(folder: Path, seed: int, items: Sequence[Item]) -> Failure | Non
             key = keys[staff_id] = person_key(seed, staff_id)
         text = record_text(record, sign_record(record, key))
         try:
-            write_record_file(folder, record_file_name(record), text, sync=False)
+            write_record_file(folder, record_file_name(record), text, sync=False, mode=PRIVATE_FILE)
         except StorageError as error:
             return str(error.path), error.reason
     return None

@@ -516,6 +516,23 @@ def test_store_is_private_whatever_the_umask(school: School) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
+def test_a_demo_store_its_caches_and_exports_are_private_whatever_the_umask(
+    tmp_path: Path,
+) -> None:
+    store = tmp_path / "store"
+    old = os.umask(0o022)
+    try:
+        assert main(["demo", "--out", str(store), "--staff", "3", "--years", "1"]) == 0
+        assert main(["summary", "--store", str(store), "--json"]) == 0
+        csv = store / "exports" / "staff.csv"
+        assert main(["summary", "--store", str(store), "--csv", str(csv)]) == 0
+    finally:
+        os.umask(old)
+    for path in [store, *store.rglob("*")]:
+        expected = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
 def test_a_store_keeps_the_mode_its_owner_gave_it(school: School) -> None:
     """Made read-only (or shared with a group) on purpose, a store is not opened up again."""
     save_roster(school.store, school.roster)
