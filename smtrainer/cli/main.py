@@ -281,8 +281,9 @@ def _verify_parser(commands: Any) -> None:
         "verify",
         _("check the signatures of completion records"),
         _(
-            "Check completion records: one line per file (valid, tampered, unsigned, unreadable "
-            "or unsupported version). Exit 0 when all are valid, 1 otherwise."
+            "Check completion records: one line per file (valid, tampered, unsigned, unreadable, "
+            "unsupported version, or invalid: signed, but a value breaks a rule). Exit 0 when all "
+            "are valid, 1 otherwise."
         ),
     )
     verify.add_argument(
@@ -315,6 +316,13 @@ def _key_parser(commands: Any) -> None:
         action="store_true",
         help=_("protect a new key with a passphrase (for shared computers)"),
     )
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a whole number")) from None
 
 
 def _positive(text: str) -> int:
@@ -385,7 +393,9 @@ def _demo_parser(commands: Any) -> None:
     demo.add_argument(
         "--years", type=_demo_years, default=3, metavar="N", help=_("years of history")
     )
-    demo.add_argument("--seed", type=int, default=1, metavar=_("SEED"), help=_("random seed"))
+    demo.add_argument(
+        "--seed", type=_whole_number, default=1, metavar=_("SEED"), help=_("random seed")
+    )
     demo.add_argument(
         "--today", type=_day, default=None, metavar=_("DATE"), help=_("the day to simulate up to")
     )

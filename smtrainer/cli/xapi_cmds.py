@@ -22,6 +22,7 @@ from smtrainer.workflows.xapi_export import (
     ledger_path,
     legacy_ledger_path,
     push,
+    statements_url,
     store_statements,
 )
 
@@ -94,8 +95,13 @@ def _auth(args: argparse.Namespace) -> tuple[str, str] | None:
 
 
 def run_push(args: argparse.Namespace, store: Path) -> int:
-    try:
+    try:  # What is wrong with the command itself: nothing was tried, exit 2.
         auth = _auth(args)
+        statements_url(args.lrs)
+    except LrsError as error:
+        _error("push", error)
+        return 2
+    try:
         statements = _statements(args, store)
         report = push(
             statements,

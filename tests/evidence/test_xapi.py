@@ -97,7 +97,7 @@ def test_push_sends_nothing_twice_and_keeps_going_after_an_outage(tmp_path: Path
 def test_an_lrs_address_that_is_not_a_url_is_a_clear_error(
     store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["push", "--store", str(store), "--lrs", "notaurl", "--auth", "a:b"]) == 1
+    assert main(["push", "--store", str(store), "--lrs", "notaurl", "--auth", "a:b"]) == 2
     assert "http://" in capsys.readouterr().err
 
 
@@ -180,3 +180,15 @@ def test_an_lrs_that_cannot_be_reached_is_said_without_raw_error_codes(
     assert (
         "the connection was refused" if language == "en" else "connexion a été refusée"
     ) in error
+
+
+@pytest.mark.parametrize(
+    "args", [["--lrs", "nope"], ["--lrs", "http://127.0.0.1:9/xAPI", "--auth", "no-colon"]]
+)
+def test_a_push_command_that_is_wrong_is_a_usage_error_and_sends_nothing(
+    store: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    assert main(["push", "--store", str(store), *args]) == 2
+    error = capsys.readouterr().err
+    assert "Nothing is lost" not in error
+    assert not (store / ".cache" / "xapi").exists()
