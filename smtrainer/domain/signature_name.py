@@ -5,7 +5,9 @@ have the accents, with Caps Lock on or an extra space. The two match when they a
 letters in the same order, ignoring:
 
 - case ("zoé lefèvre" signs for "Zoé Lefèvre");
-- accents and other marks ("Zoe Lefevre" too), compared after Unicode NFKD decomposition;
+- accents and other marks ("Zoe Lefevre" too), compared after Unicode NFKD decomposition, and
+  the strokes and bars that Unicode does not decompose ("Lukasz" for "Łukasz", "Ostergaard" for
+  "Østergaard");
 - how letters were composed (NFC and NFD forms of "é" are the same letter);
 - spaces (leading, trailing and repeated) and invisible control or format characters.
 
@@ -19,9 +21,13 @@ import unicodedata
 from smtrainer.domain.record_values import clean_text
 
 
+STROKES = str.maketrans("ŁłØøĐđĦħŦŧıƗɨƵƶ", "LlOoDdHhTtiIiZz")
+"""Letters with a stroke or bar, which NFKD leaves whole, to the letter under it."""
+
+
 def signature_key(text: str) -> str:
     """`text` reduced to what the comparison looks at."""
-    decomposed = unicodedata.normalize("NFKD", clean_text(text))
+    decomposed = unicodedata.normalize("NFKD", clean_text(text).translate(STROKES))
     letters = "".join(
         c
         for c in decomposed

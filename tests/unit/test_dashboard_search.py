@@ -57,6 +57,9 @@ def test_names_roles_and_statuses_sort_as_read_in_the_session_s_language() -> No
     ]
     # Élodie with the Es (before Eric), not after Zoé as by code point.
     assert [r.id for r in sorted(rows, key=sort_key("name"))] == ["S-3", "S-2", "S-1"]
+    polish = StaffRow("S-4", "Łukasz Nowak", "teacher", StaffStatus.NEVER, "", None, "", ())
+    by_name = [r.id for r in sorted([*rows, polish], key=sort_key("name"))]
+    assert by_name == ["S-3", "S-2", "S-4", "S-1"]  # Ł with the Ls, not after Z.
     assert [r.id for r in sorted(rows, key=sort_key("status"))] == ["S-1", "S-2", "S-3"]
     set_language("en")
     assert roles_in_order(["volunteer", "teacher", "office"]) == ["office", "teacher", "volunteer"]

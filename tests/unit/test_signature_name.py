@@ -35,3 +35,10 @@ def test_these_do_not(typed: str) -> None:
 def test_german_sharp_s_and_ligatures_fold() -> None:
     assert same_name("STRASSE", "Straße")
     assert same_name("Cœur", "cœur")
+
+
+def test_strokes_that_unicode_does_not_decompose_fold_too() -> None:
+    assert same_name("Lukasz Wojcik", "Łukasz Wójcik")
+    assert same_name("ostergaard", "Østergaard")
+    assert same_name("Dorde", "Đorđe")
+    assert not same_name("Mukasz Wojcik", "Łukasz Wójcik")
