@@ -20,7 +20,6 @@ import unicodedata
 
 from smtrainer.domain.record_values import clean_text
 
-
 STROKES = str.maketrans("ŁłØøĐđĦħŦŧıƗɨƵƶ", "LlOoDdHhTtiIiZz")
 """Letters with a stroke or bar, which NFKD leaves whole, to the letter under it."""
 
