@@ -112,8 +112,24 @@ HELP_KEYS = (
 same are separated by commas."""
 
 
+DASHBOARD_KEYS = (
+    ("up,down", N_("move in the table")),
+    ("enter", N_("open the person's history")),
+    ("escape", N_("close the history or this help")),
+    ("tab", N_("next field: search, filters, tabs, table")),
+    ("slash", N_("search by name or staff id")),
+    ("o", N_("change the order of the staff table")),
+    ("e", N_("export the staff table as a CSV file")),
+    ("question_mark,f1", N_("this help")),
+    ("f2", N_("switch between English and French")),
+    ("ctrl+p", N_("command palette")),
+    ("ctrl+q", N_("quit")),
+)
+"""The head teacher's dashboard's keys (see HELP_KEYS)."""
+
+
 class HelpScreen(ModalScreen[None]):
-    """The keys and what they do."""
+    """The keys and what they do (the training app's, or those given)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,enter", "close", N_("Close"), id="close"),
@@ -125,20 +141,25 @@ class HelpScreen(ModalScreen[None]):
         Binding("pagedown", "scroll(10)", show=False),
     ]
 
+    def __init__(self, keys: tuple[tuple[str, str], ...] = HELP_KEYS) -> None:
+        super().__init__()
+        self.keys = keys
+
     def compose(self) -> ComposeResult:
-        names = [" / ".join(map(key_name, keys.split(","))) for keys, _text in HELP_KEYS]
+        names = [" / ".join(map(key_name, keys.split(","))) for keys, _text in self.keys]
         width = max(len(name) for name in names)
         lines = [
             f"{name:<{width}}   {_(text)}"
-            for name, (_key, text) in zip(names, HELP_KEYS, strict=True)
+            for name, (_key, text) in zip(names, self.keys, strict=True)
         ]
         with Vertical(classes="dialog"):
             yield Plain(_("Keys"), classes="dialog-title")
             yield Plain("\n".join(lines), classes="dialog-text")
-            yield Plain(
-                _("Right and wrong are always shown with words and the symbols ✓ ~ ✗."),
-                classes="dialog-text",
-            )
+            if self.keys is HELP_KEYS:
+                yield Plain(
+                    _("Right and wrong are always shown with words and the symbols ✓ ~ ✗."),
+                    classes="dialog-text",
+                )
             yield Plain(
                 _("Press {key} to close.").format(key=key_name("escape")), classes="dialog-hint"
             )

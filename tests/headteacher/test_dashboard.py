@@ -43,6 +43,32 @@ async def test_the_arrows_and_enter_work_at_once(store: Path, language: str) -> 
         assert app.focused is app.screen.query_one("#search", Input)
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+async def test_f1_shows_the_dashboards_keys_and_the_footer_names_keys_as_keyboards_do(
+    store: Path, language: str
+) -> None:
+    from smtrainer.ui.dialogs import HelpScreen
+
+    set_language(language)
+    app = DashboardApp(store, TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        footer = " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
+        assert "^q" not in footer and "Ctrl+Q" in footer
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(p.render()) for p in app.screen.query(".dialog-text"))
+        assert ("export the staff table" if language == "en" else "exporter le tableau") in text
+        assert "✓" not in text  # The training app's note is not the dashboard's.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash", "question_mark")  # Typed into the search, not the help.
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.screen.query_one("#search", Input).value == "?"
+
+
 @pytest.fixture
 def fixed_store(demo_master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The demo store in this test's own folder, named by a relative path from there, so the

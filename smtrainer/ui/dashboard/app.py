@@ -524,6 +524,7 @@ class DashboardApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # TRANSLATORS: the F2 key's label names the language it switches to ("English" in French).
         Binding("f2", "switch_language", N_("Français"), id="language"),
+        Binding("question_mark,f1", "help", N_("Help"), id="help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
         Binding(
             "ctrl+p", "command_palette", N_("Commands"), show=False, priority=True, id="commands"
@@ -800,6 +801,18 @@ class DashboardApp(App[int]):
             self.push_screen(
                 CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
             )
+
+    def action_help(self) -> None:
+        from smtrainer.ui.dialogs import DASHBOARD_KEYS, HelpScreen
+
+        if not any(isinstance(screen, HelpScreen) for screen in self.screen_stack):
+            self.push_screen(HelpScreen(DASHBOARD_KEYS))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the footer as in the help, in the active language (Ctrl+Q, Échap…)."""
+        from smtrainer.ui.key_names import key_name
+
+        return binding.key_display or key_name(binding.key.split(",")[0])
 
     async def action_switch_language(self) -> None:
         index = SUPPORTED_LANGUAGES.index(current_language())
