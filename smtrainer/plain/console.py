@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from typing import TextIO
 
+from smtrainer.domain.inert_text import inert
 from smtrainer.plain.text import wrap
 
 PROMPT_MARK = "> "
@@ -42,7 +43,7 @@ class Console:
             raise InputEnded
         answer = line.rstrip("\r\n")
         if not self.interactive:
-            self.stdout.write(("" if secret else answer) + "\n")
+            self.stdout.write(("" if secret else inert(answer)) + "\n")  # As typed, inert.
         return answer
 
 

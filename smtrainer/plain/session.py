@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from smtrainer.documents.certificate import contacts_text
 from smtrainer.documents.school_notes import introduction_text, policy_notes, who_to_tell_text
 from smtrainer.documents.wording import long_date
+from smtrainer.domain.inert_text import inert
 from smtrainer.domain.model import StaffIdRule
 from smtrainer.domain.progress import Stage
 from smtrainer.i18n import (
@@ -311,7 +312,7 @@ class PlainSession:
 
     def _kept(self, question: str, value: str) -> str:
         if value:
-            return question + " " + _("Enter alone keeps: {value}").format(value=value)
+            return question + " " + _("Enter alone keeps: {value}").format(value=inert(value))
         return question
 
     def _name(self) -> View:

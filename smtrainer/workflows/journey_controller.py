@@ -33,6 +33,7 @@ from smtrainer.domain.model import (
     Step,
 )
 from smtrainer.domain.progress import Identity, Position, Progress, Stage
+from smtrainer.domain.record_gate import MAX_NAME_LENGTH
 from smtrainer.domain.record_values import RecordKind, clean_text, text_problem
 from smtrainer.domain.roles import ROLES
 from smtrainer.domain.scoring import Tally, is_correct
@@ -245,6 +246,9 @@ class JourneyController:
                 "The name or staff id has characters that could not be read (is the input "
                 "UTF-8?): please type it again."
             )
+        if len(identity.name) > MAX_NAME_LENGTH:
+            # The record gate's limit: a longer name could never be signed.
+            return _("A name is at most {limit} characters.").format(limit=MAX_NAME_LENGTH)
         if text_problem(identity.name) or text_problem(identity.staff_id):
             return _("The name or staff id contains characters that cannot be used.")
         if identity.staff_id and not is_staff_id(identity.staff_id):

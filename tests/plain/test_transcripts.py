@@ -118,3 +118,12 @@ def test_stopping_after_a_failed_save_does_not_claim_the_progress_is_saved(
     }[language]
     assert saved not in ending
     assert not_saved in ending
+
+
+def test_answers_are_echoed_inert(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answers from a file are echoed: never with the terminal controls they may hold."""
+    monkeypatch.setenv(SEED_VARIABLE, SEED)
+    code, transcript = run("1\nZo\x1b[31mRed\x07\n", "en")
+    assert code == 0
+    assert "\x1b" not in transcript and "\x07" not in transcript
+    assert "> Zo\\x1b[31mRed\\x07" in transcript

@@ -89,6 +89,9 @@ def test_identity_problems_are_words() -> None:
     assert journey.identity_problem(journey.identity("Ada", "")) == "Please choose your role."
     assert journey.identity_problem(journey.identity("Ada\x1b[2J", "teacher")) is not None
     assert journey.identity_problem(journey.identity("  Ada  ", "teacher")) is None
+    too_long = journey.identity_problem(journey.identity("A" * 201, "teacher"))
+    assert too_long == "A name is at most 200 characters."  # Else it could never be signed.
+    assert journey.identity_problem(journey.identity("A" * 200, "teacher")) is None
     latin1 = "Zoé Lefèvre".encode("latin-1").decode("utf-8", errors="replace")
     problem = journey.identity_problem(journey.identity(latin1, "teacher"))
     assert problem is not None and "UTF-8" in problem
