@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -355,26 +355,24 @@ def _day(text: str) -> dt.date:
     return day
 
 
-def _demo_years(text: str) -> int:
-    value = _positive(text)
-    if value > MOST_DEMO_YEARS:
-        raise argparse.ArgumentTypeError(
-            _("must be a whole number from 1 to {most}").format(most=MOST_DEMO_YEARS)
-        )
-    return value
+def _one_to(most: int) -> Callable[[str], int]:
+    """An argument type: a whole number from 1 to `most`."""
+
+    def bounded(text: str) -> int:
+        value = _positive(text)
+        if value > most:
+            raise argparse.ArgumentTypeError(
+                _("must be a whole number from 1 to {most}").format(most=most)
+            )
+        return value
+
+    return bounded
 
 
+_demo_years = _one_to(MOST_DEMO_YEARS)
 MOST_DUE_SOON_DAYS = 3650
 """Ten years: the longest a refresher may be set after a completion."""
-
-
-def _due_soon_days(text: str) -> int:
-    value = _positive(text)
-    if value > MOST_DUE_SOON_DAYS:
-        raise argparse.ArgumentTypeError(
-            _("must be a whole number from 1 to {most}").format(most=MOST_DUE_SOON_DAYS)
-        )
-    return value
+_due_soon_days = _one_to(MOST_DUE_SOON_DAYS)
 
 
 def _demo_parser(commands: Any) -> None:

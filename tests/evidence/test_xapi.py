@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,17 @@ def test_a_home_page_that_is_not_a_web_address_is_refused(
     assert not out.exists()
 
 
+def recording_lrs(received: list[str]) -> Callable[[str, bytes, dict[str, str]], tuple[int, bytes]]:
+    """A poster that stores every statement it is sent (their ids in `received`)."""
+
+    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        batch = json.loads(body)
+        received.extend(s["id"] for s in batch)
+        return 200, json.dumps([s["id"] for s in batch]).encode()
+
+    return post
+
+
 def test_one_ledger_however_the_endpoint_is_written(tmp_path: Path) -> None:
     written = [
         "http://lrs.example/xAPI",
@@ -122,12 +134,7 @@ def test_one_ledger_however_the_endpoint_is_written(tmp_path: Path) -> None:
     assert len({ledger_path(tmp_path, endpoint) for endpoint in written}) == 1
     statements = [{"id": f"id-{n}", "n": n} for n in range(5)]
     received: list[str] = []
-
-    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
-        batch = json.loads(body)
-        received.extend(s["id"] for s in batch)
-        return 200, json.dumps([s["id"] for s in batch]).encode()
-
+    post = recording_lrs(received)
     for endpoint in written:
         push(statements, endpoint, None, ledger_path(tmp_path, endpoint), post=post)
     assert len(received) == 5
@@ -138,12 +145,7 @@ def test_an_earlier_versions_ledger_is_read(tmp_path: Path) -> None:
     endpoint = "http://lrs.example/xAPI/"
     statements = [{"id": f"id-{n}", "n": n} for n in range(5)]
     received: list[str] = []
-
-    def post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
-        batch = json.loads(body)
-        received.extend(s["id"] for s in batch)
-        return 200, json.dumps([s["id"] for s in batch]).encode()
-
+    post = recording_lrs(received)
     old = legacy_ledger_path(tmp_path, endpoint)
     push(statements[:3], endpoint, None, old, post=post)
     received.clear()
