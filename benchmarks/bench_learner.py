@@ -1,6 +1,7 @@
 """How long the learner's screen takes to answer each key, over a whole induction.
 
-    python benchmarks/bench_learner.py [--content DIR] [--hang SECONDS] [--profile FILE]
+    python benchmarks/bench_learner.py [--content DIR] [--policy ID] [--hang SECONDS]
+                                       [--profile FILE]
 
 Drives the training app (headless, through Textual's Pilot) through a whole induction with right
 answers, like the Pilot tests do, with a passphrase-protected signing key and a shared folder
@@ -425,6 +426,9 @@ save_settings(Settings(shared_folder=sys.argv[2]))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument(
+        "--policy", default="kingsworth", help="the school's pack (several are installed)"
+    )
     parser.add_argument("--hang", type=float, default=30.0, help="seconds the share blocks")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the induction here")
     args = parser.parse_args()
@@ -445,7 +449,7 @@ def main() -> int:
 
     set_language("en")
     release = inject_hang(shared, args.hang)
-    app = make_app(args.content)
+    app = make_app(args.content, policy=args.policy)
     if app is None:
         print("the content could not be loaded", file=sys.stderr)
         return 2
