@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from smtrainer.cli.text import no_store
 from smtrainer.cli.text import print_error as _error
-from smtrainer.domain.inert_text import inert, shown_name
+from smtrainer.domain.inert_text import inert
 from smtrainer.i18n import _, ngettext
 
 ISSUER_PASSPHRASE = "SMTRAINER_ISSUER_PASSPHRASE"
@@ -198,14 +199,8 @@ def run_evidence(args: argparse.Namespace, store: Path, today: dt.date) -> int:
         return _run_issuer(args)
     if args.command == "credential" and args.credential_action != "issue":
         return _run_verify(args)
-    if not store.is_dir():  # Every other command reads the store: a mistyped path is said.
-        print(
-            _("smtrainer {command}: error: no such store folder: {path}").format(
-                command=args.command, path=shown_name(store)
-            ),
-            file=sys.stderr,
-        )
-        return 2
+    if not store.is_dir():  # Every other command reads the store.
+        return no_store(args.command, store)
     if args.command == "credential":
         return _run_issue(args, store, today)
     if args.command == "report":

@@ -555,10 +555,11 @@ def _unknown_policies(args: argparse.Namespace) -> bool:
     id would otherwise show everyone as never started."""
     if not args.policy:
         return False
-    from smtrainer.content.policies import installed_policies, unknown_policies
+    from smtrainer.content.policies import installed_policies
     from smtrainer.domain.inert_text import inert
 
-    unknown = unknown_policies(args.policy)
+    installed = installed_policies()
+    unknown = [policy_id for policy_id in args.policy if policy_id not in installed]
     if unknown:
         print(
             _(
@@ -567,7 +568,7 @@ def _unknown_policies(args: argparse.Namespace) -> bool:
             ).format(
                 command=args.command,
                 policies=", ".join(inert(repr(p)) for p in unknown),
-                ids=", ".join(installed_policies()) or "-",
+                ids=", ".join(installed) or "-",
             ),
             file=sys.stderr,
         )

@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from smtrainer.cli.text import no_store
 from smtrainer.cli.text import print_error as _error
 from smtrainer.domain.ids import is_staff_id
 from smtrainer.domain.inert_text import inert, shown_name
@@ -67,13 +68,7 @@ def run_roster(args: argparse.Namespace, store: Path) -> int:
     """Dispatch `smtrainer roster ACTION` with the roster loaded. Only `import` may start a
     store; every other action on a store folder that is not there says so."""
     if args.roster_action != "import" and not store.is_dir():
-        print(
-            _("smtrainer {command}: error: no such store folder: {path}").format(
-                command="roster", path=shown_name(store)
-            ),
-            file=sys.stderr,
-        )
-        return 2
+        return no_store("roster", store)
     try:
         roster = load_roster(store)
     except RosterError as error:

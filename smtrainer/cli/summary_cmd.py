@@ -9,6 +9,7 @@ from pathlib import Path
 
 import msgspec
 
+from smtrainer.cli.text import no_store
 from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.domain.roster import Trust
 from smtrainer.domain.status import STATUS_LABELS
@@ -107,13 +108,7 @@ def run_summary(
     policies: Sequence[str] = (),
 ) -> int:
     if not store.is_dir():
-        print(
-            _("smtrainer summary: error: no such store folder: {path}").format(
-                path=shown_name(store)
-            ),
-            file=sys.stderr,
-        )
-        return 2
+        return no_store("summary", store)
     try:
         summary = printed_summary(store, today, due_soon_days, policies=policies)
     except RosterError as error:

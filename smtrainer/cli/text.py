@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from smtrainer.domain.inert_text import inert
+from smtrainer.domain.inert_text import inert, shown_name
 from smtrainer.i18n import _
 
 
@@ -15,3 +16,15 @@ def print_error(command: str, message: object) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def no_store(command: str, store: Path) -> int:
+    """Say that the store folder `command` reads is not there; the exit status 2 (a mistyped
+    path is never taken for an empty store)."""
+    print(
+        _("smtrainer {command}: error: no such store folder: {path}").format(
+            command=command, path=shown_name(store)
+        ),
+        file=sys.stderr,
+    )
+    return 2

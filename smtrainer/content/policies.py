@@ -86,14 +86,6 @@ def content_signature(roots: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def unknown_policies(policies: Sequence[str]) -> list[str]:
-    """Those of `policies` that no installed pack has (a record of one is not valid here)."""
-    if not policies:
-        return []
-    installed = installed_policies()
-    return [policy_id for policy_id in policies if policy_id not in installed]
-
-
 def installed_policies() -> list[str]:
     """The ids of the policy packs installed (bundled), sorted."""
     try:

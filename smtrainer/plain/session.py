@@ -113,6 +113,10 @@ class PlainSession:
                 self.console.say(f"{number}. {choice}", indent="  ")
             self._paragraphs(view.after)
         self.shown = (*key, answered)
+        self._say_notes()
+
+    def _say_notes(self) -> None:
+        """What happened meanwhile (a save that failed…), once."""
         for note in self.notes:
             self.console.say(note)
         self.notes.clear()
@@ -129,9 +133,7 @@ class PlainSession:
                 why + " " + _("Your progress is saved: run smtrainer again to resume.")
             )
         else:
-            for note in self.notes:  # The problem, if it is not said yet.
-                self.console.say(note)
-            self.notes.clear()
+            self._say_notes()  # The problem, if it is not said yet.
             self.console.say(
                 why
                 + " "

@@ -48,7 +48,7 @@ def atomic_write(
     folder = path.parent
     try:
         if not folder.is_dir():
-            private = mode & 0o077 == 0
+            private = (mode & 0o077) == 0
             folder.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o777)
             if private:
                 folder.chmod(0o700)

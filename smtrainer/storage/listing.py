@@ -36,6 +36,9 @@ class Skipped(StrEnum):
     TOO_DEEP = "too_deep"
 
 
+RECORDS = "records"
+"""The folder of a head teacher's store that holds the records."""
+
 SKIP_REASONS = {
     Skipped.LINK: N_("a link: links are never followed"),
     Skipped.HIDDEN: N_("a hidden file: hidden files are never collected"),

@@ -196,10 +196,9 @@ class TrainerApp(App[int]):
         await super().on_event(event)
 
     def get_key_display(self, binding: Binding) -> str:
-        """Key names in the footer as in the help, in the active language (Entrée, Échap…)."""
-        from smtrainer.ui.key_names import key_name
+        from smtrainer.ui.key_names import binding_key_name
 
-        return binding.key_display or key_name(binding.key.split(",")[0])
+        return binding_key_name(binding)
 
     async def release_held_keys(self) -> None:
         """A screen has finished handling something: keys that waited for it may go on."""

@@ -128,6 +128,10 @@ DASHBOARD_KEYS = (
 """The head teacher's dashboard's keys (see HELP_KEYS)."""
 
 
+SYMBOLS_NOTE = N_("Right and wrong are always shown with words and the symbols ✓ ~ ✗.")
+"""The training app's help ends with it."""
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys and what they do (the training app's, or those given)."""
 
@@ -141,9 +145,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("pagedown", "scroll(10)", show=False),
     ]
 
-    def __init__(self, keys: tuple[tuple[str, str], ...] = HELP_KEYS) -> None:
+    def __init__(
+        self, keys: tuple[tuple[str, str], ...] = HELP_KEYS, note: str | None = SYMBOLS_NOTE
+    ) -> None:
+        """`note`: a line under the keys (translated when shown), or None."""
         super().__init__()
         self.keys = keys
+        self.note = note
 
     def compose(self) -> ComposeResult:
         names = [" / ".join(map(key_name, keys.split(","))) for keys, _text in self.keys]
@@ -155,11 +163,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Plain(_("Keys"), classes="dialog-title")
             yield Plain("\n".join(lines), classes="dialog-text")
-            if self.keys is HELP_KEYS:
-                yield Plain(
-                    _("Right and wrong are always shown with words and the symbols ✓ ~ ✗."),
-                    classes="dialog-text",
-                )
+            if self.note is not None:
+                yield Plain(_(self.note), classes="dialog-text")
             yield Plain(
                 _("Press {key} to close.").format(key=key_name("escape")), classes="dialog-hint"
             )

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from smtrainer.i18n import N_, _
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
 
 NAMES = {
     # TRANSLATORS: the Enter key, as printed on keyboards ("Entrée" in French).
@@ -18,6 +23,12 @@ SYMBOLS = {"question_mark": "?", "up": "↑", "down": "↓", "left": "←", "rig
 
 # TRANSLATORS: the Control key's prefix in key names such as Ctrl+Q (also "Ctrl" in French).
 CONTROL = N_("Ctrl")
+
+
+def binding_key_name(binding: Binding) -> str:
+    """A binding's key as the footer shows it: as the help names it, in the active language
+    (Ctrl+Q, Échap…), unless the binding says how."""
+    return binding.key_display or key_name(binding.key.split(",")[0])
 
 
 def key_name(key: str) -> str:

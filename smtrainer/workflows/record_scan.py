@@ -30,7 +30,14 @@ from smtrainer.domain.record_facts import (
 )
 from smtrainer.domain.record_status import Status
 from smtrainer.i18n import _, current_language, set_language
-from smtrainer.storage.listing import MAX_DEPTH, RECORD_SUFFIX, SKIP_REASONS, Skipped, unsafe_name
+from smtrainer.storage.listing import (
+    MAX_DEPTH,
+    RECORD_SUFFIX,
+    RECORDS,
+    SKIP_REASONS,
+    Skipped,
+    unsafe_name,
+)
 from smtrainer.storage.scan_cache import (
     CACHE_FILE,
     CacheEntry,
@@ -48,7 +55,6 @@ from smtrainer.storage.scan_cache import (
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-RECORDS = "records"
 RULES = f"{__version__}/11"
 """Cached verifications made under other rules (another version) are not used."""
 PARALLEL_FROM = 400

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from smtrainer.domain.record_facts import RecordDetail, RecordFacts
+from smtrainer.storage.listing import RECORDS
 from smtrainer.storage.paths import default_store
 from smtrainer.workflows.record_scan import (
-    RECORDS,
     ScanResult,
     prepare_parallel_scan,
     scan_store,

@@ -14,11 +14,10 @@ from smtrainer.domain.record_signing import Verification
 from smtrainer.domain.record_signing import verify_record_bytes as gate
 from smtrainer.domain.record_status import Status
 from smtrainer.i18n import N_, _
-from smtrainer.storage.listing import SKIP_REASONS, Skipped, record_entries
+from smtrainer.storage.listing import RECORDS, SKIP_REASONS, Found, Skipped, record_entries
 from smtrainer.storage.records import read_limited
 from smtrainer.storage.roster import ROSTER_FILE
 from smtrainer.workflows.record_context import RecordContext
-from smtrainer.workflows.record_scan import RECORDS
 
 STATUS_WORDS = {
     Status.VALID: N_("valid"),
@@ -41,12 +40,7 @@ def record_files(paths: Sequence[Path]) -> Iterator[Path]:
     """Each path that is a file, and every ``*.toml`` below each path that is a folder (links
     and hidden files inside folders are left alone, as `collect` does); of a head teacher's
     store, only its records folder (its roster is not a record)."""
-    for path in paths:
-        if path.is_dir():
-            found = record_entries(_records_of(path))
-            yield from (entry.path for entry in found if entry.skipped is None)
-        else:
-            yield path
+    yield from (found.path for found in _entries(paths) if found.skipped is None)
 
 
 def verify_paths(
@@ -55,23 +49,24 @@ def verify_paths(
     """`verify_file` of each of `record_files(paths)`; besides, each file or folder inside a
     folder that is left alone unread (a link, not a regular file, an unsafe name, too deep)
     as unreadable, saying why, as `collect` reports it (hidden files stay silent)."""
+    for found in _entries(paths):
+        if found.skipped is None:
+            yield verify_file(found.path, context)
+        elif found.skipped is not Skipped.HIDDEN:
+            reason = _(SKIP_REASONS[found.skipped])
+            yield FileVerification(found.path, Verification(Status.UNREADABLE, reason))
+
+
+def _entries(paths: Sequence[Path]) -> Iterator[Found]:
+    """Each path that is not a folder, as it is; the entries of each folder (see
+    `record_entries`), of a head teacher's store only its records folder."""
     for path in paths:
         if not path.is_dir():
-            yield verify_file(path, context)
+            yield Found(path, path.name, None)
             continue
-        for found in record_entries(_records_of(path)):
-            if found.skipped is None:
-                yield verify_file(found.path, context)
-            elif found.skipped is not Skipped.HIDDEN:
-                reason = _(SKIP_REASONS[found.skipped])
-                yield FileVerification(found.path, Verification(Status.UNREADABLE, reason))
-
-
-def _records_of(folder: Path) -> Path:
-    """The folder whose records are checked: of a head teacher's store, its records folder."""
-    if (folder / ROSTER_FILE).is_file() and (folder / RECORDS).is_dir():
-        return folder / RECORDS
-    return folder
+        if (path / ROSTER_FILE).is_file() and (path / RECORDS).is_dir():
+            path = path / RECORDS
+        yield from record_entries(path)
 
 
 def verify_file(path: Path, context: RecordContext | None = None) -> FileVerification:

@@ -806,13 +806,12 @@ class DashboardApp(App[int]):
         from smtrainer.ui.dialogs import DASHBOARD_KEYS, HelpScreen
 
         if not any(isinstance(screen, HelpScreen) for screen in self.screen_stack):
-            self.push_screen(HelpScreen(DASHBOARD_KEYS))
+            self.push_screen(HelpScreen(DASHBOARD_KEYS, note=None))
 
     def get_key_display(self, binding: Binding) -> str:
-        """Key names in the footer as in the help, in the active language (Ctrl+Q, Échap…)."""
-        from smtrainer.ui.key_names import key_name
+        from smtrainer.ui.key_names import binding_key_name
 
-        return binding.key_display or key_name(binding.key.split(",")[0])
+        return binding_key_name(binding)
 
     async def action_switch_language(self) -> None:
         index = SUPPORTED_LANGUAGES.index(current_language())
