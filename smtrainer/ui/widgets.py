@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Footer, Input, Static
 from textual.widgets._footer import FooterKey
 
 from smtrainer.i18n import N_, _
@@ -482,29 +482,63 @@ class ActionMenu(SizedByLayout, Static, can_focus=True):
         self.refresh()
 
 
-class RoleButton(SizedByLayout, RadioButton):
-    """A radio button whose dot shows only when chosen: the choice is not shown by colour alone."""
+class RoleChoices(ActionMenu):
+    """The roles, one of which is chosen: arrows move, Space chooses, Enter chooses and asks to
+    go on, a click chooses.
 
-    @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]
-        return "●" if self.value else " "
-
-
-class RoleChoices(RadioSet):
-    """Radio buttons where Enter chooses the highlighted one and asks to go on; Space only
-    chooses."""
+    One widget drawing its lines, not a set of radio buttons: moving the focus onto a dozen
+    widgets restyled and redrew each of them, which made the Tab onto the roles the slowest key
+    of a whole induction. The choice shows as a dot, not by colour alone.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", show=False),
+        Binding("space", "choose_only", show=False),
+        Binding("home", "move_to(0)", show=False),
+        Binding("end", "move_to(-1)", show=False),
     ]
 
-    class Chosen(Message):
-        """Enter was pressed on an option: choose it and continue."""
+    class Chosen(ActionMenu.Chosen):
+        """Enter was pressed on a role: it is chosen, and the form asks to go on."""
+
+    def __init__(
+        self,
+        roles: Sequence[tuple[str, str]],
+        *,
+        chosen: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        ids = [role for role, _label in roles]
+        self.chosen = chosen if chosen in ids else None
+        """The chosen role's id; none until one is chosen."""
+        super().__init__(roles, highlighted=self.chosen, id=id)
+
+    def render(self) -> Text:
+        text = Text()
+        for index, (role, label) in enumerate(self.options):
+            here = index == self.highlighted and self.has_focus
+            marker = "▶ " if here else "  "
+            dot = "(●) " if role == self.chosen else "( ) "
+            text.append(marker + dot + label, style="reverse bold" if here else "")
+            if index < len(self.options) - 1:
+                text.append("\n")
+        return text
+
+    def action_move_to(self, index: int) -> None:
+        if self.options:
+            self.highlighted = index % len(self.options)
+            self.refresh()
+
+    def action_choose_only(self) -> None:
+        self.chosen = self.highlighted_id
+        self.refresh()
 
     def action_choose(self) -> None:
-        highlighted = self._selected
-        if highlighted is not None:
-            button = self._nodes[highlighted]
-            if isinstance(button, RadioButton) and not button.value:
-                button.value = True
-        self.post_message(self.Chosen())
+        self.action_choose_only()
+        super().action_choose()
+
+    def on_click(self, event: Click) -> None:
+        event.prevent_default()  # The menu's own click would go on as well.
+        row = event.y - 1  # The first line is the border.
+        if 0 <= row < len(self.options):
+            self.highlighted = row
+            self.action_choose_only()

@@ -25,7 +25,7 @@ async def fill_identity(pilot: Pilot[int], name: str = NAME, staff_id: str = "S-
     assert isinstance(screen, IdentityScreen)
     await pilot.click("#name")
     await pilot.press("ctrl+a", "ctrl+k", *name, "tab", *staff_id, "tab")
-    await pilot.press("enter")  # RadioSet: pick the highlighted role (the first: teacher)
+    await pilot.press("enter")  # On the roles: choose the highlighted one (the first: teacher)
     await pilot.press("ctrl+s")
     await pilot.pause()
 

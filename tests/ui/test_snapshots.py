@@ -96,7 +96,7 @@ def test_welcome(snap_compare, content: Path, language: str) -> None:  # type: i
 
 @LANGUAGES
 def test_identity(snap_compare, content: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    """Full name, optional staff id and the eight roles as radio buttons, empty, with the
+    """Full name, optional staff id and the eight roles, none chosen, with the
     hint on Tab, Enter and Ctrl+S."""
     assert snap_compare(app_for(content, language), press=["1"])
 

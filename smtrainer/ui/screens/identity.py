@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Label, RadioSet, Static
+from textual.widgets import Input, Label, Static
 
 from smtrainer.domain.model import StaffIdRule
 from smtrainer.domain.progress import Identity
@@ -20,7 +20,6 @@ from smtrainer.ui.widgets import (
     KeyFooter,
     MoreBelow,
     Plain,
-    RoleButton,
     RoleChoices,
     ScrollingBody,
     TitleBar,
@@ -74,9 +73,7 @@ class IdentityScreen(GuardedScreen[None]):
                 yield Label(label, markup=False)
                 yield Input(self.staff_id_value, id="staff-id")
             yield Label(_("Role"), markup=False)
-            with RoleChoices(id="role"):
-                for role_id, label in self.trainer.journey.roles():
-                    yield RoleButton(label, value=role_id == self.role_value, name=role_id)
+            yield RoleChoices(self.trainer.journey.roles(), chosen=self.role_value, id="role")
             yield Plain("", id="identity-problem")
             yield Hint(
                 _(
@@ -105,8 +102,7 @@ class IdentityScreen(GuardedScreen[None]):
         staff = self.query("#staff-id")
         if staff:
             self.staff_id_value = staff.first(Input).value
-        pressed = self.query_one("#role", RadioSet).pressed_button
-        self.role_value = pressed.name or "" if pressed else self.role_value
+        self.role_value = self.query_one("#role", RoleChoices).chosen or self.role_value
 
     async def refresh_language(self) -> None:
         self._remember_fields()
