@@ -1,5 +1,5 @@
-"""Full garbage collections wait for a second without keys; the app leaves Python's own
-settings as they were when it ends."""
+"""Full garbage collections wait for a second without keys, or after many keys a short pause;
+the app leaves Python's own settings as they were when it ends."""
 
 from __future__ import annotations
 
@@ -57,6 +57,25 @@ async def test_a_full_collection_comes_after_a_second_without_keys(
         await pilot.pause(2.0)
         assert full_collections  # Made once the keys stopped.
         assert gc.get_count()[2] == 0
+
+
+async def test_after_many_keys_without_a_pause_the_next_short_pause_collects(
+    tiny: Path, monkeypatch: pytest.MonkeyPatch, full_collections: list[float]
+) -> None:
+    """Garbage is not left to pile up for one long collection at the end of a steady run."""
+    monkeypatch.setattr(garbage, "IDLE_SECONDS", 30.0)  # Never reached here.
+    monkeypatch.setattr(garbage, "KEYS_BETWEEN", 4)
+    app = make_app(tiny)
+    assert app is not None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        for _round in range(2):
+            for n in range(1, 5):
+                gc.collect(1)  # Something for the oldest generation to look at.
+                full_collections.clear()
+                await pilot.press("f1")
+                await pilot.pause(0.3)  # Far above SOON_SECONDS.
+                assert bool(full_collections) == (n == 4), n
 
 
 def test_nothing_to_collect_is_not_collected(full_collections: list[float]) -> None:
