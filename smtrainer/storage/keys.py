@@ -64,6 +64,12 @@ def load_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
             data, passphrase.encode("utf-8") if passphrase else None
         )
     except (ValueError, TypeError) as error:
+        if _is_encrypted(data) and passphrase:
+            raise PassphraseNeeded(
+                _("the passphrase typed does not open the key {path}: please try again").format(
+                    path=path
+                )
+            ) from error
         if _is_encrypted(data):
             raise PassphraseNeeded(
                 _("the key {path} is protected: a correct passphrase is needed").format(path=path)
