@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from smtrainer.domain.assessment import RetryPlan, draw_blueprint, plan_retry
 from smtrainer.domain.dates import parse_timestamp, utc_timestamp
-from smtrainer.domain.model import Choice, Module, Policy, Question, Scenario, Step
+from smtrainer.domain.model import Module, Policy, Question
 from smtrainer.domain.progress import (
     AssessmentProgress,
     Identity,
@@ -145,18 +145,6 @@ def choose(policy: Policy, progress: Progress, choice_id: str) -> None:
         for later in steps[steps.index(step.id) + 1 :]:
             del walked[later]
     walked[step.id] = choice_id
-
-
-def shown_choices(scenario: Scenario, step: Step, seed: int) -> tuple[Choice, ...]:
-    """A scenario step's choices in the order shown (numbered from 1).
-
-    Shuffled, so that the best choice is not always in the same place (packs tend to write it
-    first); seeded by the journey's seed and the step, so the order holds while the learner is
-    there and every language (whose choices share ids) shows the same one.
-    """
-    choices = list(step.choices)
-    random.Random(f"{seed}/{scenario.id}/{step.id}").shuffle(choices)
-    return tuple(choices)
 
 
 def chosen(progress: Progress, position: Position, policy: Policy) -> str | None:

@@ -219,11 +219,10 @@ def _scenario(journey: JourneyController, front: Front) -> View:
         ),
         unmark(step.text),
     ]
-    shown = journey.scenario_choices()
-    choices = [choice.text for choice in shown]
+    choices = [choice.text for choice in step.choices]
     picked = journey.chosen()
     if picked is not None:
-        number, choice = next((n, c) for n, c in enumerate(shown, 1) if c.id == picked)
+        number, choice = next((n, c) for n, c in enumerate(step.choices, 1) if c.id == picked)
         after = [
             _("You chose {number}: {verdict}.").format(
                 number=number, verdict=verdict_words(choice.verdict)

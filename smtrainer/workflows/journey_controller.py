@@ -23,7 +23,6 @@ from smtrainer.domain.dates import parse_timestamp
 from smtrainer.domain.ids import is_staff_id
 from smtrainer.domain.model import (
     AnswerOption,
-    Choice,
     Contact,
     Module,
     Policy,
@@ -333,18 +332,8 @@ class JourneyController:
         if assessment is not None and question.id in assessment.questions:
             seed = assessment.seed
         else:
-            seed = self._journey_seed()
+            seed = zlib.crc32(self.state.started_at.encode())
         return shuffled_options(question, seed)
-
-    def scenario_choices(self) -> tuple[Choice, ...]:
-        """The current scenario step's choices in the order shown (numbered from 1): shuffled
-        by the journey's start, the same in every language."""
-        scenario, step = self.scenario()
-        return journey.shown_choices(scenario, step, self._journey_seed())
-
-    def _journey_seed(self) -> int:
-        """A seed fixed for the whole journey: its start."""
-        return zlib.crc32(self.state.started_at.encode())
 
     def saved_answer(self) -> list[str] | None:
         """The confirmed answer to the current question, if any."""
@@ -448,10 +437,10 @@ class JourneyController:
 
     def choose(self, number: int) -> bool:
         """Choose option `number` (from 1) at a scenario step; the first choice is the one kept."""
-        choices = self.scenario_choices()
-        if self.chosen() is not None or not 1 <= number <= len(choices):
+        _scenario, step = self.scenario()
+        if self.chosen() is not None or not 1 <= number <= len(step.choices):
             return False
-        journey.choose(self.policy, self.state, choices[number - 1].id)
+        journey.choose(self.policy, self.state, step.choices[number - 1].id)
         self.save()
         return True
 

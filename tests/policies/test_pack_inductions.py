@@ -35,8 +35,8 @@ def walk_every_module(journey: JourneyController) -> None:
         while journey.position.stage is not Stage.MAP:
             stage = journey.position.stage
             if stage is Stage.SCENARIO and journey.chosen() is None:
-                shown = journey.scenario_choices()
-                best = next(n for n, c in enumerate(shown, 1) if c.verdict is Verdict.BEST)
+                _scenario, step = journey.scenario()
+                best = next(n for n, c in enumerate(step.choices, 1) if c.verdict is Verdict.BEST)
                 assert journey.choose(best)
             elif stage is Stage.CHECK and journey.saved_answer() is None:
                 assert journey.answer(right_numbers(journey))

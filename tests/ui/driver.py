@@ -96,7 +96,10 @@ async def step(pilot: Pilot[int], *, wrong_assessment: int = 0) -> None:
             await pilot.press("3", "enter")
         elif stage is Stage.SCENARIO:
             if journey.chosen(progress, position, app.policy) is None:
-                choices = app.journey.scenario_choices()  # shuffled: the order on screen
+                module = app.policy.module(position.module or "")
+                assert module is not None
+                scenario = module.scenarios[position.index]
+                choices = scenario.step(position.step or scenario.start).choices
                 best = next(n for n, c in enumerate(choices, 1) if c.verdict is Verdict.BEST)
                 await pilot.press(str(best))
             await pilot.press("enter")

@@ -101,27 +101,29 @@ class ScenarioScreen(ModuleScreen):
             classes="counter",
         )
         yield Reading(step.text, classes="reading")
-        choices = self.journey.scenario_choices()
-        numbers = {c.id: n for n, c in enumerate(choices, start=1)}
+        numbers = {c.id: n for n, c in enumerate(step.choices, start=1)}
         marks = {}
         if picked is not None:
-            choice = next(c for c in choices if c.id == picked)
+            choice = next(c for c in step.choices if c.id == picked)
             marks[numbers[picked]] = verdict_label(choice.verdict)
         marked = {numbers[picked]} if picked else {self.pending} if self.pending else set()
-        yield NumberedChoices([c.text for c in choices], marked, marks=marks, id="choices")
+        yield NumberedChoices([c.text for c in step.choices], marked, marks=marks, id="choices")
         if picked is None:
             yield Hint(
-                _("What would you do? Press 1 to {last}, then Enter.").format(last=len(choices))
+                _("What would you do? Press 1 to {last}, then Enter.").format(
+                    last=len(step.choices)
+                )
             )
             return
-        choice = next(c for c in choices if c.id == picked)
+        choice = next(c for c in step.choices if c.id == picked)
         yield Plain(verdict_label(choice.verdict), classes=f"verdict verdict-{choice.verdict}")
         yield Plain(choice.feedback, classes="feedback")
         yield Plain(self.cited(choice.section), classes="citation")
         yield Hint(_("Enter: continue."))
 
     async def action_pick(self, number: int) -> None:
-        if self.journey.chosen() is None and 1 <= number <= len(self.journey.scenario_choices()):
+        _scenario, step = self.journey.scenario()
+        if self.journey.chosen() is None and 1 <= number <= len(step.choices):
             self.pending = number
             self.query_one("#choices", NumberedChoices).show_picked({number})
 
