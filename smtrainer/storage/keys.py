@@ -64,16 +64,13 @@ def load_key(path: Path, passphrase: str | None = None) -> Ed25519PrivateKey:
             data, passphrase.encode("utf-8") if passphrase else None
         )
     except (ValueError, TypeError) as error:
-        if _is_encrypted(data) and passphrase:
-            raise PassphraseNeeded(
-                _("the passphrase typed does not open the key {path}: please try again").format(
-                    path=path
-                )
-            ) from error
         if _is_encrypted(data):
-            raise PassphraseNeeded(
-                _("the key {path} is protected: a correct passphrase is needed").format(path=path)
-            ) from error
+            message = (
+                _("the passphrase typed does not open the key {path}: please try again")
+                if passphrase
+                else _("the key {path} is protected: a correct passphrase is needed")
+            )
+            raise PassphraseNeeded(message.format(path=path)) from error
         raise KeyFileError(_("the key {path} is damaged or not a key").format(path=path)) from error
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFileError(_("the key {path} is not an Ed25519 key").format(path=path))

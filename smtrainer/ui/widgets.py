@@ -442,22 +442,25 @@ class ActionMenu(SizedByLayout, Static, can_focus=True):
         self.refresh(layout=True)
 
     def render(self) -> Text:
-        text = Text()
-        for index, (_option_id, label) in enumerate(self.options):
-            marker = "▶ " if index == self.highlighted else "  "
-            style = (
-                "reverse bold"
-                if index == self.highlighted and self.has_focus
-                else ("bold" if index == self.highlighted else "")
-            )
-            text.append(marker + label, style=style)
-            if index < len(self.options) - 1:
-                text.append("\n")
-        return text
+        return Text("\n").join(
+            Text(*self._line(index, option_id, label))
+            for index, (option_id, label) in enumerate(self.options)
+        )
+
+    def _line(self, index: int, option_id: str, label: str) -> tuple[str, str]:
+        """An option's line and its style."""
+        here = index == self.highlighted
+        style = "reverse bold" if here and self.has_focus else ("bold" if here else "")
+        return ("▶ " if here else "  ") + label, style
 
     def action_move(self, step: int) -> None:
         if self.options:
-            self.highlighted = (self.highlighted + step) % len(self.options)
+            self.action_move_to(self.highlighted + step)
+
+    def action_move_to(self, index: int) -> None:
+        """Highlight option `index` (counted from the end when negative)."""
+        if self.options:
+            self.highlighted = index % len(self.options)
             self.refresh()
 
     def action_choose(self) -> None:
@@ -470,10 +473,15 @@ class ActionMenu(SizedByLayout, Static, can_focus=True):
             self.action_choose()
 
     def on_click(self, event: Click) -> None:
-        row = event.y - 1  # The first line is the border.
-        if 0 <= row < len(self.options):
+        row = self._row_at(event)
+        if row is not None:
             self.highlighted = row
             self.action_choose()
+
+    def _row_at(self, event: Click) -> int | None:
+        """The option clicked, if the click was on one."""
+        row = event.y - 1  # The first line is the border.
+        return row if 0 <= row < len(self.options) else None
 
     def on_focus(self) -> None:
         self.refresh()
@@ -512,21 +520,10 @@ class RoleChoices(ActionMenu):
         """The chosen role's id; none until one is chosen."""
         super().__init__(roles, highlighted=self.chosen, id=id)
 
-    def render(self) -> Text:
-        text = Text()
-        for index, (role, label) in enumerate(self.options):
-            here = index == self.highlighted and self.has_focus
-            marker = "▶ " if here else "  "
-            dot = "(●) " if role == self.chosen else "( ) "
-            text.append(marker + dot + label, style="reverse bold" if here else "")
-            if index < len(self.options) - 1:
-                text.append("\n")
-        return text
-
-    def action_move_to(self, index: int) -> None:
-        if self.options:
-            self.highlighted = index % len(self.options)
-            self.refresh()
+    def _line(self, index: int, option_id: str, label: str) -> tuple[str, str]:
+        here = index == self.highlighted and self.has_focus  # The place shows only then.
+        dot = "(●) " if option_id == self.chosen else "( ) "
+        return ("▶ " if here else "  ") + dot + label, "reverse bold" if here else ""
 
     def action_choose_only(self) -> None:
         self.chosen = self.highlighted_id
@@ -538,7 +535,7 @@ class RoleChoices(ActionMenu):
 
     def on_click(self, event: Click) -> None:
         event.prevent_default()  # The menu's own click would go on as well.
-        row = event.y - 1  # The first line is the border.
-        if 0 <= row < len(self.options):
+        row = self._row_at(event)
+        if row is not None:
             self.highlighted = row
             self.action_choose_only()
